@@ -1,0 +1,1 @@
+export default { test: { include: ['.scratch-gp/**/*.test.ts'] } }

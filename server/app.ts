@@ -1,0 +1,78 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Kysely } from 'kysely'
+import type { SurveyRegistry } from '../surveys/registry.ts'
+import type { Database } from './db/schema.ts'
+import { ApiError, handleError } from './errors.ts'
+import { formRoutes } from './routes/form.ts'
+import { healthRoutes } from './routes/health.ts'
+import { responseRoutes } from './routes/responses.ts'
+import { surveyRoutes } from './routes/surveys.ts'
+import { type Asset, loadAssets } from './static-assets.ts'
+
+export interface AppDeps {
+  db: Kysely<Database>
+  registry: SurveyRegistry
+  /** The clock, passed in so tests and documents control it. */
+  now?: () => Date
+  /** Wave for responses whose link names none. */
+  defaultWave: string
+  /** Maximum request body in bytes (default 1 MiB). */
+  bodyLimit?: number
+  /** Prepared static assets; loaded once when absent. */
+  assets?: Map<string, Asset>
+}
+
+let sharedAssets: Map<string, Asset> | undefined
+
+/** Static files are immutable for a process: prepare them once (tests build many apps). */
+function defaultAssets(): Map<string, Asset> {
+  if (!sharedAssets) sharedAssets = loadAssets()
+  return sharedAssets
+}
+
+/** Builds the HTTP application. It holds no global state: every dependency is passed in. */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date())
+  const assets = deps.assets ?? defaultAssets()
+  const submissionDeps = {
+    db: deps.db,
+    registry: deps.registry,
+    now,
+    defaultWave: deps.defaultWave,
+  }
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('X-Content-Type-Options', 'nosniff')
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimit ?? 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'the request body is too large')
+      },
+    }),
+  )
+  app.route('/', healthRoutes(deps.db))
+  app.route('/', surveyRoutes(deps.db, deps.registry))
+  app.route('/', responseRoutes(submissionDeps))
+  app.route('/', formRoutes(deps.db, deps.registry, assets))
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: 'not_found',
+          message: `no route ${c.req.method} ${c.req.path}`,
+          details: [],
+        },
+      },
+      404,
+    ),
+  )
+  app.onError(handleError)
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

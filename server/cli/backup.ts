@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
+
+const HELP = `Usage: gapkit backup --out FILE [--db FILE]
+
+Writes a consistent copy of the SQLite database, safe while the server runs (SQLite's online
+backup: writers are not blocked, the copy is one point in time).
+  --out FILE        where to write the copy (must not exist)
+${COMMON_HELP}`
+
+/** `gapkit backup` */
+export async function backupCommand(args: string[]): Promise<void> {
+  const { values } = parseCommand(args, { ...COMMON_OPTIONS, out: { type: 'string' } })
+  if (values.help) return void console.log(HELP)
+  if (!values.out) throw new UsageError('--out FILE is required')
+  if (fs.existsSync(values.out)) throw new UsageError(`${values.out} already exists`)
+  const ctx = await openContext(values)
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true })
+    await ctx.db.sqlite.backup(values.out)
+    console.error(`gapkit: backup written to ${values.out} (${fs.statSync(values.out).size} bytes)`)
+  } finally {
+    await ctx.db.close()
+  }
+}

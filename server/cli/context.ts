@@ -1,0 +1,56 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { loadSurveyRegistry, type SurveyRegistry } from '../../surveys/registry.ts'
+import { type CommonFlags, type Config, loadConfig } from '../config.ts'
+import { createDb, type Db } from '../db/create-db.ts'
+
+/** A command's bad input: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** The flags every command takes. */
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  surveys: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options']
+
+export const COMMON_HELP = `  --db FILE         SQLite database (default ./data/gapkit.db, or GAPKIT_DB)
+  --surveys DIR     questionnaire folder (default surveys/definitions, or GAPKIT_SURVEYS)
+  -h, --help        this help`
+
+/** Parses argv strictly: an unknown flag is a usage error, not silently ignored. */
+export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments')
+  }
+}
+
+/** Everything a command works with, opened from its flags. */
+export interface CommandContext {
+  config: Config
+  registry: SurveyRegistry
+  db: Db
+}
+
+/** Loads config and questionnaires (refusing broken ones), then opens the database. */
+export async function openContext(flags: CommonFlags): Promise<CommandContext> {
+  const config = loadConfig(flags)
+  const registry = loadSurveyRegistry(config.surveysDir)
+  if (config.databaseUrl) {
+    throw new UsageError('DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite')
+  }
+  const db = await createDb(config.dbPath)
+  return { config, registry, db }
+}
+
+/** Whether progress lines should be drawn (a terminal, not a pipe). */
+export function isInteractive(): boolean {
+  return Boolean(process.stderr.isTTY)
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { migrations } from './migrations.ts'
+import type { Database } from './schema.ts'
+
+/** A ready database handle and the raw connection for SQLite-only operations (backup). */
+export interface Db {
+  kysely: Kysely<Database>
+  sqlite: SQLite.Database
+  close(): Promise<void>
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `file` with WAL, foreign keys and a busy
+ * timeout, and applies pending migrations.
+ */
+export async function createDb(file: string): Promise<Db> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  try {
+    await migrate(kysely)
+  } catch (error) {
+    await kysely.destroy()
+    throw error
+  }
+  return {
+    kysely,
+    sqlite,
+    async close() {
+      await kysely.destroy()
+    },
+  }
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`database migration ${failed} failed: ${String(error)}`)
+  }
+}

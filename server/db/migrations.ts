@@ -1,0 +1,86 @@
+import { type Kysely, type Migration, sql } from 'kysely'
+
+// Inline migrations: they import nothing from the app and are never edited once landed.
+// Kysely's Migrator runs them in key order.
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-001-initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('regions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'partner')`))
+        .addColumn('region_id', 'text', (c) => c.references('regions.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('group_name', 'text')
+        .addColumn('wave', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addCheckConstraint('partner_has_region', sql`role = 'admin' or region_id is not null`)
+        .execute()
+
+      await db.schema
+        .createTable('survey_versions')
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('survey_versions_pk', ['survey', 'version'])
+        .execute()
+
+      await db.schema
+        .createTable('responses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
+        .addColumn('wave', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('draft', 'submitted')`),
+        )
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('group_name', 'text')
+        .addColumn('token_id', 'integer', (c) => c.references('tokens.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text')
+        .addColumn('submission_key', 'text')
+        .addForeignKeyConstraint('responses_version_fk', ['survey', 'version'], 'survey_versions', [
+          'survey',
+          'version',
+        ])
+        .execute()
+      // NULL keys are distinct in SQLite and PostgreSQL, so keyless responses never collide.
+      await db.schema
+        .createIndex('responses_submission_key')
+        .unique()
+        .on('responses')
+        .columns(['survey', 'submission_key'])
+        .execute()
+      await db.schema
+        .createIndex('responses_survey_region')
+        .on('responses')
+        .columns(['survey', 'region_id', 'status'])
+        .execute()
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('details', 'text')
+        .execute()
+    },
+  },
+}

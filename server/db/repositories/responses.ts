@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import type { Database, NewResponse, ResponseRow } from '../schema.ts'
+
+/**
+ * Inserts a response. With a `submission_key` already used for this survey, nothing is inserted
+ * and the first response is returned with `created: false` — the unique index decides, so
+ * concurrent duplicates cannot both land.
+ */
+export async function insertResponse(
+  db: Kysely<Database>,
+  response: NewResponse,
+): Promise<{ row: ResponseRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('responses')
+    .values(response)
+    .onConflict((oc) => oc.columns(['survey', 'submission_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst()
+  if (inserted) return { row: inserted, created: true }
+  const key = response.submission_key
+  if (key == null) throw new Error('insert returned no row without a submission key')
+  const existing = await findResponseByKey(db, response.survey, key)
+  if (!existing) throw new Error(`response with submission key ${key} vanished`)
+  return { row: existing, created: false }
+}
+
+export async function findResponseByKey(
+  db: Kysely<Database>,
+  survey: string,
+  submissionKey: string,
+): Promise<ResponseRow | undefined> {
+  return db
+    .selectFrom('responses')
+    .selectAll()
+    .where('survey', '=', survey)
+    .where('submission_key', '=', submissionKey)
+    .executeTakeFirst()
+}
+
+export async function findResponse(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ResponseRow | undefined> {
+  return db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Updates a draft; only drafts change (a submitted response is final). */
+export async function updateDraft(
+  db: Kysely<Database>,
+  id: string,
+  change: Pick<ResponseRow, 'answers' | 'language' | 'status' | 'updated_at' | 'submitted_at'> & {
+    version: string
+  },
+): Promise<ResponseRow | undefined> {
+  return db
+    .updateTable('responses')
+    .set(change)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export interface ResponseFilter {
+  survey: string
+  region?: string
+  wave?: string
+  status?: ResponseRow['status']
+}
+
+/** Responses of one survey, oldest first, optionally narrowed. */
+export async function listResponses(
+  db: Kysely<Database>,
+  filter: ResponseFilter,
+): Promise<ResponseRow[]> {
+  let q = db.selectFrom('responses').selectAll().where('survey', '=', filter.survey)
+  if (filter.region) q = q.where('region_id', '=', filter.region)
+  if (filter.wave) q = q.where('wave', '=', filter.wave)
+  if (filter.status) q = q.where('status', '=', filter.status)
+  return q.orderBy('created_at').orderBy('id').execute()
+}
+
+export async function countResponses(
+  db: Kysely<Database>,
+  filter: Partial<ResponseFilter> = {},
+): Promise<number> {
+  let q = db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n'))
+  if (filter.survey) q = q.where('survey', '=', filter.survey)
+  if (filter.region) q = q.where('region_id', '=', filter.region)
+  if (filter.wave) q = q.where('wave', '=', filter.wave)
+  if (filter.status) q = q.where('status', '=', filter.status)
+  const row = await q.executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../schema.ts'
+
+/** Records a questionnaire version (its exact JSON) the first time it is seen. */
+export async function ensureSurveyVersion(
+  db: Kysely<Database>,
+  v: { survey: string; version: string; definition: string },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('survey_versions')
+    .values({ ...v, first_seen_at: now })
+    .onConflict((oc) => oc.columns(['survey', 'version']).doNothing())
+    .execute()
+}
+
+/** The stored JSON of one version, for answers given to a version no longer on disk. */
+export async function findSurveyVersion(
+  db: Kysely<Database>,
+  survey: string,
+  version: string,
+): Promise<{ definition: string; first_seen_at: string } | undefined> {
+  return db
+    .selectFrom('survey_versions')
+    .select(['definition', 'first_seen_at'])
+    .where('survey', '=', survey)
+    .where('version', '=', version)
+    .executeTakeFirst()
+}
+
+export async function listSurveyVersions(
+  db: Kysely<Database>,
+  survey: string,
+): Promise<{ version: string; first_seen_at: string }[]> {
+  return db
+    .selectFrom('survey_versions')
+    .select(['version', 'first_seen_at'])
+    .where('survey', '=', survey)
+    .orderBy('first_seen_at')
+    .orderBy('version')
+    .execute()
+}

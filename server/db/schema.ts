@@ -1,0 +1,76 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** ISO-8601 timestamps are stored as text so SQLite and PostgreSQL agree byte for byte. */
+type Timestamp = string
+
+export interface RegionTable {
+  id: string
+  name: string
+  created_at: Timestamp
+}
+
+export interface TokenTable {
+  id: Generated<number>
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  token_hash: string
+  role: 'admin' | 'partner'
+  region_id: string | null
+  name: string
+  group_name: string | null
+  wave: string | null
+  created_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface SurveyVersionTable {
+  survey: string
+  version: string
+  /** The questionnaire JSON exactly as loaded. */
+  definition: string
+  first_seen_at: Timestamp
+}
+
+export interface ResponseTable {
+  id: string
+  survey: string
+  version: string
+  region_id: string
+  wave: string
+  language: string
+  status: 'draft' | 'submitted'
+  /** JSON object of answers. */
+  answers: string
+  group_name: string | null
+  token_id: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  submitted_at: Timestamp | null
+  submission_key: string | null
+}
+
+export interface AuditTable {
+  id: Generated<number>
+  at: Timestamp
+  /** `token:<id>`, `cli` or `system`. */
+  actor: string
+  action: string
+  entity: string
+  entity_id: string
+  details: ColumnType<string | null, string | null, never>
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  regions: RegionTable
+  tokens: TokenTable
+  survey_versions: SurveyVersionTable
+  responses: ResponseTable
+  audit_log: AuditTable
+}
+
+export type Region = Selectable<RegionTable>
+export type TokenRow = Selectable<TokenTable>
+export type NewToken = Insertable<TokenTable>
+export type ResponseRow = Selectable<ResponseTable>
+export type NewResponse = Insertable<ResponseTable>
+export type AuditRow = Selectable<AuditTable>

@@ -1,0 +1,168 @@
+import type { GapDimension, GapkitBlock, SurveyJson } from './types.ts'
+
+/** What a question path can point at, read from the questionnaire JSON. */
+export interface QuestionShape {
+  name: string
+  type: string
+  /** Row values of a `matrix` or `matrixdropdown`. */
+  rows: string[]
+  /** Column names of a `matrixdropdown` (cells are `q.row.column`). */
+  columns: string[]
+}
+
+type Json = unknown
+
+function isObject(v: Json): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function itemValue(item: Json): string | undefined {
+  if (typeof item === 'string' || typeof item === 'number') return String(item)
+  if (isObject(item) && item.value !== undefined) return String(item.value)
+  return undefined
+}
+
+/** Every question of a questionnaire in document order, panels included. */
+export function listQuestionShapes(json: SurveyJson): QuestionShape[] {
+  const out: QuestionShape[] = []
+  const visit = (elements: Json) => {
+    if (!Array.isArray(elements)) return
+    for (const el of elements) {
+      if (!isObject(el)) continue
+      const type = String(el.type ?? '')
+      if (type === 'panel') {
+        visit(el.elements)
+        continue
+      }
+      if (type === 'paneldynamic') visit(el.templateElements)
+      if (typeof el.name !== 'string') continue
+      const rows = Array.isArray(el.rows) ? el.rows.map(itemValue).filter(isString) : []
+      const columns =
+        type === 'matrixdropdown' && Array.isArray(el.columns)
+          ? el.columns.map((c) => (isObject(c) ? String(c.name ?? '') : '')).filter(Boolean)
+          : []
+      out.push({ name: el.name, type, rows, columns })
+    }
+  }
+  if (Array.isArray(json.pages)) {
+    for (const page of json.pages) if (isObject(page)) visit(page.elements)
+  }
+  visit(json.elements)
+  return out
+}
+
+function isString(v: string | undefined): v is string {
+  return v !== undefined
+}
+
+/** Names used by more than one question. */
+export function findDuplicateNames(shapes: QuestionShape[]): string[] {
+  const seen = new Set<string>()
+  const dup = new Set<string>()
+  for (const s of shapes) {
+    if (seen.has(s.name)) dup.add(s.name)
+    seen.add(s.name)
+  }
+  return [...dup]
+}
+
+/**
+ * Whether `path` names a question (`q`), a matrix row (`q.row`) or a matrixdropdown cell
+ * (`q.row.column`). Returns the problem as a sentence, or null when it resolves.
+ */
+export function checkPath(shapes: Map<string, QuestionShape>, path: string): string | null {
+  const [name = '', row, column, ...rest] = path.split('.')
+  const q = shapes.get(name)
+  if (!q) return `"${path}" names no question`
+  if (rest.length > 0) return `"${path}" has too many parts`
+  if (row === undefined) return null
+  if (!q.rows.includes(row)) return `"${path}": question "${name}" has no row "${row}"`
+  if (column === undefined) {
+    return q.type === 'matrixdropdown' ? `"${path}" needs a column (question.row.column)` : null
+  }
+  if (!q.columns.includes(column)) return `"${path}": question "${name}" has no column "${column}"`
+  return null
+}
+
+/** Parses the optional `gapkit` block; throws with a one-line reason when it is malformed. */
+export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): GapkitBlock {
+  const raw = json.gapkit
+  if (raw === undefined) return { dimensions: [], suppressBelow: 5 }
+  if (!isObject(raw)) throw new Error('"gapkit" must be an object')
+  const byName = new Map(shapes.map((s) => [s.name, s]))
+  const suppressBelow = raw.suppressBelow ?? 5
+  if (typeof suppressBelow !== 'number' || !Number.isInteger(suppressBelow) || suppressBelow < 1) {
+    throw new Error('"gapkit.suppressBelow" must be a positive integer')
+  }
+  const dims = raw.dimensions ?? []
+  if (!Array.isArray(dims)) throw new Error('"gapkit.dimensions" must be an array')
+  const ids = new Set<string>()
+  const dimensions: GapDimension[] = dims.map((d, i) => {
+    if (!isObject(d)) throw new Error(`gapkit.dimensions[${i}] must be an object`)
+    const { id, kind = 'current-target', current, target, label } = d
+    if (typeof id !== 'string' || !id) throw new Error(`gapkit.dimensions[${i}] needs an "id"`)
+    if (ids.has(id)) throw new Error(`gapkit dimension "${id}" is declared twice`)
+    ids.add(id)
+    if (kind !== 'current-target' && kind !== 'importance-performance') {
+      throw new Error(
+        `gapkit dimension "${id}": kind must be current-target or importance-performance`,
+      )
+    }
+    for (const [key, path] of [
+      ['current', current],
+      ['target', target],
+    ] as const) {
+      if (typeof path !== 'string') throw new Error(`gapkit dimension "${id}" needs "${key}"`)
+      const problem = checkPath(byName, path)
+      if (problem) throw new Error(`gapkit dimension "${id}" ${key}: ${problem}`)
+    }
+    const okLabel =
+      label === undefined ||
+      typeof label === 'string' ||
+      (isObject(label) && Object.values(label).every((v) => typeof v === 'string'))
+    if (!okLabel)
+      throw new Error(`gapkit dimension "${id}": label must be a string or {locale: text}`)
+    return {
+      id,
+      kind,
+      current: String(current),
+      target: String(target),
+      label: (label as GapDimension['label'] | undefined) ?? id,
+    }
+  })
+  return { dimensions, suppressBelow }
+}
+
+const LOCALIZABLE_SKIP = new Set(['gapkit'])
+
+/**
+ * The content languages of a questionnaire: `en` for SurveyJS's `default` plus every other
+ * locale key found on a localizable string, sorted.
+ */
+export function listLocales(json: SurveyJson): string[] {
+  const found = new Set<string>(['en'])
+  const visit = (v: Json) => {
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item)
+      return
+    }
+    if (!isObject(v)) return
+    const values = Object.values(v)
+    if ('default' in v && values.length > 0 && values.every((x) => typeof x === 'string')) {
+      for (const k of Object.keys(v)) if (k !== 'default') found.add(k)
+      return
+    }
+    for (const [k, child] of Object.entries(v)) if (!LOCALIZABLE_SKIP.has(k)) visit(child)
+  }
+  visit(json)
+  const rest = [...found].filter((l) => l !== 'en').sort()
+  return ['en', ...rest]
+}
+
+/** A localized text: the requested locale, else the default, else the first available. */
+export function localize(text: unknown, locale = 'en'): string {
+  if (typeof text === 'string') return text
+  if (!isObject(text)) return ''
+  const pick = text[locale] ?? text.default ?? text.en ?? Object.values(text)[0]
+  return typeof pick === 'string' ? pick : ''
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { createRandom, randomIndex, shuffleInPlace } from '../../../analysis/stats/random.ts'
+import { reference } from './reference.ts'
+
+function draw(seed: number, count: number): number[] {
+  const random = createRandom(seed)
+  return Array.from({ length: count }, () => random())
+}
+
+describe('createRandom', () => {
+  it.each(reference.random)(
+    'matches an independent Python mulberry32 for seed $seed',
+    (fixture) => {
+      expect(draw(fixture.seed, fixture.values.length)).toEqual(fixture.values)
+    },
+  )
+
+  it('repeats its sequence for a seed and changes it with the seed', () => {
+    expect(draw(7, 50)).toEqual(draw(7, 50))
+    expect(draw(7, 50)).not.toEqual(draw(8, 50))
+  })
+
+  it('draws uniform numbers in [0, 1)', () => {
+    const values = draw(123, 20_000)
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true)
+    const mean = values.reduce((s, v) => s + v, 0) / values.length
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.01)
+    const lowQuarter = values.filter((v) => v < 0.25).length / values.length
+    expect(Math.abs(lowQuarter - 0.25)).toBeLessThan(0.015)
+  })
+
+  it('rejects a seed that is not a finite number', () => {
+    expect(() => createRandom(Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('randomIndex and shuffleInPlace', () => {
+  it('draws every index of a die', () => {
+    const random = createRandom(5)
+    const seen = new Set(Array.from({ length: 200 }, () => randomIndex(random, 6)))
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
+  it('permutes in place, keeps the values and is deterministic per seed', () => {
+    const items = [1, 2, 3, 4, 5, 6, 7, 8]
+    const first = shuffleInPlace([...items], createRandom(3))
+    expect(shuffleInPlace([...items], createRandom(3))).toEqual(first)
+    expect([...first].sort((a, b) => a - b)).toEqual(items)
+    expect(first).not.toEqual(items)
+    const typed = Float64Array.from(items)
+    expect(shuffleInPlace(typed, createRandom(3))).toBe(typed)
+    expect([...typed]).toEqual(first)
+  })
+})
