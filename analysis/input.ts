@@ -1,0 +1,51 @@
+import type { Answers, GapkitBlock, SurveyJson } from '../surveys/types.ts'
+
+/** One stored response as the analysis sees it: no database, plain data. */
+export interface AnalysisResponse {
+  id: string
+  region: string
+  wave: string
+  /** Stakeholder group of the partner link, if any. */
+  group: string | null
+  language: string
+  status: 'draft' | 'submitted'
+  /** The questionnaire version it answered. */
+  version: string
+  answers: Answers
+  submittedAt: string | null
+}
+
+/** The questionnaire being analysed (its current version). */
+export interface AnalysisSurvey {
+  id: string
+  version: string
+  json: SurveyJson
+  gapkit: GapkitBlock
+}
+
+/** What grouping means: by region (default), by wave, or by a single-choice question's answer. */
+export type GroupBy = 'region' | 'wave' | string
+
+export interface AnalysisOptions {
+  /** Default `region`. */
+  by?: GroupBy
+  /** Only responses of this wave. */
+  wave?: string
+  /** Seed of every random step (bootstrap, permutations). Default 1. */
+  seed?: number
+  /** Bootstrap resamples. Default 2000. */
+  resamples?: number
+  /** Count drafts too. Default false: only submitted responses count. */
+  includeDrafts?: boolean
+  /** Report language for labels. Default `en`. */
+  locale?: string
+}
+
+/** Everything `analyzeSurvey` needs. */
+export interface AnalysisInput {
+  survey: AnalysisSurvey
+  responses: AnalysisResponse[]
+  /** Display names of regions by id. */
+  regionNames: Record<string, string>
+  options?: AnalysisOptions
+}

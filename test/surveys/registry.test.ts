@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadSurveyRegistry, SurveyDefinitionError } from '../../surveys/registry.ts'
+import { FIXTURES, tempDir } from '../helpers/test-app.ts'
+
+const example = () => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'surveys', 'example.json'), 'utf8'))
+
+const dirs: string[] = []
+function folder(files: Record<string, string>): string {
+  const dir = tempDir()
+  dirs.push(dir)
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text)
+  return dir
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+
+function loadError(files: Record<string, string>): string {
+  try {
+    loadSurveyRegistry(folder(files))
+  } catch (error) {
+    expect(error).toBeInstanceOf(SurveyDefinitionError)
+    return (error as Error).message
+  }
+  throw new Error('expected the folder to be refused')
+}
+
+describe('questionnaire registry', () => {
+  it('loads a folder, with locales, dimensions and a content-hash version', () => {
+    const registry = loadSurveyRegistry(path.join(FIXTURES, 'surveys'))
+    const s = registry.get('example')
+    expect(s?.locales).toEqual(['en', 'fr'])
+    expect(s?.gapkit.dimensions.map((d) => d.id)).toEqual(['regulation', 'guarantees', 'maturity-coordination'])
+    expect(s?.gapkit.dimensions[2]?.kind).toBe('current-target')
+    expect(s?.version).toMatch(/^[0-9a-f]{16}$/)
+    expect(s?.title('fr')).toBe("Diagnostic d'écosystème (exemple)")
+  })
+
+  it('gives a changed file a new version and ignores whitespace', () => {
+    const json = example()
+    const v1 = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json) })).get('x')?.version
+    const v1b = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json, null, 4) })).get('x')?.version
+    json.title.default = 'Changed'
+    const v2 = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json) })).get('x')?.version
+    expect(v1).toBe(v1b)
+    expect(v2).not.toBe(v1)
+  })
+
+  it('rebuilds an older version from its stored JSON', () => {
+    const json = example()
+    const registry = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json) }))
+    const old = { ...json, title: { default: 'Old', fr: 'Ancien' } }
+    const stored = JSON.stringify(old)
+    const oldVersion = registry.version('x', 'whatever', stored)
+    expect(oldVersion?.title()).toBe('Old')
+    expect(registry.version('x', 'unknown')).toBeUndefined()
+  })
+
+  it('refuses invalid JSON, naming the file', () => {
+    expect(loadError({ 'bad.json': '{"pages": [' })).toMatch(/bad\.json: invalid JSON/)
+  })
+
+  it('refuses survey-core jsonErrors', () => {
+    const json = example()
+    json.pages[0].elements.push({ type: 'no-such-type', name: 'odd' })
+    expect(loadError({ 'odd.json': JSON.stringify(json) })).toMatch(/odd\.json: .*no-such-type/)
+  })
+
+  it('refuses duplicate question names', () => {
+    const json = example()
+    json.pages[1].elements.push({ type: 'text', name: 'stakeholder' })
+    expect(loadError({ 'dup.json': JSON.stringify(json) })).toMatch(/dup\.json: duplicate question name\(s\): stakeholder/)
+  })
+
+  it('refuses a gapkit path that names no question, row or column', () => {
+    for (const [pathText, problem] of [
+      ['nothing.regulation', 'names no question'],
+      ['performance.nowhere', 'has no row "nowhere"'],
+      ['maturity.coordination.wished', 'has no column "wished"'],
+    ]) {
+      const json = example()
+      json.gapkit.dimensions[0].current = pathText
+      expect(loadError({ 'gap.json': JSON.stringify(json) })).toContain(problem)
+    }
+  })
+
+  it('stops `gapkit serve` with one line naming the broken file', () => {
+    const dir = folder({ 'ok.json': JSON.stringify(example()), 'broken.json': '{ nope' })
+    const db = path.join(tempDir(), 'x.db')
+    const run = spawnSync(
+      process.execPath,
+      ['bin/gapkit.js', 'serve', '--surveys', dir, '--db', db, '--port', '0'],
+      { encoding: 'utf8', timeout: 20_000 },
+    )
+    expect(run.status).toBe(1)
+    const lines = run.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(path.join(dir, 'broken.json'))
+  })
+})
