@@ -136,12 +136,27 @@
     }
   }
 
+  // Answers of questions hidden by a condition are kept in drafts (the respondent may come
+  // back to them) but are not part of a submission, as SurveyJS itself clears them on completion.
+  const visibleAnswers = () => {
+    const answers = { ...model.data }
+    const visible = new Set(model.getAllQuestions(true).map((q) => q.getValueName()))
+    for (const q of model.getAllQuestions(false)) {
+      const name = q.getValueName()
+      if (!visible.has(name)) {
+        delete answers[name]
+        delete answers[`${name}-Comment`]
+      }
+    }
+    return answers
+  }
+
   // --- Submit: the server decides; the thank-you page only after it accepted.
   let accepted = false
   model.onCompleting.add((_, options) => {
     if (accepted) return
     options.allow = false
-    const body = { answers: model.data, draft: false, language: currentLocale() }
+    const body = { answers: visibleAnswers(), draft: false, language: currentLocale() }
     const send = responseId
       ? api('PUT', `/api/responses/${encodeURIComponent(responseId)}`, body)
       : api('POST', `/api/surveys/${encodeURIComponent(data.survey)}/responses`, {
