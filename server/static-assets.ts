@@ -30,13 +30,14 @@ const SURVEY_I18N: Record<string, string> = {
   pt: 'portuguese',
 }
 
-function moduleFile(spec: string): string {
-  return require.resolve(spec)
+/** A package's folder, found through its main file (these packages do not export package.json). */
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(name))
 }
 
 function sources(): Record<string, string> {
-  const core = path.dirname(moduleFile('survey-core/package.json'))
-  const ui = path.dirname(moduleFile('survey-js-ui/package.json'))
+  const core = packageDir('survey-core')
+  const ui = packageDir('survey-js-ui')
   const files: Record<string, string> = {
     'survey.core.min.js': path.join(core, 'survey.core.min.js'),
     'survey-js-ui.min.js': path.join(ui, 'survey-js-ui.min.js'),

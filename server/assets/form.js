@@ -176,6 +176,7 @@
             url.searchParams.set('r', res.body.id)
             history.replaceState(null, '', url)
           }
+          setThanks()
           model.doComplete()
         } else if (res.status === 422) {
           showServerErrors(res.body)
@@ -189,7 +190,11 @@
     setStatus('')
     document.body.dataset.complete = 'true'
   })
-  if (!data.definition.completedHtml) model.completedHtml = `<h3>${escapeText(text('thanks'))}</h3>`
+  // The thank-you text in the language in use at the moment of completion.
+  const setThanks = () => {
+    if (!data.definition.completedHtml)
+      model.completedHtml = `<h3>${escapeText(text('thanks'))}</h3>`
+  }
 
   function escapeText(s) {
     const div = document.createElement('div')

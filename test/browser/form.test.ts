@@ -36,15 +36,19 @@ describe('the partner form in Chromium', () => {
 
     await page.goto(`${server.url}/s/example?t=${t.partnerA}`)
     await page.waitForSelector('body[data-ready="true"]')
-    await expect.poll(() => page.locator('.sd-title').first().textContent()).toContain('Example ecosystem check')
+    await expect
+      .poll(() => page.locator('.sd-title').first().textContent())
+      .toContain('Example ecosystem check')
 
     await page.selectOption('#gk-lang', 'fr')
-    await expect.poll(() => page.locator('.sd-title').first().textContent()).toContain("Diagnostic d'écosystème")
+    await expect
+      .poll(() => page.locator('.sd-title').first().textContent())
+      .toContain("Diagnostic d'écosystème")
 
     await page.getByText('Institution de microfinance').click()
     await page.locator('.sd-rating__item-text', { hasText: '4' }).first().click()
-    await page.getByLabel('Code de l\'organisation').fill('FR-7')
-    await page.getByLabel('Code de l\'organisation').blur()
+    await page.getByLabel("Code de l'organisation").fill('FR-7')
+    await page.getByLabel("Code de l'organisation").blur()
     // The draft reaches the server (debounced) and the link now names the response.
     await page.waitForURL(/[?&]r=/)
     await expect.poll(() => page.locator('#gk-status').textContent()).toBe('Enregistré')
@@ -52,15 +56,20 @@ describe('the partner form in Chromium', () => {
     await page.reload()
     await page.waitForSelector('body[data-ready="true"]')
     await expect.poll(() => page.locator('#gk-lang').inputValue()).toBe('fr')
-    await expect.poll(() => page.getByLabel('Code de l\'organisation').inputValue()).toBe('FR-7')
+    await expect.poll(() => page.getByLabel("Code de l'organisation").inputValue()).toBe('FR-7')
     await expect.poll(() => page.locator('input[value="mfi"]').isChecked()).toBe(true)
 
     // Consent is required: the switch, labelled in French.
-    await page.locator('.sd-boolean').first().click()
-    await page.screenshot({ path: path.join(screenshotDir(), 'form-example-fr-page1.png'), fullPage: true })
+    await page.locator('.sd-boolean .sd-boolean__label', { hasText: 'Oui' }).first().click()
+    await page.screenshot({
+      path: path.join(screenshotDir(), 'form-example-fr-page1.png'),
+      fullPage: true,
+    })
     await page.getByRole('button', { name: 'Suivant' }).click()
     await page.getByRole('button', { name: 'Terminer' }).click()
-    await expect.poll(() => page.locator('.sd-completedpage, .sv_completed_page').first().textContent()).toContain('Merci')
+    await expect
+      .poll(() => page.locator('.sd-completedpage, .sv_completed_page').first().textContent())
+      .toContain('Merci')
     await page.screenshot({ path: path.join(screenshotDir(), 'form-example-fr-done.png') })
 
     const rows = await t.db.kysely.selectFrom('responses').selectAll().execute()

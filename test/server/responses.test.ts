@@ -57,13 +57,21 @@ describe('POST /api/surveys/:id/responses', () => {
       .where('version', '=', stored.version)
       .executeTakeFirstOrThrow()
     expect(JSON.parse(version.definition).title.default).toBe('Example ecosystem check')
-    const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('entity_id', '=', body.id).execute()
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', body.id)
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['response.submit'])
   })
 
   const invalid: [string, (a: Record<string, unknown>) => void, string][] = [
     ['a missing required answer', (a) => delete a.satisfaction, 'satisfaction'],
-    ['a number outside its numeric validator', (a) => (a.guarantee_coverage = 150), 'guarantee_coverage'],
+    [
+      'a number outside its numeric validator',
+      (a) => (a.guarantee_coverage = 150),
+      'guarantee_coverage',
+    ],
     ['a text failing its regex', (a) => (a.code = 'abc'), 'code'],
     ['an invalid e-mail', (a) => (a.email = 'not-an-email'), 'email'],
     ['a failing expression validator', (a) => (a.women = 60), 'women'],
@@ -77,8 +85,16 @@ describe('POST /api/surveys/:id/responses', () => {
       },
       'guarantee_coverage',
     ],
-    ['an unknown matrix row', (a) => (a.performance = { regulation: 2, nowhere: 3 }), 'performance'],
-    ['a matrix value not in its columns', (a) => (a.performance = { regulation: 9 }), 'performance'],
+    [
+      'an unknown matrix row',
+      (a) => (a.performance = { regulation: 2, nowhere: 3 }),
+      'performance',
+    ],
+    [
+      'a matrix value not in its columns',
+      (a) => (a.performance = { regulation: 9 }),
+      'performance',
+    ],
     [
       'a matrixdropdown cell outside its choices',
       (a) => (a.maturity = { coordination: { current: 9, target: 3 } }),
@@ -89,7 +105,11 @@ describe('POST /api/surveys/:id/responses', () => {
       (a) => (a.maturity = { coordination: { current: 1, wished: 3 } }),
       'maturity',
     ],
-    ['more choices than maxSelectedChoices', (a) => (a.barriers = ['cost', 'collateral', 'awareness']), 'barriers'],
+    [
+      'more choices than maxSelectedChoices',
+      (a) => (a.barriers = ['cost', 'collateral', 'awareness']),
+      'barriers',
+    ],
     ['a rating outside its scale', (a) => (a.satisfaction = 7), 'satisfaction'],
     ['a non-boolean boolean', (a) => (a.consent = 'yes'), 'consent'],
     ['a text longer than maxLength', (a) => (a.biggest_gap = 'x'.repeat(201)), 'biggest_gap'],
@@ -115,14 +135,22 @@ describe('POST /api/surveys/:id/responses', () => {
     const res = await t.send('POST', URL, t.partnerA, { answers, language: 'fr' })
     expect(res.status).toBe(422)
     const body = (await res.json()) as ErrorBody
-    expect(body.error.details.find((d) => d.question === 'code')?.message).toBe('Utilisez la forme XX-123')
+    expect(body.error.details.find((d) => d.question === 'code')?.message).toBe(
+      'Utilisez la forme XX-123',
+    )
   })
 
   it('accepts an incomplete draft but still rejects unknown choices in it', async () => {
-    const draft = await t.send('POST', URL, t.partnerA, { answers: { stakeholder: 'bank' }, draft: true })
+    const draft = await t.send('POST', URL, t.partnerA, {
+      answers: { stakeholder: 'bank' },
+      draft: true,
+    })
     expect(draft.status).toBe(201)
     expect(((await draft.json()) as { status: string }).status).toBe('draft')
-    const bad = await t.send('POST', URL, t.partnerA, { answers: { stakeholder: 'alien' }, draft: true })
+    const bad = await t.send('POST', URL, t.partnerA, {
+      answers: { stakeholder: 'alien' },
+      draft: true,
+    })
     expect(bad.status).toBe(422)
     expect(await t.count()).toBe(1)
   })
@@ -135,13 +163,17 @@ describe('POST /api/surveys/:id/responses', () => {
     const statuses = responses.map((r) => r.status).sort()
     expect(statuses.filter((s) => s === 201)).toHaveLength(1)
     expect(statuses.filter((s) => s === 200)).toHaveLength(19)
-    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)))
+    const ids = new Set(
+      await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)),
+    )
     expect(ids.size).toBe(1)
     expect(await t.count()).toBe(1)
   })
 
   it('does not hand one region the response of another through a reused key', async () => {
-    expect((await t.send('POST', URL, t.partnerA, { answers: valid(), submissionKey: 'k' })).status).toBe(201)
+    expect(
+      (await t.send('POST', URL, t.partnerA, { answers: valid(), submissionKey: 'k' })).status,
+    ).toBe(201)
     const res = await t.send('POST', URL, t.partnerB, { answers: valid(), submissionKey: 'k' })
     expect(res.status).toBe(409)
     expect(JSON.stringify(await res.json())).not.toContain('anna@example.org')
@@ -150,16 +182,27 @@ describe('POST /api/surveys/:id/responses', () => {
 
 describe('draft, update and submit', () => {
   it('updates a draft, submits it, then refuses further changes', async () => {
-    const created = await t.send('POST', URL, t.partnerA, { answers: { stakeholder: 'bank' }, draft: true })
+    const created = await t.send('POST', URL, t.partnerA, {
+      answers: { stakeholder: 'bank' },
+      draft: true,
+    })
     const { id } = (await created.json()) as { id: string }
-    const put = await t.send('PUT', `/api/responses/${id}`, t.partnerA, { answers: { stakeholder: 'mfi' }, draft: true })
+    const put = await t.send('PUT', `/api/responses/${id}`, t.partnerA, {
+      answers: { stakeholder: 'mfi' },
+      draft: true,
+    })
     expect(put.status).toBe(200)
-    const incomplete = await t.send('PUT', `/api/responses/${id}`, t.partnerA, { answers: { stakeholder: 'mfi' } })
+    const incomplete = await t.send('PUT', `/api/responses/${id}`, t.partnerA, {
+      answers: { stakeholder: 'mfi' },
+    })
     expect(incomplete.status).toBe(422)
     const submit = await t.send('PUT', `/api/responses/${id}`, t.partnerA, { answers: valid() })
     expect(submit.status).toBe(200)
     expect(((await submit.json()) as { status: string }).status).toBe('submitted')
-    const again = await t.send('PUT', `/api/responses/${id}`, t.partnerA, { answers: valid(), draft: true })
+    const again = await t.send('PUT', `/api/responses/${id}`, t.partnerA, {
+      answers: valid(),
+      draft: true,
+    })
     expect(again.status).toBe(409)
     const read = await t.send('GET', `/api/responses/${id}`, t.partnerA)
     expect(((await read.json()) as { answers: unknown }).answers).toEqual(valid())
@@ -171,7 +214,9 @@ describe('regions and tokens', () => {
     const created = await t.send('POST', URL, t.partnerA, { answers: valid() })
     const { id } = (await created.json()) as { id: string }
     expect((await t.send('GET', `/api/responses/${id}`, t.partnerB)).status).toBe(403)
-    expect((await t.send('PUT', `/api/responses/${id}`, t.partnerB, { answers: valid() })).status).toBe(403)
+    expect(
+      (await t.send('PUT', `/api/responses/${id}`, t.partnerB, { answers: valid() })).status,
+    ).toBe(403)
     const list = await t.send('GET', `${URL}?region=FR-93`, t.partnerB)
     expect(list.status).toBe(403)
     const own = await t.send('GET', URL, t.partnerB)
@@ -200,7 +245,7 @@ describe('regions and tokens', () => {
       : ''
     for (const token of [t.admin, t.partnerA, t.partnerB]) {
       expect(bytes.includes(token) || wal.includes(token)).toBe(false)
-      const secret = token.split('_')[1] ?? ''
+      const secret = token.slice(4)
       expect(bytes.includes(secret) || wal.includes(secret)).toBe(false)
     }
     t = await createTestApp(SURVEYS)

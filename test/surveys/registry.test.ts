@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadSurveyRegistry, SurveyDefinitionError } from '../../surveys/registry.ts'
 import { FIXTURES, tempDir } from '../helpers/test-app.ts'
 
-const example = () => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'surveys', 'example.json'), 'utf8'))
+const example = () =>
+  JSON.parse(fs.readFileSync(path.join(FIXTURES, 'surveys', 'example.json'), 'utf8'))
 
 const dirs: string[] = []
 function folder(files: Record<string, string>): string {
@@ -33,7 +34,11 @@ describe('questionnaire registry', () => {
     const registry = loadSurveyRegistry(path.join(FIXTURES, 'surveys'))
     const s = registry.get('example')
     expect(s?.locales).toEqual(['en', 'fr'])
-    expect(s?.gapkit.dimensions.map((d) => d.id)).toEqual(['regulation', 'guarantees', 'maturity-coordination'])
+    expect(s?.gapkit.dimensions.map((d) => d.id)).toEqual([
+      'regulation',
+      'guarantees',
+      'maturity-coordination',
+    ])
     expect(s?.gapkit.dimensions[2]?.kind).toBe('current-target')
     expect(s?.version).toMatch(/^[0-9a-f]{16}$/)
     expect(s?.title('fr')).toBe("Diagnostic d'écosystème (exemple)")
@@ -42,7 +47,9 @@ describe('questionnaire registry', () => {
   it('gives a changed file a new version and ignores whitespace', () => {
     const json = example()
     const v1 = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json) })).get('x')?.version
-    const v1b = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json, null, 4) })).get('x')?.version
+    const v1b = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json, null, 4) })).get(
+      'x',
+    )?.version
     json.title.default = 'Changed'
     const v2 = loadSurveyRegistry(folder({ 'x.json': JSON.stringify(json) })).get('x')?.version
     expect(v1).toBe(v1b)
@@ -72,7 +79,9 @@ describe('questionnaire registry', () => {
   it('refuses duplicate question names', () => {
     const json = example()
     json.pages[1].elements.push({ type: 'text', name: 'stakeholder' })
-    expect(loadError({ 'dup.json': JSON.stringify(json) })).toMatch(/dup\.json: duplicate question name\(s\): stakeholder/)
+    expect(loadError({ 'dup.json': JSON.stringify(json) })).toMatch(
+      /dup\.json: duplicate question name\(s\): stakeholder/,
+    )
   })
 
   it('refuses a gapkit path that names no question, row or column', () => {
