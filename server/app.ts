@@ -7,6 +7,7 @@ import { ApiError, handleError } from './errors.ts'
 import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
 import { responseRoutes } from './routes/responses.ts'
+import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { type Asset, loadAssets } from './static-assets.ts'
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps.db))
   app.route('/', surveyRoutes(deps.db, deps.registry))
   app.route('/', responseRoutes(submissionDeps))
+  app.route('/', reviewRoutes(deps.db, deps.registry, now))
   app.route('/', formRoutes(deps.db, deps.registry, assets))
   app.notFound((c) =>
     c.json(

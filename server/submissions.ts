@@ -52,6 +52,7 @@ export interface ResponseView {
   updatedAt: string
   submittedAt: string | null
   submissionKey: string | null
+  review: { status: 'pending' | 'approved' | 'rejected'; note: string | null; at: string | null }
 }
 
 /** Converts a stored row to its API view. */
@@ -70,6 +71,7 @@ export function viewResponse(row: ResponseRow): ResponseView {
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
     submissionKey: row.submission_key,
+    review: { status: row.review_status, note: row.review_note, at: row.reviewed_at },
   }
 }
 

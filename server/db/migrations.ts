@@ -83,4 +83,17 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-11-23-002-review': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('responses')
+        .addColumn('review_status', 'text', (c) =>
+          c.notNull().defaultTo('pending').check(sql`review_status in ('pending', 'approved', 'rejected')`),
+        )
+        .execute()
+      await db.schema.alterTable('responses').addColumn('review_note', 'text').execute()
+      await db.schema.alterTable('responses').addColumn('reviewed_at', 'text').execute()
+      await db.schema.alterTable('responses').addColumn('reviewed_by', 'text').execute()
+    },
+  },
 }

@@ -46,7 +46,15 @@ export interface ResponseTable {
   updated_at: Timestamp
   submitted_at: Timestamp | null
   submission_key: string | null
+  /** Lead-partner review; analysis leaves out rejected responses by default. */
+  review_status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>
+  review_note: string | null
+  reviewed_at: Timestamp | null
+  /** Audit actor of the reviewer. */
+  reviewed_by: string | null
 }
+
+export type ReviewStatus = 'pending' | 'approved' | 'rejected'
 
 export interface AuditTable {
   id: Generated<number>

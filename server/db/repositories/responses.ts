@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, NewResponse, ResponseRow } from '../schema.ts'
+import type { Database, NewResponse, ResponseRow, ReviewStatus } from '../schema.ts'
 
 /**
  * Inserts a response. With a `submission_key` already used for this survey, nothing is inserted
@@ -66,6 +66,8 @@ export interface ResponseFilter {
   region?: string
   wave?: string
   status?: ResponseRow['status']
+  /** `not-rejected` leaves out rejected responses; `approved` keeps approved ones only. */
+  review?: 'not-rejected' | 'approved'
 }
 
 /** Responses of one survey, oldest first, optionally narrowed. */
@@ -77,6 +79,8 @@ export async function listResponses(
   if (filter.region) q = q.where('region_id', '=', filter.region)
   if (filter.wave) q = q.where('wave', '=', filter.wave)
   if (filter.status) q = q.where('status', '=', filter.status)
+  if (filter.review === 'not-rejected') q = q.where('review_status', '!=', 'rejected')
+  if (filter.review === 'approved') q = q.where('review_status', '=', 'approved')
   return q.orderBy('created_at').orderBy('id').execute()
 }
 
@@ -91,4 +95,27 @@ export async function countResponses(
   if (filter.status) q = q.where('status', '=', filter.status)
   const row = await q.executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** Sets the review status of responses of one survey; returns the ids that changed. */
+export async function setReviewStatus(
+  db: Kysely<Database>,
+  survey: string,
+  ids: string[],
+  review: { status: ReviewStatus; note: string | null; by: string; at: string },
+): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .updateTable('responses')
+    .set({
+      review_status: review.status,
+      review_note: review.note,
+      reviewed_at: review.at,
+      reviewed_by: review.by,
+    })
+    .where('survey', '=', survey)
+    .where('id', 'in', ids)
+    .returning('id')
+    .execute()
+  return rows.map((r) => r.id).sort()
 }
