@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 import type { Database } from './db/schema.ts'
@@ -47,6 +48,9 @@ export function createApp(deps: AppDeps) {
     await next()
     c.header('X-Content-Type-Options', 'nosniff')
   })
+  // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
+  app.use('/s/*', compress())
+  app.use('/api/*', compress())
   app.use(
     '/api/*',
     bodyLimit({
