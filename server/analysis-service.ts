@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { analyzeSurvey } from '../analysis/analyze-survey.ts'
+import { GroupingError } from '../analysis/group-responses.ts'
 import type { AnalysisOptions, AnalysisResponse } from '../analysis/input.ts'
 import type { AnalysisDocument } from '../analysis/types.ts'
 import type { SurveyRegistry } from '../surveys/registry.ts'
@@ -14,7 +15,7 @@ export async function buildAnalysis(
   db: Kysely<Database>,
   registry: SurveyRegistry,
   surveyId: string,
-  options: AnalysisOptions,
+  options: AnalysisOptions & { review?: 'not-rejected' | 'approved' },
 ): Promise<AnalysisDocument> {
   const survey = registry.get(surveyId)
   if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
@@ -23,6 +24,7 @@ export async function buildAnalysis(
       survey: survey.id,
       wave: options.wave,
       status: options.includeDrafts ? undefined : 'submitted',
+      review: options.review ?? 'not-rejected',
     }),
     listRegions(db),
   ])
@@ -37,16 +39,17 @@ export async function buildAnalysis(
     answers: JSON.parse(r.answers) as Answers,
     submittedAt: r.submitted_at,
   }))
+  const { review: _review, ...analysisOptions } = options
   try {
     return analyzeSurvey({
       survey,
       responses,
       regionNames: Object.fromEntries(regions.map((r) => [r.id, r.name])),
-      options,
+      options: analysisOptions,
     })
   } catch (error) {
     // A grouping that names no usable question is the caller's mistake, not a server fault.
-    if (error instanceof Error && /\bby\b/i.test(error.message)) throw badRequest(error.message)
+    if (error instanceof GroupingError) throw badRequest(error.message)
     throw error
   }
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 import type { Database } from './db/schema.ts'
 import { ApiError, handleError } from './errors.ts'
+import { analysisRoutes } from './routes/analysis.ts'
 import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
 import { responseRoutes } from './routes/responses.ts'
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', surveyRoutes(deps.db, deps.registry))
   app.route('/', responseRoutes(submissionDeps))
   app.route('/', reviewRoutes(deps.db, deps.registry, now))
+  app.route('/', analysisRoutes(deps.db, deps.registry))
   app.route('/', formRoutes(deps.db, deps.registry, assets))
   app.notFound((c) =>
     c.json(

@@ -1,4 +1,5 @@
 import { SurveyDefinitionError } from '../surveys/registry.ts'
+import { analyzeCommand } from './cli/analyze.ts'
 import { backupCommand } from './cli/backup.ts'
 import { UsageError } from './cli/context.ts'
 import { demoCommand } from './cli/demo.ts'
@@ -10,6 +11,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
   serve: { run: serveCommand, summary: 'the web server (forms, API)' },
   demo: { run: demoCommand, summary: 'load demo regions and synthetic responses, print links' },
   partner: { run: partnerCommand, summary: 'partner add --region ID --name NAME: a partner link' },
+  analyze: {
+    run: analyzeCommand,
+    summary: 'analyze <survey> [--by] [--wave] [--json]: the comparison',
+  },
   'admin-token': { run: adminTokenCommand, summary: 'create an admin token' },
   backup: { run: backupCommand, summary: 'backup --out FILE: a consistent copy of the database' },
 }

@@ -88,7 +88,10 @@ export const migrations: Record<string, Migration> = {
       await db.schema
         .alterTable('responses')
         .addColumn('review_status', 'text', (c) =>
-          c.notNull().defaultTo('pending').check(sql`review_status in ('pending', 'approved', 'rejected')`),
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`review_status in ('pending', 'approved', 'rejected')`),
         )
         .execute()
       await db.schema.alterTable('responses').addColumn('review_note', 'text').execute()

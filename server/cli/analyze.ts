@@ -1,0 +1,129 @@
+import type { AnalysisDocument, DimensionCell, SuppressedCell } from '../../analysis/types.ts'
+import { buildAnalysis } from '../analysis-service.ts'
+import { ApiError } from '../errors.ts'
+import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
+
+const HELP = `Usage: gapkit analyze <survey> [--by region|wave|QUESTION] [--wave W] [--json] [--lang fr]
+
+Compares groups of respondents: per question (counts, percentages with Wilson intervals, means
+with seeded bootstrap intervals), the gaps of the questionnaire's dimensions, exploratory tests
+across groups, and small-group suppression. Without --json, prints a readable summary.
+  --by B            region (default), wave, or a single-choice question's name
+  --wave W          only responses of this wave
+  --json            print the analysis document (the same as GET /api/surveys/:id/analysis)
+  --lang L          labels in this language (default en)
+  --drafts          count drafts too (default: submitted responses only)
+  --approved-only   count approved responses only (default: all but rejected)
+  --seed S          seed of the bootstrap and permutation tests (default 1)
+${COMMON_HELP}`
+
+/** `gapkit analyze` */
+export async function analyzeCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      ...COMMON_OPTIONS,
+      by: { type: 'string' },
+      wave: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      drafts: { type: 'boolean' },
+      'approved-only': { type: 'boolean' },
+      seed: { type: 'string' },
+    },
+    true,
+  )
+  if (values.help) return void console.log(HELP)
+  const [survey, ...extra] = positionals
+  if (!survey || extra.length > 0)
+    throw new UsageError('usage: gapkit analyze <survey> (see --help)')
+  const seed = values.seed === undefined ? undefined : Number(values.seed)
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError('--seed must be an integer')
+  const ctx = await openContext(values)
+  try {
+    const doc = await buildAnalysis(ctx.db.kysely, ctx.registry, survey, {
+      by: values.by,
+      wave: values.wave,
+      locale: values.lang,
+      includeDrafts: values.drafts === true,
+      review: values['approved-only'] ? 'approved' : 'not-rejected',
+      seed,
+    }).catch((error: unknown) => {
+      if (error instanceof ApiError) throw new UsageError(error.message)
+      throw error
+    })
+    process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : formatSummary(doc))
+  } finally {
+    await ctx.db.close()
+  }
+}
+
+const fmt = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? '–' : x.toFixed(digits)
+
+const fmtP = (p: number | null | undefined) =>
+  p === null || p === undefined ? '–' : p < 0.0001 ? '<0.0001' : p.toFixed(4)
+
+const clip = (text: string, max = 48) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+function isShown(cell: DimensionCell | SuppressedCell | undefined): cell is DimensionCell {
+  return cell !== undefined && !('suppressed' in cell && cell.suppressed)
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  '),
+    )
+    .join('\n')
+}
+
+/** A readable summary of an analysis document for the terminal. */
+export function formatSummary(doc: AnalysisDocument): string {
+  const k = doc.suppressBelow
+  const out: string[] = []
+  out.push(`${doc.title} (${doc.survey}, version ${doc.version})`)
+  out.push(
+    `${doc.n} respondents by ${doc.by}${doc.wave ? `, wave ${doc.wave}` : ''}; groups under ${k} respondents show "n<${k}".`,
+  )
+  out.push('')
+  out.push(
+    table([
+      ['group', 'n'],
+      ...doc.groups.map((g) => [
+        `${g.label} (${g.key})`,
+        `${g.n}${g.suppressed ? ` (n<${k})` : ''}`,
+      ]),
+    ]),
+  )
+  if (doc.dimensions.length > 0) {
+    out.push('', 'Gaps (target − current, mean of paired differences), largest first:')
+    const keys = doc.groups.map((g) => g.key)
+    const order = new Map(doc.dimensionRanking.map((id, i) => [id, i]))
+    const dims = [...doc.dimensions].sort(
+      (a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9),
+    )
+    const rows = [['dimension', 'all', ...keys]]
+    for (const d of dims) {
+      const cell = (c: DimensionCell | SuppressedCell | undefined) =>
+        isShown(c) ? fmt(c.gap) : c ? `n<${k}` : '–'
+      rows.push([clip(d.label), cell(d.overall), ...keys.map((key) => cell(d.groups[key]))])
+    }
+    out.push(table(rows))
+  }
+  const tested = doc.questions.filter((q) => q.test?.p !== null && q.test?.p !== undefined)
+  const notable = tested.filter((q) => (q.test?.pHolm ?? 1) < 0.05)
+  out.push(
+    '',
+    `Exploratory tests: ${doc.tests.family} run${doc.tests.skipped ? ` (${doc.tests.skipped})` : ''}; ${notable.length} with Holm-adjusted p < 0.05:`,
+  )
+  for (const q of notable.slice(0, 15)) {
+    out.push(`  ${q.name}: ${q.test?.name} p=${fmtP(q.test?.p)} (Holm ${fmtP(q.test?.pHolm)})`)
+  }
+  for (const note of doc.notes) out.push(`note: ${note}`)
+  return `${out.join('\n')}\n`
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs'
+import { PassThrough } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import {
+  EXPORT_FORMATS,
+  EXPORT_STATUSES,
+  type ExportFormat,
+  ExportInputError,
+  type ExportStatus,
+  prepareExport,
+  writeExport,
+} from '../exports/export-responses.ts'
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  isInteractive,
+  openContext,
+  parseCommand,
+  UsageError,
+} from './context.ts'
+
+const HELP = `Usage: gapkit export <survey> --format csv|xlsx|json [--out FILE] [options]
+
+Writes the responses of a questionnaire to FILE, or to standard output.
+  --format F        csv (UTF-8 with BOM, one row per response), xlsx (sheets data, codebook,
+                    versions) or json (every version's definition and the answers as stored);
+                    default: from the --out extension
+  --out FILE        where to write (default: standard output; xlsx needs a file or a pipe)
+  --labels LANG     choice labels in this language instead of codes (csv, xlsx)
+  --region ID       only this region
+  --wave W          only this wave
+  --status S        submitted, draft or all (default: all for json, submitted otherwise)
+${COMMON_HELP}`
+
+function isFormat(value: string): value is ExportFormat {
+  return EXPORT_FORMATS.some((f) => f === value)
+}
+
+function isStatus(value: string): value is ExportStatus {
+  return EXPORT_STATUSES.some((s) => s === value)
+}
+
+function pickFormat(format: string | undefined, out: string | undefined): ExportFormat {
+  const chosen = format ?? out?.split('.').pop()?.toLowerCase()
+  if (chosen === undefined) throw new UsageError('--format csv|xlsx|json is required')
+  if (!isFormat(chosen)) {
+    throw new UsageError(`unknown format "${chosen}"; use csv, xlsx or json`)
+  }
+  return chosen
+}
+
+/** `gapkit export <survey> --format csv|xlsx|json [--out FILE]` */
+export async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      ...COMMON_OPTIONS,
+      format: { type: 'string' },
+      out: { type: 'string' },
+      labels: { type: 'string' },
+      region: { type: 'string' },
+      wave: { type: 'string' },
+      status: { type: 'string' },
+    },
+    true,
+  )
+  if (values.help) return void console.log(HELP)
+  const [survey, ...extra] = positionals
+  if (!survey || extra.length > 0)
+    throw new UsageError('usage: gapkit export <survey> --format csv|xlsx|json (see --help)')
+  const format = pickFormat(values.format, values.out)
+  if (values.status !== undefined && !isStatus(values.status)) {
+    throw new UsageError(`unknown status "${values.status}"; use submitted, draft or all`)
+  }
+  if (format === 'xlsx' && !values.out && process.stdout.isTTY) {
+    throw new UsageError('xlsx is a binary file: give --out FILE or redirect the output')
+  }
+  const ctx = await openContext(values)
+  try {
+    const prepared = await prepareExport(ctx.db.kysely, ctx.registry, {
+      survey,
+      format,
+      labels: values.labels,
+      region: values.region,
+      wave: values.wave,
+      status: values.status,
+    }).catch((error: unknown) => {
+      throw error instanceof ExportInputError ? new UsageError(error.message) : error
+    })
+    const tty = isInteractive()
+    const progress = tty
+      ? (n: number) => process.stderr.write(`\rexporting ${n} responses`)
+      : undefined
+    const out = new PassThrough()
+    let written = 0
+    if (values.out) {
+      // A partial file never takes the final name.
+      const partial = `${values.out}.partial`
+      try {
+        ;[written] = await Promise.all([
+          writeExport(ctx.db.kysely, prepared, out, progress),
+          pipeline(out, fs.createWriteStream(partial)),
+        ])
+        fs.renameSync(partial, values.out)
+      } catch (error) {
+        fs.rmSync(partial, { force: true })
+        throw error
+      }
+    } else {
+      ;[written] = await Promise.all([
+        writeExport(ctx.db.kysely, prepared, out, progress),
+        pipeline(out, process.stdout, { end: false }),
+      ])
+    }
+    if (tty) {
+      process.stderr.write('\r')
+      console.error(`exported ${written} responses${values.out ? ` to ${values.out}` : ''}`)
+    }
+  } finally {
+    await ctx.db.close()
+  }
+}

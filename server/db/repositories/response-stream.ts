@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely'
+import type { Database, ResponseRow } from '../schema.ts'
+
+/** Which responses an export reads. */
+export interface ExportFilter {
+  survey: string
+  region?: string
+  wave?: string
+  /** Absent: drafts and submitted responses. */
+  status?: ResponseRow['status']
+}
+
+/** A stored response (the columns an export shows) with its region's display name. */
+export type ExportRow = Pick<
+  ResponseRow,
+  | 'id'
+  | 'survey'
+  | 'version'
+  | 'region_id'
+  | 'wave'
+  | 'language'
+  | 'status'
+  | 'answers'
+  | 'group_name'
+  | 'created_at'
+  | 'updated_at'
+  | 'submitted_at'
+  | 'submission_key'
+> & { region_name: string }
+
+/** One questionnaire version used by the responses of an export. */
+export interface ExportVersion {
+  version: string
+  definition: string
+  first_seen_at: string
+  responses: number
+}
+
+function narrow(db: Kysely<Database>, filter: ExportFilter) {
+  let q = db.selectFrom('responses').where('responses.survey', '=', filter.survey)
+  if (filter.region !== undefined) q = q.where('responses.region_id', '=', filter.region)
+  if (filter.wave !== undefined) q = q.where('responses.wave', '=', filter.wave)
+  if (filter.status !== undefined) q = q.where('responses.status', '=', filter.status)
+  return q
+}
+
+const COLUMNS = [
+  'responses.id',
+  'responses.survey',
+  'responses.version',
+  'responses.region_id',
+  'responses.wave',
+  'responses.language',
+  'responses.status',
+  'responses.answers',
+  'responses.group_name',
+  'responses.created_at',
+  'responses.updated_at',
+  'responses.submitted_at',
+  'responses.submission_key',
+  'regions.name as region_name',
+] as const
+
+/**
+ * The responses of an export, oldest first (`created_at`, then `id`), read in pages of
+ * `pageSize` by keyset pagination: memory stays constant and the database connection is free
+ * between pages, so a slow download never blocks other requests. Responses stored while the
+ * export runs may or may not appear.
+ */
+export async function* streamResponses(
+  db: Kysely<Database>,
+  filter: ExportFilter,
+  pageSize = 1000,
+): AsyncGenerator<ExportRow[]> {
+  let after: { created_at: string; id: string } | null = null
+  for (;;) {
+    let q = narrow(db, filter)
+      .innerJoin('regions', 'regions.id', 'responses.region_id')
+      .select(COLUMNS)
+    if (after) {
+      const { created_at, id } = after
+      q = q.where((eb) =>
+        eb.or([
+          eb('responses.created_at', '>', created_at),
+          eb.and([eb('responses.created_at', '=', created_at), eb('responses.id', '>', id)]),
+        ]),
+      )
+    }
+    const page: ExportRow[] = await q
+      .orderBy('responses.created_at')
+      .orderBy('responses.id')
+      .limit(pageSize)
+      .execute()
+    if (page.length > 0) yield page
+    const last = page.at(-1)
+    if (!last || page.length < pageSize) return
+    after = { created_at: last.created_at, id: last.id }
+  }
+}
+
+/**
+ * The questionnaire versions answered by the responses of an export, with their stored JSON
+ * and how many of those responses answered each; oldest version first.
+ */
+export async function listExportVersions(
+  db: Kysely<Database>,
+  filter: ExportFilter,
+): Promise<ExportVersion[]> {
+  const rows = await narrow(db, filter)
+    .innerJoin('survey_versions', (join) =>
+      join
+        .onRef('survey_versions.survey', '=', 'responses.survey')
+        .onRef('survey_versions.version', '=', 'responses.version'),
+    )
+    .select((eb) => [
+      'survey_versions.version',
+      'survey_versions.definition',
+      'survey_versions.first_seen_at',
+      eb.fn.countAll<number | bigint>().as('responses'),
+    ])
+    .groupBy([
+      'survey_versions.version',
+      'survey_versions.definition',
+      'survey_versions.first_seen_at',
+    ])
+    .orderBy('survey_versions.first_seen_at')
+    .orderBy('survey_versions.version')
+    .execute()
+  return rows.map((r) => ({ ...r, responses: Number(r.responses) }))
+}
+
+/** The regions of an export's responses, by id. */
+export async function listExportRegions(
+  db: Kysely<Database>,
+  filter: ExportFilter,
+): Promise<{ id: string; name: string }[]> {
+  return narrow(db, filter)
+    .innerJoin('regions', 'regions.id', 'responses.region_id')
+    .select(['regions.id', 'regions.name'])
+    .distinct()
+    .orderBy('regions.id')
+    .execute()
+}
+
+/** The survey and id-or-key matches of a response about to be imported, if any exist. */
+export async function findImportMatch(
+  db: Kysely<Database>,
+  survey: string,
+  id: string,
+  submissionKey: string | null,
+): Promise<{ id: string; survey: string } | undefined> {
+  let q = db.selectFrom('responses').select(['id', 'survey'])
+  q =
+    submissionKey === null
+      ? q.where('id', '=', id)
+      : q.where((eb) =>
+          eb.or([
+            eb('id', '=', id),
+            eb.and([eb('survey', '=', survey), eb('submission_key', '=', submissionKey)]),
+          ]),
+        )
+  return q.executeTakeFirst()
+}

@@ -1,0 +1,138 @@
+/**
+ * One entry point for exports, shared by `gapkit export` and
+ * `GET /api/surveys/:id/responses`: check the request, plan it, stream it in a format.
+ */
+import type { Writable } from 'node:stream'
+import type { Kysely } from 'kysely'
+import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
+import { findRegion } from '../db/repositories/regions.ts'
+import type { ExportFilter } from '../db/repositories/response-stream.ts'
+import type { Database } from '../db/schema.ts'
+import { writeCsv } from './csv.ts'
+import { writeJson } from './json.ts'
+import { type ExportPlan, planExport } from './plan.ts'
+import { writeXlsx } from './xlsx.ts'
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const EXPORT_STATUSES = ['submitted', 'draft', 'all'] as const
+export type ExportStatus = (typeof EXPORT_STATUSES)[number]
+
+/** An export as asked for, before checking. */
+export interface ExportRequest {
+  survey: string
+  format: ExportFormat
+  /** Write choice labels in this language instead of codes (CSV and XLSX; JSON keeps codes). */
+  labels?: string
+  region?: string
+  wave?: string
+  /** Default: `all` for JSON (a complete copy), `submitted` for CSV and XLSX (analysis). */
+  status?: ExportStatus
+}
+
+/** A request that cannot be served: `status` is 404 for an unknown questionnaire, else 400. */
+export class ExportInputError extends Error {
+  override name = 'ExportInputError'
+  constructor(
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message)
+  }
+}
+
+/** HTTP content type of each format. */
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+}
+
+/** The status an export includes when none is asked for. */
+export function defaultStatus(format: ExportFormat): ExportStatus {
+  return format === 'json' ? 'all' : 'submitted'
+}
+
+/** A checked export, ready to write. */
+export interface PreparedExport {
+  format: ExportFormat
+  status: ExportStatus
+  plan: ExportPlan
+  /** A safe download file name, e.g. `microfinance-gap-FR-93-submitted.csv`. */
+  fileName: string
+}
+
+function safePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64)
+}
+
+/** The download name of an export: letters, digits, `.`, `_` and `-` only. */
+export function exportFileName(
+  survey: string,
+  format: ExportFormat,
+  parts: { region?: string; wave?: string; status: ExportStatus; labels?: string | null },
+): string {
+  const name = [survey, parts.region, parts.wave, parts.status, parts.labels]
+    .filter((p): p is string => typeof p === 'string' && p.length > 0)
+    .map(safePart)
+    .join('-')
+  return `${name}.${format}`
+}
+
+function requireSurvey(registry: SurveyRegistry, id: string): LoadedSurvey {
+  const survey = registry.get(id)
+  if (!survey) throw new ExportInputError(`no questionnaire "${id}"`, 404)
+  return survey
+}
+
+/**
+ * Checks an export request (questionnaire, labels language, region) and plans it. Throws
+ * `ExportInputError`. Access control is the caller's: pass a partner's own region.
+ */
+export async function prepareExport(
+  db: Kysely<Database>,
+  registry: SurveyRegistry,
+  request: ExportRequest,
+): Promise<PreparedExport> {
+  const survey = requireSurvey(registry, request.survey)
+  const { format } = request
+  const labels = format === 'json' ? null : (request.labels ?? null)
+  if (labels !== null && !survey.locales.includes(labels)) {
+    throw new ExportInputError(
+      `labels "${labels}" is not a language of "${survey.id}": ${survey.locales.join(', ')}`,
+    )
+  }
+  if (request.region !== undefined && !(await findRegion(db, request.region))) {
+    throw new ExportInputError(`no region "${request.region}"`)
+  }
+  const status = request.status ?? defaultStatus(format)
+  const filter: ExportFilter = {
+    survey: survey.id,
+    region: request.region,
+    wave: request.wave,
+    status: status === 'all' ? undefined : status,
+  }
+  const plan = await planExport(db, survey, filter, labels)
+  const fileName = exportFileName(survey.id, format, {
+    region: request.region,
+    wave: request.wave,
+    status,
+    labels,
+  })
+  return { format, status, plan, fileName }
+}
+
+/**
+ * Streams a prepared export into `out` and ends it; resolves with the number of responses.
+ * Rejects with `ExportAborted` when `out` closes early (a cancelled download).
+ */
+export function writeExport(
+  db: Kysely<Database>,
+  prepared: PreparedExport,
+  out: Writable,
+  onProgress?: (written: number) => void,
+): Promise<number> {
+  const write = { csv: writeCsv, xlsx: writeXlsx, json: writeJson }[prepared.format]
+  return write(db, prepared.plan, out, onProgress)
+}

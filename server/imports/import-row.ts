@@ -1,0 +1,49 @@
+/** One response read from an import file, before it is checked. */
+
+/** A problem with one row: `question` is a question path, a column or a field (may be ''). */
+export interface ImportIssue {
+  /** 1-based position of the response in the file (CSV: the spreadsheet line minus one). */
+  row: number
+  question: string
+  message: string
+}
+
+/** A response as read from a file; every metadata field may be missing. */
+export interface ImportRow {
+  row: number
+  id: string | null
+  survey: string | null
+  version: string | null
+  region: string | null
+  /** The region's display name, when the file gives one (creates a missing region). */
+  regionName: string | null
+  wave: string | null
+  group: string | null
+  language: string | null
+  status: string | null
+  answers: unknown
+  createdAt: string | null
+  updatedAt: string | null
+  submittedAt: string | null
+  submissionKey: string | null
+  /** Problems found while reading the row (a malformed cell). */
+  issues: ImportIssue[]
+}
+
+/** A file that cannot be imported at all: 404 for an unknown questionnaire, else 400. */
+export class ImportInputError extends Error {
+  override name = 'ImportInputError'
+  constructor(
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message)
+  }
+}
+
+/** The one-line form of an issue: `row 3: satisfaction: Response required.` */
+export function formatIssue(issue: ImportIssue): string {
+  return issue.question
+    ? `row ${issue.row}: ${issue.question}: ${issue.message}`
+    : `row ${issue.row}: ${issue.message}`
+}

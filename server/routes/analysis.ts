@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { SurveyRegistry } from '../../surveys/registry.ts'
+import { buildAnalysis } from '../analysis-service.ts'
+import { type AuthEnv, requireAdmin } from '../auth.ts'
+import type { Database } from '../db/schema.ts'
+import { badRequest } from '../errors.ts'
+
+const query = z.strictObject({
+  by: z.string().min(1).max(100).optional(),
+  wave: z.string().min(1).max(64).optional(),
+  lang: z.string().min(2).max(20).optional(),
+  drafts: z.enum(['true', 'false']).optional(),
+  review: z.enum(['not-rejected', 'approved']).optional(),
+  seed: z
+    .string()
+    .regex(/^-?\d{1,9}$/)
+    .optional(),
+  t: z.string().optional(),
+})
+
+/** Parses the analysis query string (shared by the analysis, chart and report routes). */
+export function parseAnalysisQuery(raw: Record<string, string>) {
+  const parsed = query.safeParse(raw)
+  if (!parsed.success) {
+    throw badRequest(
+      'invalid analysis parameters',
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    )
+  }
+  const q = parsed.data
+  return {
+    by: q.by,
+    wave: q.wave,
+    locale: q.lang,
+    includeDrafts: q.drafts === 'true',
+    review: q.review,
+    seed: q.seed === undefined ? undefined : Number(q.seed),
+  }
+}
+
+/** `GET /api/surveys/:id/analysis` (admin): the analysis document, as `analyze --json`. */
+export function analysisRoutes(db: Kysely<Database>, registry: SurveyRegistry) {
+  return new Hono<AuthEnv>()
+    .use('/api/surveys/:id/analysis', requireAdmin(db))
+    .get('/api/surveys/:id/analysis', async (c) => {
+      const options = parseAnalysisQuery(c.req.query())
+      const doc = await buildAnalysis(db, registry, c.req.param('id'), options)
+      c.header('Cache-Control', 'no-store')
+      return c.json(doc)
+    })
+}

@@ -1,0 +1,134 @@
+import { PassThrough } from 'node:stream'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { type AuthEnv, requireAdmin, requireToken } from '../auth.ts'
+import { ApiError, badRequest, forbidden } from '../errors.ts'
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  EXPORT_STATUSES,
+  ExportInputError,
+  prepareExport,
+  writeExport,
+} from '../exports/export-responses.ts'
+import { ExportAborted, toWebStream } from '../exports/output.ts'
+import { ImportRejected, type ImportSource, importResponses } from '../imports/import-responses.ts'
+import { ImportInputError } from '../imports/import-row.ts'
+import { readJson } from '../request.ts'
+import type { SubmissionDeps } from '../submissions.ts'
+
+const name = (max: number) => z.string().min(1).max(max)
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS).default('json'),
+  labels: name(20).optional(),
+  region: name(64).optional(),
+  wave: name(64).optional(),
+  status: z.enum(EXPORT_STATUSES).optional(),
+})
+
+const importQuery = z.object({
+  region: name(64).optional(),
+  skipInvalid: flag.optional(),
+  dryRun: flag.optional(),
+})
+
+function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
+  const parsed = schema.safeParse(query)
+  if (parsed.success) return parsed.data
+  throw badRequest(
+    'the query parameters are not valid',
+    parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  )
+}
+
+/** At most this many row problems go into an error body; the count says how many there were. */
+const MAX_DETAILS = 1000
+
+/**
+ * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx`, streamed; a partner token
+ * reads only its own region) and imports (`POST /api/surveys/:id/imports`, admin only; a JSON
+ * export as `application/json` or a CSV export as `text/csv`).
+ */
+export function exportRoutes(deps: SubmissionDeps) {
+  return new Hono<AuthEnv>()
+    .get('/api/surveys/:id/responses', requireToken(deps.db), async (c) => {
+      const query = parseQuery(exportQuery, c.req.query())
+      const p = c.var.principal
+      if (
+        p.role !== 'admin' &&
+        (p.regionId === null || (query.region ?? p.regionId) !== p.regionId)
+      ) {
+        throw forbidden('a partner link reads only its own region')
+      }
+      const region = p.role === 'admin' ? query.region : (p.regionId ?? undefined)
+      const prepared = await prepareExport(deps.db, deps.registry, {
+        ...query,
+        survey: c.req.param('id'),
+        region,
+      }).catch((error: unknown) => {
+        if (error instanceof ExportInputError) {
+          throw new ApiError(
+            error.status,
+            error.status === 404 ? 'not_found' : 'bad_request',
+            error.message,
+          )
+        }
+        throw error
+      })
+      const out = new PassThrough()
+      writeExport(deps.db, prepared, out).catch((error: unknown) => {
+        // Headers are gone by now: a failure can only cut the download short.
+        if (!(error instanceof ExportAborted)) console.error('gapkit: export failed:', error)
+        out.destroy(error instanceof Error ? error : undefined)
+      })
+      return c.body(toWebStream(out), 200, {
+        'Content-Type': CONTENT_TYPES[prepared.format],
+        'Content-Disposition': `attachment; filename="${prepared.fileName}"`,
+        'Cache-Control': 'no-store',
+      })
+    })
+    .post('/api/surveys/:id/imports', requireAdmin(deps.db), async (c) => {
+      const query = parseQuery(importQuery, c.req.query())
+      const type = c.req.header('content-type') ?? ''
+      let source: ImportSource
+      if (/^text\/csv\s*(;|$)/i.test(type)) source = { kind: 'csv', text: await c.req.text() }
+      else if (/^application\/json\s*(;|$)/i.test(type)) {
+        source = { kind: 'json', document: await readJson(c, z.unknown()) }
+      } else {
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          'send a JSON export as application/json or a CSV export as text/csv',
+        )
+      }
+      try {
+        const report = await importResponses(deps, c.var.principal, {
+          survey: c.req.param('id'),
+          source,
+          region: query.region,
+          skipInvalid: query.skipInvalid,
+          dryRun: query.dryRun,
+        })
+        return c.json(report, 200)
+      } catch (error) {
+        if (error instanceof ImportInputError) {
+          throw new ApiError(
+            error.status,
+            error.status === 404 ? 'not_found' : 'bad_request',
+            error.message,
+          )
+        }
+        if (error instanceof ImportRejected) {
+          const details = error.report.issues.slice(0, MAX_DETAILS).map((i) => ({
+            field: `row ${i.row}`,
+            ...(i.question ? { question: i.question } : {}),
+            message: i.message,
+          }))
+          throw new ApiError(422, 'invalid_import', error.message, details)
+        }
+        throw error
+      }
+    })
+}
