@@ -3,6 +3,7 @@ import { analyzeCommand } from './cli/analyze.ts'
 import { backupCommand } from './cli/backup.ts'
 import { UsageError } from './cli/context.ts'
 import { demoCommand } from './cli/demo.ts'
+import { reportCommand } from './cli/report.ts'
 import { serveCommand } from './cli/serve.ts'
 import { adminTokenCommand, partnerCommand } from './cli/tokens.ts'
 import { ConfigError } from './config.ts'
@@ -14,6 +15,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
   analyze: {
     run: analyzeCommand,
     summary: 'analyze <survey> [--by] [--wave] [--json]: the comparison',
+  },
+  report: {
+    run: reportCommand,
+    summary: 'report <survey> --out DIR [--lang] [--format]: the gap report',
   },
   'admin-token': { run: adminTokenCommand, summary: 'create an admin token' },
   backup: { run: backupCommand, summary: 'backup --out FILE: a consistent copy of the database' },
