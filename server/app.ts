@@ -5,9 +5,13 @@ import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 import type { Database } from './db/schema.ts'
 import { ApiError, handleError } from './errors.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
+import { chartRoutes } from './routes/charts.ts'
 import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
+import { openapiRoutes } from './routes/openapi.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
@@ -66,7 +70,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', responseRoutes(submissionDeps))
   app.route('/', reviewRoutes(deps.db, deps.registry, now))
   app.route('/', analysisRoutes(deps.db, deps.registry))
+  app.route('/', chartRoutes({ db: deps.db, registry: deps.registry }))
   app.route('/', formRoutes(deps.db, deps.registry, assets))
+  app.route('/', adminApiRoutes(deps.db, deps.registry, now))
+  // Read at request time, once every route is mounted (the API description lists them).
+  const mounted = () => app.routes
+  app.route('/', adminRoutes(deps.db, deps.registry, assets, now, mounted))
+  app.route('/', openapiRoutes(mounted, assets))
   app.notFound((c) =>
     c.json(
       {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Kysely } from 'kysely'
+import { isSafeMethod, passesCsrf, resolveSession } from './admin/session.ts'
 import { findActiveTokenByHash } from './db/repositories/tokens.ts'
-import type { Database } from './db/schema.ts'
-import { forbidden, unauthorized } from './errors.ts'
+import type { Database, TokenRow } from './db/schema.ts'
+import { ApiError, forbidden, unauthorized } from './errors.ts'
 
 /** Who is calling, as established from their token. */
 export interface Principal {
@@ -48,6 +49,11 @@ export async function authenticate(
   // The lookup is by hash, so timing reveals nothing about the token; compare anyway in
   // constant time so a future change of lookup cannot make it a timing oracle.
   if (!timingSafeEqual(Buffer.from(row.token_hash, 'hex'), Buffer.from(hash, 'hex'))) return null
+  return principalOf(row)
+}
+
+/** The principal of a stored token row. */
+export function principalOf(row: TokenRow): Principal {
   return {
     tokenId: row.id,
     role: row.role,
@@ -58,22 +64,53 @@ export async function authenticate(
   }
 }
 
+/**
+ * The caller of a request: a token (`Authorization: Bearer …` or `?t=`) when one is presented,
+ * else the lead partner's session cookie. A cookie-authenticated write must pass the CSRF check
+ * (403 `csrf_failed` otherwise); token requests are exempt, as no browser adds them on its own.
+ */
+export async function resolvePrincipal(
+  db: Kysely<Database>,
+  c: Context,
+  now: () => Date = () => new Date(),
+): Promise<Principal | null> {
+  if (c.req.header('authorization') !== undefined || c.req.query('t') !== undefined) {
+    return authenticate(db, readToken(c))
+  }
+  const session = await resolveSession(db, c, now())
+  if (!session) return null
+  if (!isSafeMethod(c.req.method) && !passesCsrf(c, session.sessionId)) {
+    throw new ApiError(
+      403,
+      'csrf_failed',
+      'this request did not come from a Gapkit page: send the X-Gapkit-CSRF header or use a token',
+    )
+  }
+  return principalOf(session.token)
+}
+
 export type AuthEnv = { Variables: { principal: Principal } }
 
-/** Middleware: any valid token (401 otherwise); the principal is in `c.var.principal`. */
-export function requireToken(db: Kysely<Database>): MiddlewareHandler<AuthEnv> {
+/**
+ * Middleware: any valid token, or an admin session cookie (401 otherwise); the principal is in
+ * `c.var.principal`.
+ */
+export function requireToken(db: Kysely<Database>, now?: () => Date): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const principal = await authenticate(db, readToken(c))
+    const principal = await resolvePrincipal(db, c, now)
     if (!principal) throw unauthorized()
     c.set('principal', principal)
     await next()
   }
 }
 
-/** Middleware: the admin token (401 without a token, 403 with a partner's). */
-export function requireAdmin(db: Kysely<Database>): MiddlewareHandler<AuthEnv> {
+/**
+ * Middleware: the admin token or an admin session cookie (401 without either, 403 with a
+ * partner's token or a cookie-authenticated write that fails the CSRF check).
+ */
+export function requireAdmin(db: Kysely<Database>, now?: () => Date): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const principal = await authenticate(db, readToken(c))
+    const principal = await resolvePrincipal(db, c, now)
     if (!principal) throw unauthorized()
     if (principal.role !== 'admin') throw forbidden('an admin token is required')
     c.set('principal', principal)

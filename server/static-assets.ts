@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -44,6 +45,15 @@ function sources(): Record<string, string> {
     'survey-core.fontless.min.css': path.join(core, 'survey-core.fontless.min.css'),
     'form.js': path.join(here, 'assets', 'form.js'),
     'form.css': path.join(here, 'assets', 'form.css'),
+    // The dashboard: browser builds of Vega, Vega-Lite and vega-embed (globals `vega`,
+    // `vegaLite`, `vegaEmbed`; every main file sits in the package's build folder).
+    'vega.min.js': path.join(packageDir('vega'), 'vega.min.js'),
+    'vega-lite.min.js': path.join(packageDir('vega-lite'), 'vega-lite.min.js'),
+    'vega-embed.min.js': path.join(packageDir('vega-embed'), 'vega-embed.min.js'),
+    'admin.js': path.join(here, 'assets', 'admin.js'),
+    'admin-survey.js': path.join(here, 'assets', 'admin-survey.js'),
+    'admin.css': path.join(here, 'assets', 'admin.css'),
+    'api-docs.js': path.join(here, 'assets', 'api-docs.js'),
   }
   for (const [locale, file] of Object.entries(SURVEY_I18N)) {
     files[`i18n-${locale}.min.js`] = path.join(core, 'i18n', `${file}.min.js`)
@@ -56,11 +66,21 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 }
 
+/**
+ * Drops a trailing `//# sourceMappingURL=` comment: we do not serve the maps, and a browser's
+ * developer tools would otherwise ask for them.
+ */
+function stripSourceMap(body: Buffer): Buffer {
+  const tail = body.subarray(Math.max(0, body.length - 300)).toString('latin1')
+  const match = /\n\/\/# sourceMappingURL=[^\n]*\n?$/.exec(tail)
+  return match ? body.subarray(0, body.length - match[0].length + 1) : body
+}
+
 /** Loads, hashes and compresses the form page's assets (once per process, ~1 s). */
 export function loadAssets(): Map<string, Asset> {
   const out = new Map<string, Asset>()
   for (const [name, file] of Object.entries(sources())) {
-    const body = fs.readFileSync(file)
+    const body = stripSourceMap(fs.readFileSync(file))
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
     out.set(name, {
       name,

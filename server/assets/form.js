@@ -157,13 +157,24 @@
     if (accepted) return
     options.allow = false
     const body = { answers: visibleAnswers(), draft: false, language: currentLocale() }
-    const send = responseId
-      ? api('PUT', `/api/responses/${encodeURIComponent(responseId)}`, body)
-      : api('POST', `/api/surveys/${encodeURIComponent(data.survey)}/responses`, {
-          ...body,
-          submissionKey: local.submissionKey,
-        })
-    send
+    const put = () => api('PUT', `/api/responses/${encodeURIComponent(responseId)}`, body)
+    const send = async () => {
+      // A draft save still under way would otherwise race the submission.
+      clearTimeout(timer)
+      if (saving) await saving
+      if (responseId) return put()
+      const res = await api('POST', `/api/surveys/${encodeURIComponent(data.survey)}/responses`, {
+        ...body,
+        submissionKey: local.submissionKey,
+      })
+      // The key already named a draft (saved by a request whose answer was lost): submit it.
+      if (res.status === 200 && res.body && res.body.status === 'draft') {
+        rememberId(res.body.id)
+        return put()
+      }
+      return res
+    }
+    send()
       .then((res) => {
         if (res.status === 200 || res.status === 201 || (res.status === 409 && responseId)) {
           accepted = true

@@ -67,6 +67,40 @@ export interface AuditTable {
   details: ColumnType<string | null, string | null, never>
 }
 
+/** A lead-partner browser session opened with an admin token (`/admin`). */
+export interface AdminSessionTable {
+  /** SHA-256 of the session id, hex. The id itself lives only in the HttpOnly cookie. */
+  id_hash: string
+  /** The admin token that opened it: revoking the token ends the session. */
+  token_id: number
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+/**
+ * One response's answers as the analysis reads them: a code blob (analysis/encode-answers.ts)
+ * for one item layout, with copies of the columns the analysis filters on. Maintained by
+ * triggers on `responses` and filled by the analysis itself (server/analysis-service.ts).
+ */
+export interface AnalysisRowTable {
+  survey: string
+  response_id: string
+  /** Id of the item layout the blob was encoded with. */
+  layout: string
+  region_id: string
+  wave: string
+  status: 'draft' | 'submitted'
+  review_status: ReviewStatus
+  version: string
+  codes: Uint8Array
+}
+
+/** Responses whose code blob is missing or outdated (new, or answers changed). */
+export interface AnalysisPendingTable {
+  survey: string
+  response_id: string
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -74,6 +108,9 @@ export interface Database {
   survey_versions: SurveyVersionTable
   responses: ResponseTable
   audit_log: AuditTable
+  admin_sessions: AdminSessionTable
+  analysis_rows: AnalysisRowTable
+  analysis_pending: AnalysisPendingTable
 }
 
 export type Region = Selectable<RegionTable>
@@ -82,3 +119,4 @@ export type NewToken = Insertable<TokenTable>
 export type ResponseRow = Selectable<ResponseTable>
 export type NewResponse = Insertable<ResponseTable>
 export type AuditRow = Selectable<AuditTable>
+export type AdminSessionRow = Selectable<AdminSessionTable>

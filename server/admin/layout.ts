@@ -1,0 +1,121 @@
+/** The dashboard's page shell: head, navigation, language switch, logout, page data. */
+import type { Context } from 'hono'
+import { escapeHtml } from '../routes/form.ts'
+import type { Asset } from '../static-assets.ts'
+import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
+
+/**
+ * Same approach as the form page: no inline script, every script and style from our own
+ * server, no third-party origin. Inline styles stay allowed because vega-embed sets them.
+ */
+export const ADMIN_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Headers of every dashboard page. */
+export function setPageHeaders(c: Context): void {
+  c.header('Content-Security-Policy', ADMIN_CSP)
+  c.header('Cache-Control', 'no-store')
+  c.header('Referrer-Policy', 'same-origin')
+  c.header('X-Frame-Options', 'DENY')
+}
+
+/** JSON safe inside `<script type="application/json">`: nothing can close the element. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+}
+
+/** Shorthand used by the page modules: escape for element content and attributes. */
+export const h = escapeHtml
+
+/** A dashboard link that keeps the page language. */
+export function adminHref(path: string, locale: AdminLocale, query: Record<string, string> = {}) {
+  const params = new URLSearchParams({ ...query, lang: locale })
+  return `${path}?${params.toString()}`
+}
+
+export interface PageInput {
+  locale: AdminLocale
+  title: string
+  /** Path of this page, for the language switch and the active navigation entry. */
+  path: string
+  /** The session's CSRF token; absent on the sign-in page (no navigation then). */
+  csrf?: string
+  body: string
+  /** Asset names of the scripts, in order (deferred). */
+  scripts?: string[]
+  /** Data for admin.js, read from `#ak-data`. */
+  data?: unknown
+  assets: Map<string, Asset>
+}
+
+function navigation(input: PageInput, t: AdminText): string {
+  const { locale, path, csrf } = input
+  const entry = (href: string, text: string) =>
+    `<a href="${h(adminHref(href, locale))}"${path === href ? ' aria-current="page"' : ''}>${h(text)}</a>`
+  const langs = ADMIN_LOCALES.map((l) =>
+    l === locale
+      ? `<strong aria-current="true">${l.toUpperCase()}</strong>`
+      : `<a href="${h(adminHref(path, l))}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`,
+  ).join(' ')
+  const links =
+    csrf === undefined
+      ? ''
+      : `<nav class="ak-nav" aria-label="Gapkit">${entry('/admin', t.navProgress)}${entry('/admin/partners', t.navPartners)}<a href="/api/docs">${h(t.navApi)}</a></nav>`
+  const logout =
+    csrf === undefined
+      ? ''
+      : `<form method="post" action="/admin/logout" class="ak-logout"><input type="hidden" name="csrf" value="${h(csrf)}"><button type="submit">${h(t.logout)}</button></form>`
+  return `<header class="ak-top">
+<a class="ak-brand" href="${h(adminHref('/admin', locale))}">${h(t.appName)}</a>
+${links}
+<div class="ak-tools"><span class="ak-langs" aria-label="${h(t.language)}">${langs}</span>${logout}</div>
+</header>`
+}
+
+/** A complete dashboard page. Every dynamic text passed in must already be escaped. */
+export function renderPage(input: PageInput): string {
+  const t = adminText(input.locale)
+  const url = (name: string) => h(input.assets.get(name)?.url ?? '')
+  const scripts = (input.scripts ?? [])
+    .map((s) => `<script defer src="${url(s)}"></script>`)
+    .join('\n')
+  const data =
+    input.data === undefined
+      ? ''
+      : `<script type="application/json" id="ak-data">${embedJson(input.data)}</script>`
+  const csrfMeta = input.csrf ? `<meta name="gapkit-csrf" content="${h(input.csrf)}">` : ''
+  return `<!doctype html>
+<html lang="${h(input.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${h(input.title)} · ${h(t.appName)}</title>
+${csrfMeta}
+<link rel="stylesheet" href="${url('admin.css')}">
+${scripts}
+</head>
+<body>
+${navigation(input, t)}
+<main class="ak-main">
+${input.body}
+</main>
+${data}
+</body>
+</html>
+`
+}

@@ -1,0 +1,144 @@
+import { localize } from '../../surveys/definition.ts'
+import type { LoadedSurvey } from '../../surveys/registry.ts'
+import type { Region } from '../db/schema.ts'
+import type { Asset } from '../static-assets.ts'
+import { h, renderPage } from './layout.ts'
+import { CHART_SCRIPTS } from './progress-page.ts'
+import { type AdminLocale, type AdminText, adminText } from './text.ts'
+
+/** Question types with one answer per respondent: the analysis can group by them. */
+const GROUPABLE = new Set(['radiogroup', 'dropdown', 'buttongroup', 'boolean'])
+
+/** Titles of the questions, by name, walking pages, panels and elements. */
+function questionTitles(json: unknown, locale: string, out = new Map<string, string>()) {
+  if (Array.isArray(json)) {
+    for (const item of json) questionTitles(item, locale, out)
+  } else if (typeof json === 'object' && json !== null) {
+    const record: Record<string, unknown> = { ...json }
+    if (typeof record.name === 'string' && typeof record.type === 'string') {
+      const title = record.title === undefined ? record.name : localize(record.title, locale)
+      out.set(record.name, title || record.name)
+    }
+    for (const key of ['pages', 'elements', 'templateElements'])
+      questionTitles(record[key], locale, out)
+  }
+  return out
+}
+
+/** The grouping choices: region, wave, then each single-answer question. */
+export function groupByOptions(survey: LoadedSurvey, locale: string, t: AdminText) {
+  const titles = questionTitles(survey.json, locale)
+  const cut = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s)
+  return [
+    { value: 'region', label: t.byRegion },
+    { value: 'wave', label: t.byWave },
+    ...survey.questions
+      .filter((q) => GROUPABLE.has(q.type))
+      .map((q) => ({ value: q.name, label: cut(titles.get(q.name) ?? q.name) })),
+  ]
+}
+
+function select(id: string, label: string, options: { value: string; label: string }[]) {
+  const items = options.map((o) => `<option value="${h(o.value)}">${h(o.label)}</option>`).join('')
+  return `<label class="ak-field" for="${id}">${h(label)}<select id="${id}">${items}</select></label>`
+}
+
+/** `GET /admin/surveys/:id`: downloads, the responses table with review, the analysis. */
+export function renderSurveyPage(input: {
+  locale: AdminLocale
+  csrf: string
+  survey: LoadedSurvey
+  regions: Region[]
+  waves: string[]
+  /** Whether the chart routes are mounted; without them the page draws one chart itself. */
+  charts: boolean
+  assets: Map<string, Asset>
+}): string {
+  const { survey, locale } = input
+  const t = adminText(locale)
+  const title = survey.title(locale)
+  const all = { value: '', label: t.all }
+  const regions = [all, ...input.regions.map((r) => ({ value: r.id, label: r.name }))]
+  const waves = [all, ...input.waves.map((w) => ({ value: w, label: w }))]
+  const base = `/api/surveys/${survey.id}`
+  const download = (key: keyof AdminText, kind: string, value: string) => {
+    const href =
+      kind === 'export'
+        ? `${base}/responses?format=${value}`
+        : `${base}/report.${value}?lang=${locale}`
+    return `<a class="ak-button" download data-${kind}="${h(value)}" href="${h(href)}">${h(t[key])}</a>`
+  }
+  const body = `<h1>${h(title)}</h1>
+<p class="ak-muted"><span class="ak-id">${h(survey.id)}</span> · ${h(survey.version)}</p>
+<nav class="ak-tabs"><a href="#ak-responses">${h(t.responses)}</a><a href="#ak-analysis">${h(t.analysis)}</a><a href="#ak-downloads">${h(t.downloads)}</a></nav>
+<section class="ak-card" id="ak-responses" aria-labelledby="ak-responses-title">
+<h2 id="ak-responses-title">${h(t.responses)}</h2>
+<form id="ak-filters" class="ak-filters">
+${select('ak-f-region', t.region, regions)}
+${select('ak-f-wave', t.wave, waves)}
+${select('ak-f-status', t.status, [all, { value: 'submitted', label: t.statusSubmitted }, { value: 'draft', label: t.statusDraft }])}
+${select('ak-f-review', t.review, [all, { value: 'pending', label: t.pending }, { value: 'approved', label: t.approved }, { value: 'rejected', label: t.rejected }])}
+${select(
+  'ak-f-size',
+  t.pageSize,
+  ['25', '50', '100'].map((v) => ({ value: v, label: v })),
+)}
+</form>
+<div class="ak-bulk">
+<label class="ak-field ak-grow" for="ak-note">${h(t.note)}<input id="ak-note" maxlength="2000" placeholder="${h(t.notePlaceholder)}" autocomplete="off"></label>
+<div class="ak-actions"><button type="button" id="ak-bulk-approve" class="ak-ok">${h(t.approveSelected)}</button>
+<button type="button" id="ak-bulk-reject" class="ak-danger">${h(t.rejectSelected)}</button>
+<span id="ak-selected" class="ak-muted"></span></div>
+</div>
+<p id="ak-review-status" class="ak-status" role="status" aria-live="polite"></p>
+<div class="ak-scroll"><table class="ak-table ak-responses">
+<thead><tr><th scope="col"><input type="checkbox" id="ak-select-all" aria-label="${h(t.selectAll)}"></th><th scope="col">${h(t.actions)}</th><th scope="col">${h(t.id)}</th><th scope="col">${h(t.region)}</th><th scope="col">${h(t.wave)}</th><th scope="col">${h(t.group)}</th><th scope="col">${h(t.languageCol)}</th><th scope="col">${h(t.status)}</th><th scope="col">${h(t.review)}</th><th scope="col">${h(t.submittedAt)}</th><th scope="col">${h(t.summary)}</th></tr></thead>
+<tbody id="ak-rows"><tr><td colspan="11" class="ak-muted">${h(t.loading)}</td></tr></tbody>
+</table></div>
+<div class="ak-pager"><button type="button" id="ak-prev">← ${h(t.previous)}</button><span id="ak-page-info" aria-live="polite"></span><button type="button" id="ak-next">${h(t.next)} →</button></div>
+</section>
+<section class="ak-card" id="ak-analysis" aria-labelledby="ak-analysis-title">
+<h2 id="ak-analysis-title">${h(t.analysis)}</h2>
+<form id="ak-analysis-controls" class="ak-filters">
+${select('ak-a-by', t.groupBy, groupByOptions(survey, locale, t))}
+${select('ak-a-wave', t.wave, waves)}
+<label class="ak-check" for="ak-a-approved"><input type="checkbox" id="ak-a-approved"> ${h(t.approvedOnly)}</label>
+</form>
+<p class="ak-muted" id="ak-counts-note">${h(t.countsNote)}</p>
+<h3>${h(t.perGroup)}</h3>
+<div class="ak-scroll"><table class="ak-table ak-groups" id="ak-groups">
+<thead><tr><th scope="col">${h(t.groupCol)}</th><th scope="col" class="ak-num">${h(t.n)}</th></tr></thead>
+<tbody><tr><td colspan="2" class="ak-muted">${h(t.loading)}</td></tr></tbody>
+</table></div>
+<p id="ak-analysis-status" class="ak-status" role="status" aria-live="polite"></p>
+<div id="ak-charts" class="ak-charts"></div>
+</section>
+<section class="ak-card" id="ak-downloads" aria-labelledby="ak-downloads-title">
+<h2 id="ak-downloads-title">${h(t.downloads)}</h2>
+<div class="ak-downloads">
+${download('exportCsv', 'export', 'csv')}
+${download('exportXlsx', 'export', 'xlsx')}
+${download('exportJson', 'export', 'json')}
+${download('reportHtml', 'report', 'html')}
+${download('reportMd', 'report', 'md')}
+</div>
+</section>`
+  return renderPage({
+    locale,
+    title,
+    path: `/admin/surveys/${survey.id}`,
+    csrf: input.csrf,
+    body,
+    scripts: [...CHART_SCRIPTS, 'admin-survey.js'],
+    data: {
+      page: 'survey',
+      survey: survey.id,
+      locale,
+      text: t,
+      suppressBelow: survey.gapkit.suppressBelow,
+      charts: input.charts,
+      regions: input.regions.map((r) => ({ id: r.id, name: r.name })),
+    },
+    assets: input.assets,
+  })
+}

@@ -1,0 +1,341 @@
+// The questionnaire page of the dashboard: the responses table with review (one by one and in
+// bulk), the live analysis with every chart, and the download links. Uses admin.js's helpers.
+;(() => {
+  const admin = window.gapkitAdmin
+  if (!admin) return
+  const { data, t, $, el, api, fill, shortTime, setStatus, failed, embed, plotWidth } =
+    admin.helpers
+  const { badge, reviewLabel, statusLabel, SCHEMA } = admin.helpers
+
+  const surveyPage = () => {
+    const base = `/api/surveys/${encodeURIComponent(data.survey)}`
+    const state = { page: 1, pageSize: 25, region: '', wave: '', status: '', review: '' }
+    const selected = new Set()
+    const regionNames = new Map(data.regions.map((r) => [r.id, r.name]))
+    const rowsEl = $('ak-rows')
+    const reviewStatus = $('ak-review-status')
+    const selectAll = $('ak-select-all')
+    let total = 0
+
+    const query = (entries) => {
+      const params = new URLSearchParams()
+      for (const [k, v] of Object.entries(entries))
+        if (v !== '' && v !== undefined) params.set(k, v)
+      return params.toString()
+    }
+    const showSelected = () => {
+      $('ak-selected').textContent = fill(t.selectedCount, { n: selected.size })
+    }
+
+    const responseRow = (r) => {
+      const box = el('input', {
+        type: 'checkbox',
+        checked: selected.has(r.id),
+        'data-id': r.id,
+        'aria-label': `${t.select} ${r.id}`,
+      })
+      const review = el('td', {}, badge(r.review, reviewLabel(r.review)))
+      if (r.reviewNote) review.append(el('div', { class: 'ak-note', text: r.reviewNote }))
+      return el(
+        'tr',
+        { 'data-response': r.id, 'data-review': r.review },
+        el('td', {}, box),
+        el(
+          'td',
+          { class: 'ak-nowrap' },
+          el('button', {
+            type: 'button',
+            class: 'ak-ok',
+            'data-act': 'approved',
+            'data-id': r.id,
+            text: t.approve,
+          }),
+          ' ',
+          el('button', {
+            type: 'button',
+            class: 'ak-danger',
+            'data-act': 'rejected',
+            'data-id': r.id,
+            text: t.reject,
+          }),
+        ),
+        el('td', {}, el('code', { text: r.id.slice(0, 8), title: r.id })),
+        el('td', { text: r.region, title: regionNames.get(r.region) || r.region }),
+        el('td', { text: r.wave }),
+        el('td', { text: r.group ?? '—' }),
+        el('td', { text: r.language }),
+        el('td', {}, badge(r.status, statusLabel(r.status))),
+        review,
+        el('td', { class: 'ak-nowrap', text: shortTime(r.submittedAt) }),
+        el('td', { class: 'ak-summary', text: r.summary, title: r.summary }),
+      )
+    }
+
+    const loadRows = async () => {
+      const qs = query(state)
+      const page = await api(
+        'GET',
+        `/api/admin/surveys/${encodeURIComponent(data.survey)}/responses?${qs}`,
+      )
+      total = page.total
+      rowsEl.replaceChildren(
+        ...(page.rows.length
+          ? page.rows.map(responseRow)
+          : [el('tr', {}, el('td', { colSpan: 11, class: 'ak-muted', text: t.noResponses }))]),
+      )
+      const pages = Math.max(1, Math.ceil(total / state.pageSize))
+      $('ak-page-info').textContent = fill(t.pageOf, { page: state.page, pages, total })
+      $('ak-prev').disabled = state.page <= 1
+      $('ak-next').disabled = state.page >= pages
+      selectAll.checked = page.rows.length > 0 && page.rows.every((r) => selected.has(r.id))
+      showSelected()
+    }
+    const reloadRows = () => loadRows().catch(failed(reviewStatus))
+
+    const updateExports = () => {
+      for (const a of document.querySelectorAll('a[data-export]')) {
+        const { region, wave, status } = state
+        a.href = `${base}/responses?${query({ format: a.dataset.export, region, wave, status })}`
+      }
+    }
+
+    for (const [id, key] of [
+      ['ak-f-region', 'region'],
+      ['ak-f-wave', 'wave'],
+      ['ak-f-status', 'status'],
+      ['ak-f-review', 'review'],
+      ['ak-f-size', 'pageSize'],
+    ]) {
+      $(id).addEventListener('change', (event) => {
+        state[key] = key === 'pageSize' ? Number(event.target.value) : event.target.value
+        state.page = 1
+        updateExports()
+        reloadRows()
+      })
+    }
+    $('ak-prev').addEventListener('click', () => {
+      state.page = Math.max(1, state.page - 1)
+      reloadRows()
+    })
+    $('ak-next').addEventListener('click', () => {
+      state.page += 1
+      reloadRows()
+    })
+    rowsEl.addEventListener('change', (event) => {
+      const box = event.target.closest('input[type=checkbox][data-id]')
+      if (!box) return
+      if (box.checked) selected.add(box.dataset.id)
+      else selected.delete(box.dataset.id)
+      showSelected()
+    })
+    selectAll.addEventListener('change', () => {
+      for (const box of rowsEl.querySelectorAll('input[type=checkbox][data-id]')) {
+        box.checked = selectAll.checked
+        if (box.checked) selected.add(box.dataset.id)
+        else selected.delete(box.dataset.id)
+      }
+      showSelected()
+    })
+
+    const review = async (ids, status) => {
+      if (ids.length === 0) return setStatus(reviewStatus, t.nothingSelected, 'error')
+      const note = $('ak-note').value.trim()
+      try {
+        const result = await api(
+          'POST',
+          `${base}/reviews`,
+          note ? { ids, status, note } : { ids, status },
+        )
+        for (const id of ids) selected.delete(id)
+        setStatus(
+          reviewStatus,
+          fill(t.reviewed, { n: result.updated.length, status: reviewLabel(status) }),
+          'ok',
+        )
+        await Promise.all([loadRows(), loadAnalysis()])
+      } catch (error) {
+        failed(reviewStatus)(error)
+      }
+    }
+    rowsEl.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-act]')
+      if (button) review([button.dataset.id], button.dataset.act)
+    })
+    $('ak-bulk-approve').addEventListener('click', () => review([...selected], 'approved'))
+    $('ak-bulk-reject').addEventListener('click', () => review([...selected], 'rejected'))
+
+    // ---- analysis: respondents per group and every chart, live
+    const analysisStatus = $('ak-analysis-status')
+    const chartsEl = $('ak-charts')
+    let generation = 0
+    // Each reload of the analysis cancels the requests of the one before (every chart request
+    // runs the analysis on the server) and watches its own figures.
+    let controller = null
+    let observer = null
+    const watchFigures = () => {
+      observer?.disconnect()
+      if (!('IntersectionObserver' in window)) return null
+      observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue
+            observer.unobserve(entry.target)
+            entry.target.dispatchEvent(new Event('ak-render'))
+          }
+        },
+        { rootMargin: '300px 0px' },
+      )
+      return observer
+    }
+    const aborted = (error) => error?.name === 'AbortError'
+
+    const analysisQuery = () =>
+      query({
+        by: $('ak-a-by').value,
+        wave: $('ak-a-wave').value,
+        review: $('ak-a-approved').checked ? 'approved' : '',
+        lang: data.locale,
+      })
+
+    const groupsTable = (doc) => {
+      const tbody = document.querySelector('#ak-groups tbody')
+      const rows = doc.groups.map((g) =>
+        el(
+          'tr',
+          { 'data-group': g.key },
+          el(
+            'th',
+            { scope: 'row' },
+            `${g.label} `,
+            g.label !== g.key ? el('span', { class: 'ak-id', text: g.key }) : null,
+          ),
+          el(
+            'td',
+            { class: 'ak-num' },
+            el('span', { class: 'ak-n', text: String(g.n) }),
+            g.suppressed
+              ? el('div', { class: 'ak-note', text: fill(t.suppressed, { k: doc.suppressBelow }) })
+              : null,
+          ),
+        ),
+      )
+      rows.push(
+        el(
+          'tr',
+          { class: 'ak-total' },
+          el('th', { scope: 'row', text: t.total }),
+          el('td', { class: 'ak-num', text: String(doc.n) }),
+        ),
+      )
+      tbody.replaceChildren(...rows)
+    }
+
+    const chartFigure = (chart, qs, signal) => {
+      const body = el('div', { class: 'ak-chart' })
+      const link = (href, text) => (href ? el('a', { href, text, download: '' }) : null)
+      const figure = el(
+        'figure',
+        { class: 'ak-figure', 'data-chart': chart.id },
+        el('figcaption', { text: chart.title }),
+        body,
+        el(
+          'div',
+          { class: 'ak-chart-links' },
+          link(chart.links?.svg, 'SVG'),
+          link(chart.links?.png, 'PNG'),
+          link(chart.links?.vlJson, 'Vega-Lite'),
+        ),
+      )
+      const specUrl = chart.links?.vlJson
+      figure.addEventListener(
+        'ak-render',
+        async () => {
+          try {
+            const url = specUrl.includes('?') ? specUrl : `${specUrl}?${qs}`
+            await embed(body, await api('GET', url, undefined, signal))
+            // The chart draws its own title; the caption stays for screen readers.
+            figure.classList.add('ak-rendered')
+          } catch (error) {
+            if (!aborted(error)) failed(body)(error)
+          }
+        },
+        { once: true },
+      )
+      return figure
+    }
+
+    /** Without the chart service: respondents per group, drawn here. */
+    const fallbackChart = (doc) => {
+      const target = chartsEl.appendChild(el('div', { class: 'ak-chart ak-wide' }))
+      return embed(target, {
+        $schema: SCHEMA,
+        width: plotWidth(target),
+        height: { step: 24 },
+        data: { values: doc.groups.map((g) => ({ group: g.label, n: g.n })) },
+        mark: { type: 'bar', color: '#0072B2', tooltip: true },
+        encoding: {
+          y: { field: 'group', type: 'nominal', title: null, sort: null },
+          x: {
+            field: 'n',
+            type: 'quantitative',
+            title: t.n,
+            axis: { tickMinStep: 1, format: 'd' },
+          },
+        },
+      })
+    }
+
+    const updateReports = () => {
+      const qs = analysisQuery()
+      for (const a of document.querySelectorAll('a[data-report]')) {
+        a.href = `${base}/report.${a.dataset.report}?${qs}`
+      }
+    }
+
+    const loadAnalysis = async () => {
+      const mine = ++generation
+      controller?.abort()
+      controller = new AbortController()
+      const { signal } = controller
+      const qs = analysisQuery()
+      updateReports()
+      $('ak-counts-note').textContent = $('ak-a-approved').checked ? t.countsApproved : t.countsNote
+      setStatus(analysisStatus, t.loading)
+      try {
+        // The document and the chart list in parallel: both run the analysis on the server.
+        const [doc, list] = await Promise.all([
+          api('GET', `${base}/analysis?${qs}`, undefined, signal),
+          data.charts ? api('GET', `${base}/charts?${qs}`, undefined, signal) : null,
+        ])
+        if (mine !== generation) return
+        groupsTable(doc)
+        const charts = Array.isArray(list) ? list : list?.charts
+        chartsEl.replaceChildren()
+        if (!Array.isArray(charts)) {
+          setStatus(analysisStatus, t.chartsUnavailable)
+          await fallbackChart(doc)
+          return
+        }
+        setStatus(analysisStatus, '')
+        const watcher = watchFigures()
+        for (const chart of charts) {
+          const figure = chartFigure(chart, qs, signal)
+          chartsEl.append(figure)
+          if (watcher) watcher.observe(figure)
+          else figure.dispatchEvent(new Event('ak-render'))
+        }
+      } catch (error) {
+        if (mine === generation && !aborted(error)) failed(analysisStatus)(error)
+      }
+    }
+    for (const id of ['ak-a-by', 'ak-a-wave', 'ak-a-approved']) {
+      $(id).addEventListener('change', () => loadAnalysis())
+    }
+
+    updateExports()
+    reloadRows()
+    loadAnalysis()
+  }
+
+  admin.pages.survey = surveyPage
+})()

@@ -1,0 +1,250 @@
+/** Shared parts of the OpenAPI document: security schemes, schemas and error responses. */
+
+type Schema = Record<string, unknown>
+
+const str = (description?: string): Schema => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+})
+const nullable = (type: string, description?: string): Schema => ({
+  type: [type, 'null'],
+  ...(description ? { description } : {}),
+})
+const int = (description?: string): Schema => ({
+  type: 'integer',
+  ...(description ? { description } : {}),
+})
+const dateTime = (description?: string): Schema => ({ ...str(description), format: 'date-time' })
+const object = (
+  properties: Record<string, Schema>,
+  required = Object.keys(properties),
+): Schema => ({
+  type: 'object',
+  properties,
+  required,
+})
+/** A `$ref` to a component schema. */
+export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+})
+
+const schemas: Record<string, Schema> = {
+  Error: object({
+    error: object({
+      code: str('Stable machine-readable code, e.g. `invalid_answers`, `csrf_failed`.'),
+      message: str('Human-readable reason.'),
+      details: {
+        type: 'array',
+        items: object(
+          {
+            question: str('Question name or path.'),
+            field: str('Body or query field.'),
+            message: str(),
+          },
+          ['message'],
+        ),
+      },
+    }),
+  }),
+  Health: object({ status: { enum: ['ok', 'error'] }, database: { enum: ['ok', 'unreachable'] } }),
+  SurveyList: object({
+    surveys: {
+      type: 'array',
+      items: object({
+        id: str(),
+        version: str(),
+        title: str(),
+        locales: { type: 'array', items: str() },
+      }),
+    },
+  }),
+  SurveyDefinition: object({
+    id: str(),
+    version: str('Content hash of the definition.'),
+    locales: { type: 'array', items: str() },
+    definition: { type: 'object', description: 'The SurveyJS JSON, with its `gapkit` block.' },
+  }),
+  NewResponse: object(
+    {
+      answers: { type: 'object', description: 'Question name → value, as SurveyJS holds them.' },
+      submissionKey: str('Idempotency key: the same key again returns the first response.'),
+      draft: { type: 'boolean', description: 'Save as a draft (completeness not checked).' },
+      language: str(),
+      region: str('Admin only: the region of the response.'),
+      wave: str('Admin only: the wave of the response.'),
+    },
+    ['answers'],
+  ),
+  UpdateResponse: object(
+    { answers: { type: 'object' }, draft: { type: 'boolean' }, language: str() },
+    ['answers'],
+  ),
+  Response: object(
+    {
+      id: str(),
+      survey: str(),
+      version: str('Questionnaire version (content hash) the response answered.'),
+      region: str(),
+      wave: str(),
+      language: str(),
+      status: { enum: ['draft', 'submitted'] },
+      answers: { type: 'object' },
+      group: nullable('string'),
+      createdAt: dateTime(),
+      updatedAt: dateTime(),
+      submittedAt: nullable('string'),
+      submissionKey: nullable('string'),
+      review: object({
+        status: { enum: ['pending', 'approved', 'rejected'] },
+        note: nullable('string'),
+        at: nullable('string'),
+      }),
+    },
+    ['id', 'survey', 'version', 'region', 'wave', 'status', 'answers'],
+  ),
+  ReviewRequest: object(
+    {
+      ids: { type: 'array', items: str(), minItems: 1, maxItems: 5000 },
+      status: { enum: ['pending', 'approved', 'rejected'] },
+      note: { type: 'string', maxLength: 2000 },
+    },
+    ['ids', 'status'],
+  ),
+  ReviewResult: object({
+    status: { enum: ['pending', 'approved', 'rejected'] },
+    updated: { type: 'array', items: str(), description: 'Ids whose review was set.' },
+    missing: { type: 'array', items: str(), description: 'Ids not found in this questionnaire.' },
+  }),
+  AnalysisDocument: {
+    type: 'object',
+    description: 'The analysis document, as `gapkit analyze --json` prints it (see PRODUCT.md).',
+    properties: {
+      survey: str(),
+      version: str(),
+      by: str(),
+      n: int(),
+      groups: {
+        type: 'array',
+        items: object({ key: str(), label: str(), n: int(), suppressed: { type: 'boolean' } }, [
+          'key',
+          'label',
+          'n',
+        ]),
+      },
+      questions: { type: 'array', items: { type: 'object' } },
+      dimensions: { type: 'array', items: { type: 'object' } },
+    },
+    required: ['survey', 'version', 'by', 'n', 'groups', 'questions', 'dimensions'],
+    additionalProperties: true,
+  },
+  ChartLink: object({
+    id: str('`<survey>.<chart>.<subject>`, e.g. `microfinance-gap.gap-heatmap.all`.'),
+    title: str(),
+    links: object({ svg: str(), png: str(), vlJson: str() }),
+  }),
+  ImportReport: {
+    type: 'object',
+    description: 'What an import stored or would store (`dryRun`), with every row problem.',
+    additionalProperties: true,
+  },
+  ProgressRow: object({
+    survey: str(),
+    region: str(),
+    regionName: str(),
+    wave: str(),
+    submitted: int(),
+    drafts: int(),
+    approved: int(),
+    rejected: int(),
+    lastActivity: dateTime(),
+  }),
+  Region: object({ id: str(), name: str(), created_at: dateTime() }),
+  PartnerLink: object({
+    id: int(),
+    name: str(),
+    region: str(),
+    regionName: str(),
+    group: nullable('string'),
+    wave: nullable('string'),
+    createdAt: dateTime(),
+    revokedAt: nullable('string', 'When revoked; the token stopped working then.'),
+  }),
+  NewPartnerLink: object(
+    {
+      region: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' },
+      regionName: str('Creates the region (or renames it); required for a new region.'),
+      name: str(),
+      group: str('Stakeholder group recorded with its responses.'),
+      wave: str('Collection wave of its responses.'),
+    },
+    ['region', 'name'],
+  ),
+  PartnerLinkCreated: object({
+    token: str('The partner token. Shown once: only its hash is stored.'),
+    partner: ref('PartnerLink'),
+    forms: {
+      type: 'array',
+      items: object({ survey: str(), title: str(), url: str('Form link with the token.') }),
+    },
+  }),
+  ResponsePage: object({
+    total: int(),
+    page: int(),
+    pageSize: int(),
+    rows: {
+      type: 'array',
+      items: object({
+        id: str(),
+        region: str(),
+        wave: str(),
+        group: nullable('string'),
+        language: str(),
+        status: { enum: ['draft', 'submitted'] },
+        review: { enum: ['pending', 'approved', 'rejected'] },
+        reviewNote: nullable('string'),
+        submittedAt: nullable('string'),
+        updatedAt: dateTime(),
+        summary: str('A one-line plain-text summary of the answers.'),
+      }),
+    },
+  }),
+}
+
+/** `components` of the document. */
+export const OPENAPI_COMPONENTS = {
+  securitySchemes: {
+    bearerAuth: {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A partner or admin token (`gapkit partner add`, `gapkit admin-token`).',
+    },
+    tokenQuery: {
+      type: 'apiKey',
+      in: 'query',
+      name: 't',
+      description: 'The same token in the query string, as in the links partners receive.',
+    },
+    sessionCookie: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'gapkit_session',
+      description:
+        'Lead-partner browser session (12 h) from `GET /admin?t=TOKEN` or `POST /admin/login`: HttpOnly, SameSite=Strict, Path=/, and Secure when the request came over HTTPS (directly or with `X-Forwarded-Proto: https`); on plain http (localhost use) it is not Secure, or the browser would never send it back. Revoking the admin token ends its sessions. Writes need the `X-Gapkit-CSRF` header or a same-host `Origin`.',
+    },
+  },
+  schemas,
+  responses: {
+    Error: errorResponse('An error, in the shared shape.'),
+    BadRequest: errorResponse('Malformed input; `details` names each field.'),
+    Unauthorized: errorResponse('No valid token or session (revoked tokens fail at once).'),
+    Forbidden: errorResponse('The token may not do that, or a cookie write failed the CSRF check.'),
+    NotFound: errorResponse('No such questionnaire, response or partner link.'),
+    Conflict: errorResponse('The request conflicts with the current state.'),
+    TooLarge: errorResponse('The request body is too large.'),
+    UnsupportedMediaType: errorResponse('Send the body as application/json.'),
+    Invalid: errorResponse('Invalid answers; `details` lists each question and its message.'),
+  },
+}

@@ -1,0 +1,105 @@
+import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { SurveyRegistry } from '../../surveys/registry.ts'
+import { createPartnerLink, listPartnerLinks, revokePartnerLink } from '../admin/partners.ts'
+import { listAdminResponses } from '../admin/responses.ts'
+import { type AuthEnv, actorOf, requireAdmin } from '../auth.ts'
+import { listProgress } from '../db/repositories/progress.ts'
+import type { Database } from '../db/schema.ts'
+import { badRequest, notFound } from '../errors.ts'
+import { readJson } from '../request.ts'
+
+/** Region ids: letters, digits, `-` and `_` (the CLI's rule). */
+export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+const label = (max: number) => z.string().trim().min(1).max(max)
+
+const newPartnerBody = z.strictObject({
+  region: z.string().regex(REGION_ID, 'letters, digits, - and _ only'),
+  regionName: label(200).optional(),
+  name: label(200),
+  group: label(100).optional(),
+  wave: label(64).optional(),
+})
+
+const progressQuery = z.strictObject({
+  survey: z.string().min(1).max(64).optional(),
+  t: z.string().optional(),
+})
+
+const responsesQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  region: z.string().min(1).max(64).optional(),
+  wave: z.string().min(1).max(64).optional(),
+  status: z.enum(['draft', 'submitted']).optional(),
+  review: z.enum(['pending', 'approved', 'rejected']).optional(),
+  t: z.string().optional(),
+})
+
+const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+
+function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
+  const parsed = schema.safeParse(query)
+  if (parsed.success) return parsed.data
+  throw badRequest(
+    'the query parameters are not valid',
+    parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  )
+}
+
+/**
+ * The dashboard's JSON API (admin token or admin session; cookie writes pass the CSRF check):
+ * progress, partner links (list, create, revoke) and the paged responses table.
+ */
+export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
+  return new Hono<AuthEnv>()
+    .use('/api/admin/*', requireAdmin(db, now))
+    .use('/api/admin/*', async (c, next) => {
+      await next()
+      c.header('Cache-Control', 'no-store')
+    })
+    .get('/api/admin/progress', async (c) => {
+      const query = parseQuery(progressQuery, c.req.query())
+      return c.json({ progress: await listProgress(db, { survey: query.survey }) })
+    })
+    .get('/api/admin/partners', async (c) => {
+      return c.json(await listPartnerLinks(db))
+    })
+    .post('/api/admin/partners', async (c) => {
+      const body = await readJson(c, newPartnerBody)
+      const { token, partner } = await createPartnerLink(
+        db,
+        body,
+        actorOf(c.var.principal),
+        now().toISOString(),
+      )
+      const origin = new URL(c.req.url).origin
+      const forms = registry.list().map((s) => ({
+        survey: s.id,
+        title: s.title('en'),
+        url: `${origin}/s/${s.id}?t=${token}`,
+      }))
+      return c.json({ token, partner, forms }, 201)
+    })
+    .delete('/api/admin/partners/:id', async (c) => {
+      const id = idParam.safeParse(c.req.param('id'))
+      if (!id.success) throw notFound(`no partner link "${c.req.param('id')}"`)
+      return c.json(
+        await revokePartnerLink(db, id.data, actorOf(c.var.principal), now().toISOString()),
+      )
+    })
+    .get('/api/admin/surveys/:id/responses', async (c) => {
+      const survey = registry.get(c.req.param('id'))
+      if (!survey) throw notFound(`no questionnaire "${c.req.param('id')}"`)
+      const q = parseQuery(responsesQuery, c.req.query())
+      const page = await listAdminResponses(
+        db,
+        { survey: survey.id, region: q.region, wave: q.wave, status: q.status, review: q.review },
+        q.page,
+        q.pageSize,
+      )
+      return c.json(page)
+    })
+}
