@@ -59,7 +59,10 @@ const revalidated = assets.filter((a) => !/immutable/.test(a.cache))
 const second = [await get(`/s/${SURVEY}?t=${partner.token}`)]
 const secondBytes = second.reduce((s, f) => s + f.bytes, 0)
 
-const rows = first.map((f) => `| ${f.url.replace(/\?t=.*/, '?t=…')} | ${f.status} | ${f.encoding} | ${(f.bytes / 1024).toFixed(1)} | ${f.cache} |`)
+const rows = first.map(
+  (f) =>
+    `| ${f.url.replace(/\?t=.*/, '?t=…')} | ${f.status} | ${f.encoding} | ${(f.bytes / 1024).toFixed(1)} | ${f.cache} |`,
+)
 const table = [
   '| request | status | encoding | KiB | cache-control |',
   '| --- | --- | --- | --- | --- |',

@@ -28,7 +28,9 @@ for (const name of SCENARIOS) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', file, ...passOn], {
     stdio: 'inherit',
   })
-  console.log(`=== ${name}: ${run.status === 0 ? 'done' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `=== ${name}: ${run.status === 0 ? 'done' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
   if (run.status !== 0) failed++
 }
 process.exitCode = failed > 0 ? 1 : 0

@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { chartRoutes } from './routes/charts.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
 import { openapiRoutes } from './routes/openapi.ts'
@@ -26,6 +27,8 @@ export interface AppDeps {
   defaultWave: string
   /** Maximum request body in bytes (default 1 MiB). */
   bodyLimit?: number
+  /** Maximum body of an import in bytes (default 64 MiB). */
+  importLimit?: number
   /** Prepared static assets; loaded once when absent. */
   assets?: Map<string, Asset>
 }
@@ -56,18 +59,25 @@ export function createApp(deps: AppDeps) {
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
   app.use('/s/*', compress())
   app.use('/api/*', compress())
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.bodyLimit ?? 1024 * 1024,
+      maxSize,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', 'the request body is too large')
       },
-    }),
+    })
+  const defaultLimit = limit(deps.bodyLimit ?? 1024 * 1024)
+  // An import carries a whole export: it gets its own, larger limit.
+  const importLimit = limit(deps.importLimit ?? 64 * 1024 * 1024)
+  app.use('/api/*', (c, next) =>
+    /^\/api\/surveys\/[^/]+\/imports$/.test(c.req.path)
+      ? importLimit(c, next)
+      : defaultLimit(c, next),
   )
   app.route('/', healthRoutes(deps.db))
   app.route('/', surveyRoutes(deps.db, deps.registry))
   app.route('/', responseRoutes(submissionDeps))
+  app.route('/', exportRoutes(submissionDeps))
   app.route('/', reviewRoutes(deps.db, deps.registry, now))
   app.route('/', analysisRoutes(deps.db, deps.registry))
   app.route('/', chartRoutes({ db: deps.db, registry: deps.registry }))

@@ -3,6 +3,8 @@ import { analyzeCommand } from './cli/analyze.ts'
 import { backupCommand } from './cli/backup.ts'
 import { UsageError } from './cli/context.ts'
 import { demoCommand } from './cli/demo.ts'
+import { exportCommand } from './cli/export.ts'
+import { importCommand } from './cli/import.ts'
 import { reportCommand } from './cli/report.ts'
 import { serveCommand } from './cli/serve.ts'
 import { adminTokenCommand, partnerCommand } from './cli/tokens.ts'
@@ -20,6 +22,11 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: reportCommand,
     summary: 'report <survey> --out DIR [--lang] [--format]: the gap report',
   },
+  import: {
+    run: importCommand,
+    summary: 'import <survey> <file.csv|json>: responses from an export',
+  },
+  export: { run: exportCommand, summary: 'export <survey> --format csv|xlsx|json [--out F]' },
   'admin-token': { run: adminTokenCommand, summary: 'create an admin token' },
   backup: { run: backupCommand, summary: 'backup --out FILE: a consistent copy of the database' },
 }

@@ -95,7 +95,7 @@
     const updateExports = () => {
       for (const a of document.querySelectorAll('a[data-export]')) {
         const { region, wave, status } = state
-        a.href = `${base}/responses?${query({ format: a.dataset.export, region, wave, status })}`
+        a.href = `${base}/responses?${query({ format: a.dataset.export, region, wave, status: status || 'all' })}`
       }
     }
 

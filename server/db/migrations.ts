@@ -170,4 +170,14 @@ export const migrations: Record<string, Migration> = {
         end`.execute(db)
     },
   },
+  '2026-11-23-005-export-order': {
+    async up(db: Kysely<unknown>) {
+      // Exports page through a survey's responses by (created_at, id).
+      await db.schema
+        .createIndex('responses_survey_created')
+        .on('responses')
+        .columns(['survey', 'created_at', 'id'])
+        .execute()
+    },
+  },
 }

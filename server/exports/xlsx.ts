@@ -12,7 +12,7 @@ import { streamResponses } from '../db/repositories/response-stream.ts'
 import type { Database } from '../db/schema.ts'
 import type { Cell } from './cells.ts'
 import { type AnswerColumn, META_DESCRIPTIONS, META_NAMES } from './columns.ts'
-import { drained, yieldToLoop } from './output.ts'
+import { drained, ExportAborted, yieldToLoop } from './output.ts'
 import { type ExportPlan, flatHeader, flatRow } from './plan.ts'
 
 /** Excel refuses longer cells. */
@@ -50,6 +50,44 @@ export function codebookRows(plan: ExportPlan): string[][] {
   return rows
 }
 
+// exceljs's sheet stream (a StreamBuf) pushes rows into the zip without backpressure (through a
+// readable-stream 2 PassThrough that archiver wraps it in), so unchecked it would buffer the
+// whole sheet. Its buffered bytes are read from stream internals; should a later exceljs or
+// archiver change them, the backlog reads as 0 and the export runs unthrottled, never stuck.
+const MAX_BACKLOG = 4 * 1024 * 1024
+const STREAM_BUF_SIZE = 64 * 1024
+
+function bufferedBytes(stream: unknown): number {
+  if (typeof stream !== 'object' || stream === null) return 0
+  let total = 0
+  for (const key of ['_writableState', '_readableState']) {
+    const state: unknown = Reflect.get(stream, key)
+    if (typeof state !== 'object' || state === null) continue
+    const length: unknown = Reflect.get(state, 'length')
+    if (typeof length === 'number') total += length
+  }
+  return total
+}
+
+function zipBacklog(sheet: object): number {
+  const stream: unknown = Reflect.get(sheet, 'stream')
+  if (typeof stream !== 'object' || stream === null) return 0
+  const buffers: unknown = Reflect.get(stream, 'buffers')
+  const pipes: unknown = Reflect.get(stream, 'pipes')
+  let total = Array.isArray(buffers) ? buffers.length * STREAM_BUF_SIZE : 0
+  if (Array.isArray(pipes)) for (const pipe of pipes) total += bufferedBytes(pipe)
+  return total
+}
+
+/** Waits until the zip has compressed what was committed and the reader has taken it. */
+async function sheetDrained(sheet: object, out: Writable): Promise<void> {
+  while (zipBacklog(sheet) > MAX_BACKLOG) {
+    if (out.destroyed) throw new ExportAborted('closed')
+    await new Promise((resolve) => setTimeout(resolve, 1))
+  }
+  await drained(out)
+}
+
 /** Writes the XLSX export to `out` and ends it; returns the number of responses written. */
 export async function writeXlsx(
   db: Kysely<Database>,
@@ -71,9 +109,8 @@ export async function writeXlsx(
     for (const row of page) data.addRow(flatRow(plan, row).map(xlsxCell)).commit()
     written += page.length
     onProgress?.(written)
-    // Let the zip stream compress what was committed, then wait for the reader.
+    await sheetDrained(data, out)
     await yieldToLoop()
-    await drained(out)
   }
   data.commit()
 

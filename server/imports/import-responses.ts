@@ -6,18 +6,15 @@
  * `response.import` audit entry. Ids and submission keys are kept: a row whose id (or
  * submission key) is already stored is skipped, so importing a file twice adds nothing.
  */
-import { randomUUID } from 'node:crypto'
-import type { LoadedSurvey } from '../../surveys/registry.ts'
 import { actorOf, type Principal } from '../auth.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { findRegion, upsertRegion } from '../db/repositories/regions.ts'
-import { findImportMatch } from '../db/repositories/response-stream.ts'
 import { insertResponse } from '../db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
-import type { NewResponse } from '../db/schema.ts'
 import type { SubmissionDeps } from '../submissions.ts'
+import { type CheckedRow, createRowChecker, REGION_ID } from './check-row.ts'
 import { readCsvRows } from './csv-rows.ts'
-import { ImportInputError, type ImportIssue, type ImportRow } from './import-row.ts'
+import { ImportInputError, type ImportIssue } from './import-row.ts'
 import { readJsonDocument } from './json-rows.ts'
 import { createVersionResolver } from './versions.ts'
 
@@ -66,25 +63,6 @@ export class ImportRejected extends Error {
   }
 }
 
-const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
-
-interface Checked {
-  row: number
-  survey: LoadedSurvey
-  response: NewResponse
-  regionName: string | null
-}
-
-function parseTime(value: string | null, field: string, problems: string[]): string | null {
-  if (value === null) return null
-  const time = new Date(value)
-  if (Number.isNaN(time.getTime())) {
-    problems.push(`${field}: "${value}" is not a date and time`)
-    return null
-  }
-  return time.toISOString()
-}
-
 /**
  * Checks and imports the rows of an export file. Throws `ImportInputError` for a file that
  * cannot be read and `ImportRejected` (with the per-row report) when rows are invalid and
@@ -95,153 +73,62 @@ export async function importResponses(
   principal: Principal | null,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const found = deps.registry.get(options.survey)
-  if (!found) throw new ImportInputError(`no questionnaire "${options.survey}"`, 404)
-  const survey: LoadedSurvey = found
+  const survey = deps.registry.get(options.survey)
+  if (!survey) throw new ImportInputError(`no questionnaire "${options.survey}"`, 404)
   if (options.region !== undefined && !REGION_ID.test(options.region)) {
     throw new ImportInputError(`region "${options.region}" is not a region id`)
   }
-  const json =
-    options.source.kind === 'json' ? readJsonDocument(options.source.document, survey.id) : null
-  const resolver = createVersionResolver(
-    deps.db,
-    deps.registry,
-    survey,
-    json?.definitions ?? new Map(),
-  )
-  const rows =
-    options.source.kind === 'csv'
-      ? await readCsvRows(options.source.text, resolver)
-      : (json?.rows ?? [])
+  const { source } = options
+  const json = source.kind === 'json' ? readJsonDocument(source.document, survey.id) : null
+  const definitions = json?.definitions ?? new Map()
+  const resolver = createVersionResolver(deps.db, deps.registry, survey, definitions)
+  const rows = source.kind === 'csv' ? await readCsvRows(source.text, resolver) : (json?.rows ?? [])
+  const regionNames = json?.regionNames ?? new Map<string, string>()
+  for (const row of rows) {
+    if (row.region !== null && row.regionName !== null) regionNames.set(row.region, row.regionName)
+  }
   const now = deps.now().toISOString()
+  const checker = createRowChecker({
+    deps,
+    principal,
+    survey,
+    resolver,
+    region: options.region,
+    regionNames,
+    now,
+  })
   const issues: ImportIssue[] = []
-  const checked: Checked[] = []
-  const ids = new Set<string>()
-  const keys = new Set<string>()
-  const regionKnown = new Map<string, boolean>()
-  const unknownRegions = new Set<string>()
+  const checked: CheckedRow[] = []
   let existing = 0
   for (const [i, row] of rows.entries()) {
     options.onProgress?.(i, rows.length)
-    const result = await checkRow(row)
-    if (result === 'existing') existing++
-    else if (result) checked.push(result)
+    const outcome = await checker.check(row)
+    if (outcome.kind === 'existing') existing++
+    else if (outcome.kind === 'ok') checked.push(outcome.checked)
+    else issues.push(...outcome.issues)
   }
   options.onProgress?.(rows.length, rows.length)
 
-  async function checkRow(row: ImportRow): Promise<Checked | 'existing' | null> {
-    const problems: ImportIssue[] = [...row.issues]
-    const fail = (question: string, message: string) =>
-      problems.push({ row: row.row, question, message })
-    const loaded = await resolver.resolve(row.version)
-    if (typeof loaded === 'string' && !row.issues.some((i) => i.question === 'version')) {
-      fail('version', loaded)
-    }
-    if (row.survey !== null && row.survey !== survey.id) {
-      fail('survey', `"${row.survey}" is not "${survey.id}"`)
-    }
-    const region = row.region ?? options.region ?? null
-    if (region === null) fail('region', 'no region (add a region column or give --region)')
-    else if (options.region !== undefined && region !== options.region) {
-      fail('region', `"${region}" is not the region given, "${options.region}"`)
-    } else if (!REGION_ID.test(region)) fail('region', `"${region}" is not a region id`)
-    else if (!(await regionExists(region)) && row.regionName === null) {
-      unknownRegions.add(region)
-      fail('region', `no region "${region}" (add a region_name column to create it)`)
-    }
-    const status = row.status ?? 'submitted'
-    if (status !== 'submitted' && status !== 'draft') fail('status', 'must be submitted or draft')
-    const language = row.language ?? 'en'
-    if (typeof loaded !== 'string' && !loaded.locales.includes(language)) {
-      fail('language', `"${language}" is not one of ${loaded.locales.join(', ')}`)
-    }
-    const times: string[] = []
-    const createdAt = parseTime(row.createdAt, 'created_at', times) ?? now
-    const updatedAt = parseTime(row.updatedAt, 'updated_at', times) ?? createdAt
-    const submittedAt = parseTime(row.submittedAt, 'submitted_at', times) ?? updatedAt
-    for (const t of times) fail('', t)
-    const id = row.id ?? randomUUID()
-    if (ids.has(id)) fail('id', `"${id}" appears twice in the file`)
-    if (row.submissionKey !== null && keys.has(row.submissionKey)) {
-      fail('submission_key', `"${row.submissionKey}" appears twice in the file`)
-    }
-    ids.add(id)
-    if (row.submissionKey !== null) keys.add(row.submissionKey)
-    // Already stored (same id, or same submission key): skipped without checking again.
-    if (problems.length === 0) {
-      const match = await findImportMatch(deps.db, survey.id, id, row.submissionKey)
-      if (match && match.survey !== survey.id)
-        fail('id', `"${id}" is used by another questionnaire`)
-      else if (match) return 'existing'
-    }
-    if (typeof loaded !== 'string' && region !== null && problems.length === 0) {
-      const result = loaded.validator.validate(row.answers, {
-        mode: status === 'draft' ? 'draft' : 'submit',
-        locale: language,
-        variables: { region },
-      })
-      if (!result.ok) for (const e of result.errors) fail(e.question, e.message)
-    }
-    if (problems.length > 0 || typeof loaded === 'string' || region === null) {
-      issues.push(...problems)
-      return null
-    }
-    return {
-      row: row.row,
-      survey: loaded,
-      regionName: row.regionName,
-      response: {
-        id,
-        survey: survey.id,
-        version: loaded.version,
-        region_id: region,
-        wave: row.wave ?? deps.defaultWave,
-        language,
-        status: status === 'draft' ? 'draft' : 'submitted',
-        answers: JSON.stringify(row.answers),
-        group_name: row.group,
-        token_id: principal?.tokenId ?? null,
-        created_at: createdAt,
-        updated_at: updatedAt,
-        submitted_at: status === 'draft' ? null : submittedAt,
-        submission_key: row.submissionKey,
-      },
-    }
-  }
-
-  async function regionExists(region: string): Promise<boolean> {
-    let known = regionKnown.get(region)
-    if (known === undefined) {
-      known = (await findRegion(deps.db, region)) !== undefined
-      regionKnown.set(region, known)
-    }
-    return known
-  }
-
-  const invalidRows = new Set(issues.map((i) => i.row)).size
+  const invalid = new Set(issues.map((i) => i.row)).size
+  const regions = checker.regionsToCreate(checked)
   const report: ImportReport = {
     survey: survey.id,
     rows: rows.length,
     imported: checked.length,
     existing,
-    invalid: invalidRows,
+    invalid,
     dryRun: options.dryRun === true,
-    createdRegions: [],
+    createdRegions: [...regions.keys()],
     issues,
   }
-  if (invalidRows > 0 && !options.skipInvalid) {
-    throw new ImportRejected({ ...report, imported: 0 }, [...unknownRegions].sort())
+  if (invalid > 0 && !options.skipInvalid) {
+    throw new ImportRejected(
+      { ...report, imported: 0, createdRegions: [] },
+      checker.unknownRegions(),
+    )
   }
-  const missing = new Map<string, string>()
-  for (const c of checked) {
-    const region = c.response.region_id
-    if (!regionKnown.get(region) && c.regionName !== null && !missing.has(region)) {
-      missing.set(region, c.regionName)
-    }
-  }
-  report.createdRegions = [...missing.keys()].sort()
   if (options.dryRun) return report
-  report.imported = await storeRows(deps, principal, checked, missing, now)
+  report.imported = await storeRows(deps, principal, checked, regions, now)
   report.existing += checked.length - report.imported
   return report
 }
@@ -249,7 +136,7 @@ export async function importResponses(
 async function storeRows(
   deps: SubmissionDeps,
   principal: Principal | null,
-  rows: Checked[],
+  rows: CheckedRow[],
   regions: Map<string, string>,
   now: string,
 ): Promise<number> {

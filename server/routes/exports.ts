@@ -34,8 +34,10 @@ const importQuery = z.object({
   dryRun: flag.optional(),
 })
 
+// An empty parameter (`region=`) means no filter, as when it is left out.
 function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
-  const parsed = schema.safeParse(query)
+  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''))
+  const parsed = schema.safeParse(given)
   if (parsed.success) return parsed.data
   throw badRequest(
     'the query parameters are not valid',

@@ -78,12 +78,10 @@ export async function* streamResponses(
       .innerJoin('regions', 'regions.id', 'responses.region_id')
       .select(COLUMNS)
     if (after) {
+      // A row-value comparison lets an index on (survey, created_at, id) seek to the page.
       const { created_at, id } = after
       q = q.where((eb) =>
-        eb.or([
-          eb('responses.created_at', '>', created_at),
-          eb.and([eb('responses.created_at', '=', created_at), eb('responses.id', '>', id)]),
-        ]),
+        eb(eb.refTuple('responses.created_at', 'responses.id'), '>', eb.tuple(created_at, id)),
       )
     }
     const page: ExportRow[] = await q
@@ -106,27 +104,23 @@ export async function listExportVersions(
   db: Kysely<Database>,
   filter: ExportFilter,
 ): Promise<ExportVersion[]> {
-  const rows = await narrow(db, filter)
-    .innerJoin('survey_versions', (join) =>
-      join
-        .onRef('survey_versions.survey', '=', 'responses.survey')
-        .onRef('survey_versions.version', '=', 'responses.version'),
-    )
-    .select((eb) => [
-      'survey_versions.version',
-      'survey_versions.definition',
-      'survey_versions.first_seen_at',
-      eb.fn.countAll<number | bigint>().as('responses'),
-    ])
-    .groupBy([
-      'survey_versions.version',
-      'survey_versions.definition',
-      'survey_versions.first_seen_at',
-    ])
-    .orderBy('survey_versions.first_seen_at')
-    .orderBy('survey_versions.version')
+  // Count first, then fetch each definition once: grouping rows that carry the definition text
+  // would sort every response together with its questionnaire's whole JSON.
+  const counts = await narrow(db, filter)
+    .select((eb) => ['responses.version', eb.fn.countAll<number | bigint>().as('responses')])
+    .groupBy('responses.version')
     .execute()
-  return rows.map((r) => ({ ...r, responses: Number(r.responses) }))
+  if (counts.length === 0) return []
+  const byVersion = new Map(counts.map((c) => [c.version, Number(c.responses)]))
+  const rows = await db
+    .selectFrom('survey_versions')
+    .select(['version', 'definition', 'first_seen_at'])
+    .where('survey', '=', filter.survey)
+    .where('version', 'in', [...byVersion.keys()])
+    .orderBy('first_seen_at')
+    .orderBy('version')
+    .execute()
+  return rows.map((r) => ({ ...r, responses: byVersion.get(r.version) ?? 0 }))
 }
 
 /** The regions of an export's responses, by id. */
