@@ -11,9 +11,48 @@ export interface Asset {
   url: string
   type: string
   body: Buffer
-  gzip: Buffer
-  brotli: Buffer
+  /** Gzip of the body, made on first use. */
+  gzip(): Buffer
+  /** Brotli of the body, made on first use (cached on disk between processes). */
+  brotli(): Buffer
   etag: string
+}
+
+const CACHE_DIR = path.join(os.tmpdir(), 'gapkit-asset-cache')
+
+/**
+ * Brotli at its best quality takes seconds for the 1.4 MB SurveyJS bundle, so the result is
+ * kept in a cache folder keyed by the content hash: computed once per machine. Without a
+ * writable cache folder a quicker quality is used.
+ */
+function brotliOnce(body: Buffer, fullHash: string): Buffer {
+  const file = path.join(CACHE_DIR, `${fullHash}.q11w24.br`)
+  try {
+    return fs.readFileSync(file)
+  } catch {
+    // Not cached yet.
+  }
+  const hint = { [constants.BROTLI_PARAM_SIZE_HINT]: body.length }
+  const best = brotliCompressSync(body, {
+    params: { ...hint, [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 },
+  })
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true })
+    const tmp = `${file}.${process.pid}.tmp`
+    fs.writeFileSync(tmp, best)
+    fs.renameSync(tmp, file)
+  } catch {
+    // A read-only temporary folder only costs the next process the same work.
+  }
+  return best
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => {
+    if (value === undefined) value = make()
+    return value
+  }
 }
 
 const require = createRequire(import.meta.url)
@@ -76,24 +115,20 @@ function stripSourceMap(body: Buffer): Buffer {
   return match ? body.subarray(0, body.length - match[0].length + 1) : body
 }
 
-/** Loads, hashes and compresses the form page's assets (once per process, ~1 s). */
+/** Loads and hashes the static assets; each is compressed when first requested. */
 export function loadAssets(): Map<string, Asset> {
   const out = new Map<string, Asset>()
   for (const [name, file] of Object.entries(sources())) {
     const body = stripSourceMap(fs.readFileSync(file))
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
+    const fullHash = createHash('sha256').update(body).digest('hex')
+    const hash = fullHash.slice(0, 12)
     out.set(name, {
       name,
       url: `/assets/${hash}/${name}`,
       type: TYPES[path.extname(name)] ?? 'application/octet-stream',
       body,
-      gzip: gzipSync(body, { level: 9 }),
-      brotli: brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
+      gzip: lazy(() => gzipSync(body, { level: 9 })),
+      brotli: lazy(() => brotliOnce(body, fullHash)),
       etag: `"${hash}"`,
     })
   }

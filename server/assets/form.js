@@ -14,7 +14,7 @@
   model.setVariable('region', data.region)
   model.locale = data.locale === 'en' ? '' : data.locale
 
-  const text = (key) => (data.text[currentLocale()] || data.text.en || {})[key] || key
+  const text = (key) => (data.text[currentLocale()] || data.text.en)?.[key] || key
   const currentLocale = () => model.locale || 'en'
   const setStatus = (key) => {
     statusEl.textContent = key ? text(key) : ''
@@ -119,7 +119,7 @@
 
   // --- Server validation messages next to their questions.
   const showServerErrors = (body) => {
-    const details = (body && body.error && body.error.details) || []
+    const details = body?.error?.details || []
     let first = null
     for (const d of details) {
       const name = String(d.question || '').split('.')[0]
@@ -182,7 +182,7 @@
           try {
             localStorage.removeItem(storeKey)
           } catch {}
-          if (res.body && res.body.id && !responseId) {
+          if (res.body?.id && !responseId) {
             const url = new URL(location.href)
             url.searchParams.set('r', res.body.id)
             history.replaceState(null, '', url)

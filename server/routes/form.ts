@@ -222,11 +222,11 @@ export function formRoutes(
       const accept = c.req.header('accept-encoding') ?? ''
       if (/\bbr\b/.test(accept)) {
         c.header('Content-Encoding', 'br')
-        return c.body(new Uint8Array(asset.brotli))
+        return c.body(new Uint8Array(asset.brotli()))
       }
       if (/\bgzip\b/.test(accept)) {
         c.header('Content-Encoding', 'gzip')
-        return c.body(new Uint8Array(asset.gzip))
+        return c.body(new Uint8Array(asset.gzip()))
       }
       return c.body(new Uint8Array(asset.body))
     })
