@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps) {
     registry: deps.registry,
     now,
     defaultWave: deps.defaultWave,
+    storedVersions: new Set<string>(),
   }
   const app = new Hono()
   app.use('*', async (c, next) => {

@@ -21,6 +21,11 @@ export interface SubmissionDeps {
   registry: SurveyRegistry
   now: () => Date
   defaultWave: string
+  /**
+   * Questionnaire versions (`id@version`) known to be stored already, so the hot path skips
+   * re-sending a definition of ~100 KB with every response. One set per process.
+   */
+  storedVersions?: Set<string>
 }
 
 export interface NewSubmission {
@@ -135,12 +140,16 @@ export async function createSubmission(
   const draft = input.draft === true
   const answers = validateOrThrow(survey, input.answers, draft, language, region)
   const now = deps.now().toISOString()
+  const versionKey = `${survey.id}@${survey.version}`
+  const storeVersion = !deps.storedVersions?.has(versionKey)
   const result = await deps.db.transaction().execute(async (trx) => {
-    await ensureSurveyVersion(
-      trx,
-      { survey: survey.id, version: survey.version, definition: survey.definition },
-      now,
-    )
+    if (storeVersion) {
+      await ensureSurveyVersion(
+        trx,
+        { survey: survey.id, version: survey.version, definition: survey.definition },
+        now,
+      )
+    }
     const { row, created } = await insertResponse(trx, {
       id: randomUUID(),
       survey: survey.id,
@@ -172,6 +181,8 @@ export async function createSubmission(
     }
     return { row, created }
   })
+  // Only once committed: a rolled-back transaction stored nothing.
+  deps.storedVersions?.add(versionKey)
   return { response: checkSameOwner(result.row, region), created: result.created }
 }
 
