@@ -298,3 +298,36 @@ describe('bad requests', () => {
     expect((await t.app.request('/api/nothing')).status).toBe(404)
   })
 })
+
+describe('the shipped indicator report', () => {
+  it('refuses more women borrowers than borrowers through the API', async () => {
+    const app = await createTestApp()
+    try {
+      const answers = {
+        period_type: 'quarterly',
+        period_end: '2025-03-31',
+        institution: 'Kondo Jigima',
+        branch: 'Caisse de Fana',
+        branch_region: 'koulikoro',
+        members: 5000,
+        borrowers_active: 1000,
+        borrowers_women: 1200,
+        portfolio_outstanding_xof: 250_000_000,
+        par30_pct: 4.5,
+        data_source: 'mis',
+      }
+      const url = '/api/surveys/mfi-indicators/responses'
+      const res = await app.send('POST', url, app.partnerA, { answers, language: 'fr' })
+      expect(res.status).toBe(422)
+      const body = (await res.json()) as ErrorBody
+      expect(body.error.details.map((d) => d.question)).toContain('borrowers_women')
+      expect(await app.count()).toBe(0)
+      const ok = await app.send('POST', url, app.partnerA, {
+        answers: { ...answers, borrowers_women: 640 },
+      })
+      expect(ok.status).toBe(201)
+    } finally {
+      await app.close()
+    }
+  })
+})
