@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { Resvg } from '@resvg/resvg-js'
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js'
 import type { Locale } from 'vega'
 import * as vega from 'vega'
 import type { TopLevelSpec } from 'vega-lite'
@@ -141,7 +141,19 @@ export function chartFontFiles(): string[] {
  * @example const png = renderPng(await renderSvg(spec)) // 2× the SVG size
  */
 export function renderPng(svg: string, options: RenderPngOptions = {}): Buffer {
-  const resvg = new Resvg(svg, {
+  return new Resvg(svg, pngOptions(options)).render().asPng()
+}
+
+/**
+ * `renderPng` off the main thread (resvg's thread pool), so PNGs of many charts are drawn in
+ * parallel while the next SVG is built. Same bytes as `renderPng`.
+ */
+export async function renderPngAsync(svg: string, options: RenderPngOptions = {}): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(options))).asPng()
+}
+
+function pngOptions(options: RenderPngOptions): ResvgRenderOptions {
+  return {
     font: {
       loadSystemFonts: false,
       fontFiles: chartFontFiles(),
@@ -153,8 +165,7 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Buffer {
     textRendering: 1,
     ...(options.background ? { background: options.background } : {}),
     logLevel: 'off',
-  })
-  return resvg.render().asPng()
+  }
 }
 
 /** Width and height of an SVG produced by `renderSvg`, read from its root element. */

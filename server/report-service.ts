@@ -12,7 +12,7 @@ import type { AnalysisDocument } from '../analysis/types.ts'
 import { composeReport } from '../reports/compose-report.ts'
 import type { ChartEntry } from '../reports/list-charts.ts'
 import { listCharts } from '../reports/list-charts.ts'
-import { renderPng, renderSvg } from '../reports/render.ts'
+import { renderPngAsync, renderSvg } from '../reports/render.ts'
 import type {
   OpenAnswer,
   ReportMeta,
@@ -270,12 +270,26 @@ export async function renderCharts(
   charts: readonly ChartEntry[],
   options: { png?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Map<string, ChartFiles>> {
+  // SVGs are built one at a time (vega's id counters must not interleave); each PNG is drawn
+  // in resvg's thread pool meanwhile. Map order follows the charts, whatever finishes first.
   const files = new Map<string, ChartFiles>()
-  for (const [i, chart] of charts.entries()) {
+  const pending: Promise<void>[] = []
+  let done = 0
+  for (const chart of charts) {
     const svg = await renderSvg(chart.spec)
-    const png = options.png === false ? Buffer.alloc(0) : renderPng(svg)
-    files.set(chart.id, { vlJson: chartJson(chart), svg, png })
-    options.onProgress?.(i + 1, charts.length)
+    const entry: ChartFiles = { vlJson: chartJson(chart), svg, png: Buffer.alloc(0) }
+    files.set(chart.id, entry)
+    const finish = () => options.onProgress?.(++done, charts.length)
+    if (options.png === false) finish()
+    else {
+      pending.push(
+        renderPngAsync(svg).then((png) => {
+          entry.png = png
+          finish()
+        }),
+      )
+    }
   }
+  await Promise.all(pending)
   return files
 }
