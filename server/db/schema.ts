@@ -77,30 +77,6 @@ export interface AdminSessionTable {
   expires_at: Timestamp
 }
 
-/**
- * One response's answers as the analysis reads them: a code blob (analysis/encode-answers.ts)
- * for one item layout, with copies of the columns the analysis filters on. Maintained by
- * triggers on `responses` and filled by the analysis itself (server/analysis-service.ts).
- */
-export interface AnalysisRowTable {
-  survey: string
-  response_id: string
-  /** Id of the item layout the blob was encoded with. */
-  layout: string
-  region_id: string
-  wave: string
-  status: 'draft' | 'submitted'
-  review_status: ReviewStatus
-  version: string
-  codes: Uint8Array
-}
-
-/** Responses whose code blob is missing or outdated (new, or answers changed). */
-export interface AnalysisPendingTable {
-  survey: string
-  response_id: string
-}
-
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -109,8 +85,6 @@ export interface Database {
   responses: ResponseTable
   audit_log: AuditTable
   admin_sessions: AdminSessionTable
-  analysis_rows: AnalysisRowTable
-  analysis_pending: AnalysisPendingTable
 }
 
 export type Region = Selectable<RegionTable>
