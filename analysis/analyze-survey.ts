@@ -2,20 +2,27 @@
  * `analyzeSurvey`: the analysis document of one questionnaire. Pure and deterministic — no
  * database, clock or unseeded randomness; the same input gives a byte-identical
  * `JSON.stringify`, whatever the order of the responses.
+ *
+ * Two steps: one pass tallies the responses (`tally-rows.ts`), then the document is computed
+ * from the tallies alone. `analyzeSurvey` does both for responses in memory; a caller that
+ * streams stored code texts runs {@link prepareAnalysis}, feeds `addRow` and calls
+ * {@link analyzeTally} — the same document, without holding the responses.
  */
 
 import { localize } from '../surveys/definition.ts'
 import { adjustTests } from './compare-groups.ts'
 import { compareWaves } from './compare-waves.ts'
-import { flattenAnswers } from './flatten-answers.ts'
-import { groupResponses } from './group-responses.ts'
-import type { AnalysisInput } from './input.ts'
-import { BOOTSTRAP_MAX_N } from './mean-intervals.ts'
-import { DK_CODES, readQuestionItems } from './questions.ts'
+import { type AnswerLayout, describeLayout } from './encode-answers.ts'
+import { type Grouping, resolveGrouping } from './group-responses.ts'
+import type { AnalysisInput, AnalysisOptions, AnalysisSurvey } from './input.ts'
+import { readQuestionItems } from './questions.ts'
 import { scoreGaps } from './score-gaps.ts'
-import { specialTallies } from './special.ts'
+import { type SpecialTallies, specialTallies } from './special.ts'
 import { summarizeQuestions } from './summarize-questions.ts'
-import type { AnalysisDocument, GroupEntry, MethodsBlock } from './types.ts'
+import { type SurveyTally, type TallySetup, tallyResponses } from './tally-rows.ts'
+import { planDimensions, planSlots } from './tally-types.ts'
+import type { AnalysisDocument, GroupEntry } from './types.ts'
+import { METHODS, writeNotes } from './write-notes.ts'
 
 /** Defaults of `AnalysisOptions`, as documented in `input.ts`. */
 const DEFAULTS = { by: 'region', seed: 1, resamples: 2000, locale: 'en' }
@@ -50,94 +57,36 @@ function roundDocument(document: AnalysisDocument): AnalysisDocument {
   return roundDeep(document) as AnalysisDocument
 }
 
-const METHODS: MethodsBlock = {
-  percent: 'percent',
-  proportionInterval: 'wilson',
-  meanInterval: 'percentile-bootstrap',
-  bootstrapMaxN: BOOTSTRAP_MAX_N,
-  dkCodes: [...DK_CODES],
-  ranking: 'borda',
-  crosshair: 'group-mean-of-dimensions',
-}
-
-/** What the notes of the document are written from. */
-interface NoteFacts {
-  counted: number
-  drafts: boolean
-  wave: string | undefined
-  excluded: number
+/** An analysis ready to tally: options resolved, items read, grouping checked. */
+export interface PreparedAnalysis {
+  survey: AnalysisSurvey
+  options: AnalysisOptions
   by: string
-  versions: string[]
-  version: string
-  k: number
   seed: number
   resamples: number
-  /** Why no tests were run, or null. */
-  tests: string | null
-  family: number
-  ipa: boolean
-  waves: { from: string; to: string } | null
-  rankings: boolean
+  locale: string
+  /** Suppression threshold. */
+  k: number
+  /** Questions left out as unsupported, `name (type)`. */
   skipped: string[]
-  dimensionNotes: string[]
-}
-
-/** The method notes of the document, in a fixed order. */
-function writeNotes(f: NoteFacts): string[] {
-  const notes = [
-    `${f.counted} responses counted (${f.drafts ? 'submitted and drafts' : 'submitted only; drafts left out'})${f.wave === undefined ? '' : `, wave ${f.wave} only`}.`,
-  ]
-  if (f.excluded > 0) {
-    notes.push(
-      `${f.excluded} responses without a usable answer to "${f.by}" are left out of every figure.`,
-    )
-  }
-  if (f.versions.some((v) => v !== f.version)) {
-    notes.push(
-      `Responses answered ${f.versions.length} questionnaire version(s); all are read through the current version ${f.version}.`,
-    )
-  }
-  notes.push(
-    '"Don\'t know" and other answers outside an item\'s scale are counted in dk and never enter n, means or percentages.',
-    `Cells with fewer than ${f.k} respondents show only n (suppressed); cells marked "complementary" are hidden too, so that no total minus the visible cells reveals them.`,
-    `Means carry a seeded percentile bootstrap 95% interval (B = ${f.resamples}, seed ${f.seed}; normal approximation above n = ${BOOTSTRAP_MAX_N}); percentages carry Wilson 95% intervals, in percent.`,
-    f.tests ??
-      (f.family > 0
-        ? `Tests are exploratory: ${f.family} p-values, adjusted over the whole document (Holm for family-wise error, Benjamini–Hochberg for false discovery rate).`
-        : 'No item had two visible groups with answers to compare, so no p-values were computed.'),
-  )
-  if (f.ipa) {
-    notes.push(
-      "IPA cross-hairs are each group's mean over its visible importance–performance dimensions; read a quadrant together with the gap (importance = performance is the diagonal).",
-    )
-  }
-  if (f.waves) {
-    notes.push(
-      `Waves: change of each dimension's mean gap from ${f.waves.from} to ${f.waves.to}, by region, between different respondents.`,
-    )
-  }
-  if (f.rankings) {
-    notes.push(
-      'Rankings: Borda points — the first place gets m points, the next one fewer, where m is the number of places asked for (maxSelectedChoices, e.g. 3/2/1 for a top 3) or else the number of options; meanRank is the mean position among those who placed the option.',
-    )
-  }
-  if (f.skipped.length > 0)
-    notes.push(`Not summarised (unsupported type): ${f.skipped.join(', ')}.`)
-  return [...notes, ...f.dimensionNotes]
+  layout: AnswerLayout
+  grouping: Grouping
+  /** What `startTally` takes. */
+  setup: TallySetup
 }
 
 /**
- * Analyses one questionnaire's responses: per-question summaries by group and overall,
- * dimension gaps with IPA quadrants, exploratory tests with adjusted p-values, the change
- * between the two latest waves, and small-cell suppression throughout (k =
- * `survey.gapkit.suppressBelow`). Throws a `GroupingError` for an unknown `options.by`.
+ * Resolves the options, reads the questionnaire's items in the report language and checks the
+ * grouping. Throws a `RangeError` for a bad `resamples` and a `GroupingError` for an unknown or
+ * unsuitable `by`, before any response is read.
  *
  * @example
- * const document = analyzeSurvey({ survey, responses, regionNames, options: { by: 'region' } })
- * document.dimensionRanking[0] // the dimension with the largest overall gap
+ * prepareAnalysis(survey, { by: 'stakeholder_type' }).layout.id // the code text layout
  */
-export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
-  const options = input.options ?? {}
+export function prepareAnalysis(
+  survey: AnalysisSurvey,
+  options: AnalysisOptions = {},
+): PreparedAnalysis {
   const by = options.by ?? DEFAULTS.by
   const seed = options.seed ?? DEFAULTS.seed
   const resamples = options.resamples ?? DEFAULTS.resamples
@@ -145,19 +94,47 @@ export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`)
   }
-  const { survey } = input
   const k = survey.gapkit.suppressBelow ?? 5
   const { items, skipped } = readQuestionItems(survey.json, locale)
-  const plan = groupResponses(input, items, by)
-  const columns = flattenAnswers(
-    items,
-    plan.responses.map((r) => r.answers),
-  )
-  const columnsByPath = new Map(columns.map((c) => [c.item.path, c]))
+  const layout = describeLayout(items)
+  const grouping = resolveGrouping(by, items)
+  const setup: TallySetup = {
+    layout,
+    slots: planSlots(layout),
+    grouping,
+    includeDrafts: options.includeDrafts === true,
+    wave: options.wave,
+    dimensions: planDimensions(layout, survey.gapkit.dimensions, k),
+  }
+  return { survey, options, by, seed, resamples, locale, k, skipped, layout, grouping, setup }
+}
 
-  const populated = plan.groups.filter((g) => g.indices.length > 0)
-  const onePerGroup = populated.length > 0 && populated.every((g) => g.indices.length <= 1)
-  const testable = plan.groups.filter((g) => g.indices.length >= Math.max(1, k)).length
+/** Display label of a group key. */
+function labelOf(prepared: PreparedAnalysis, regionNames: Record<string, string>) {
+  const { grouping } = prepared
+  if (grouping.kind === 'region') return (key: string) => regionNames[key] ?? key
+  if (grouping.kind === 'wave') return (key: string) => key
+  const item = prepared.layout.items[grouping.index]
+  const labels = new Map(item?.options.map((o) => [o.value, o.label]))
+  return (key: string) => labels.get(key) ?? key
+}
+
+/**
+ * The document from a finished tally (see {@link prepareAnalysis}). `special` is the special
+ * tally of the questionnaire (`special.ts`), which needs the answers themselves; null when it
+ * has none.
+ */
+export function analyzeTally(
+  prepared: PreparedAnalysis,
+  tally: SurveyTally,
+  regionNames: Record<string, string>,
+  special: SpecialTallies | null,
+): AnalysisDocument {
+  const { survey, options, by, seed, resamples, locale, k, layout, setup } = prepared
+  const { slots, dimensions: plans } = setup
+  const populated = tally.groups.filter((g) => g.n > 0)
+  const onePerGroup = populated.length > 0 && populated.every((g) => g.n <= 1)
+  const testable = tally.groups.filter((g) => g.n >= Math.max(1, k)).length
   let skippedTests: string | null = null
   if (onePerGroup) {
     skippedTests =
@@ -168,39 +145,39 @@ export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
   const runTests = skippedTests === null
 
   const settings = { k, seed, resamples, runTests }
-  const questions = summarizeQuestions(columns, plan.groups, settings)
-  const gaps = scoreGaps(survey.gapkit.dimensions, columnsByPath, plan.groups, {
-    ...settings,
-    locale,
-  })
+  const questions = summarizeQuestions(layout.items, slots, tally.groups, settings)
+  const gaps = scoreGaps(
+    survey.gapkit.dimensions,
+    { layout, plans, groups: tally.groups },
+    { ...settings, locale },
+  )
   const waves =
     options.wave === undefined
-      ? compareWaves(plan.responses, columnsByPath, survey.gapkit.dimensions, {
-          k,
-          seed,
-          resamples,
-          forced: by === 'region' ? gaps.hidden : undefined,
-        })
+      ? compareWaves(
+          survey.gapkit.dimensions,
+          { layout, plans, waves: tally.waves, strata: tally.strata },
+          { k, seed, resamples, forced: by === 'region' ? gaps.hidden : undefined },
+        )
       : null
   const family = adjustTests([...questions.tests, ...gaps.tests])
 
-  const groups: GroupEntry[] = plan.groups.map((g) => ({
+  const label = labelOf(prepared, regionNames)
+  const groups: GroupEntry[] = tally.groups.map((g) => ({
     key: g.key,
-    label: g.label,
-    n: g.indices.length,
-    suppressed: g.indices.length < k,
+    label: label(g.key),
+    n: g.n,
+    suppressed: g.n < k,
   }))
   const n = groups.reduce((sum, g) => sum + g.n, 0)
-  const versions = [...new Set(plan.responses.map((r) => r.version))].sort()
   const counted = options.includeDrafts === true ? 'submitted-and-drafts' : 'submitted'
 
   const notes = writeNotes({
-    counted: plan.responses.length,
+    counted: tally.counted,
     drafts: counted !== 'submitted',
     wave: options.wave,
-    excluded: plan.excluded,
+    excluded: tally.excluded,
     by,
-    versions,
+    versions: tally.versions,
     version: survey.version,
     k,
     seed,
@@ -209,8 +186,8 @@ export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
     family,
     ipa: gaps.ipa !== null,
     waves,
-    rankings: columns.some((c) => c.kind === 'ranking'),
-    skipped,
+    rankings: layout.items.some((i) => i.kind === 'ranking'),
+    skipped: prepared.skipped,
     dimensionNotes: gaps.notes,
   })
 
@@ -218,7 +195,7 @@ export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
     survey: survey.id,
     title: localize(survey.json.title, locale) || survey.id,
     version: survey.version,
-    versions,
+    versions: tally.versions,
     by,
     wave: options.wave ?? null,
     locale,
@@ -236,6 +213,22 @@ export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
     ipa: gaps.ipa,
     waves,
     tests: { family, adjustment: ['holm', 'bh'], exploratory: true, skipped: skippedTests },
-    special: specialTallies(input),
+    special,
   })
+}
+
+/**
+ * Analyses one questionnaire's responses: per-question summaries by group and overall,
+ * dimension gaps with IPA quadrants, exploratory tests with adjusted p-values, the change
+ * between the two latest waves, and small-cell suppression throughout (k =
+ * `survey.gapkit.suppressBelow`). Throws a `GroupingError` for an unknown `options.by`.
+ *
+ * @example
+ * const document = analyzeSurvey({ survey, responses, regionNames, options: { by: 'region' } })
+ * document.dimensionRanking[0] // the dimension with the largest overall gap
+ */
+export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
+  const prepared = prepareAnalysis(input.survey, input.options)
+  const tally = tallyResponses(prepared.setup, input.responses)
+  return analyzeTally(prepared, tally, input.regionNames, specialTallies(input))
 }

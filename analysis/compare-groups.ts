@@ -4,8 +4,11 @@
  * Benjamini–Hochberg) over every test of the document.
  */
 
+import { expandGroups, kruskalWallisCounts } from './kruskal-counts.ts'
 import { adjustPValues, compareCategorical, kruskalWallis } from './stats/index.ts'
+import type { KruskalWallisResult } from './stats/rank-tests.ts'
 import type { GroupTest } from './types.ts'
+import type { ValueCounts } from './value-counts.ts'
 
 /** The values of one group for a rank test. */
 export interface GroupSample {
@@ -58,6 +61,30 @@ function buildTest(
   }
 }
 
+/** The document's test from a Kruskal–Wallis result. */
+function ordinalTest(
+  result: KruskalWallisResult,
+  groups: string[],
+  n: number,
+  permutations: number,
+): GroupTest {
+  if (result.p === null) {
+    return buildTest('kruskal-wallis', NO_FIGURES, groups, n, `No test: ${result.reason}`)
+  }
+  const note =
+    result.method === 'permutation'
+      ? `Kruskal–Wallis H (tie-corrected); permutation p-value (${permutations} permutations) because a group has fewer than 5 values`
+      : 'Kruskal–Wallis H (tie-corrected); χ² approximation with k − 1 df'
+  const figures: TestFigures = {
+    statistic: result.statistic,
+    df: result.df,
+    p: result.p,
+    effect: { name: 'epsilon-squared', value: result.epsilonSquared },
+    method: result.method,
+  }
+  return buildTest('kruskal-wallis', figures, groups, n, note)
+}
+
 /**
  * Kruskal–Wallis across groups (tie-corrected; permutation p-value when a group has fewer than
  * 5 values), effect size ε². Groups without values are left out; `null` when fewer than 2
@@ -78,22 +105,40 @@ export function compareOrdinal(
     used.map((s) => s.values),
     { seed: options.seed, permutations },
   )
-  const groups = used.map((s) => s.key)
-  if (result.p === null) {
-    return buildTest('kruskal-wallis', NO_FIGURES, groups, n, `No test: ${result.reason}`)
-  }
-  const note =
-    result.method === 'permutation'
-      ? `Kruskal–Wallis H (tie-corrected); permutation p-value (${permutations} permutations) because a group has fewer than 5 values`
-      : 'Kruskal–Wallis H (tie-corrected); χ² approximation with k − 1 df'
-  const figures: TestFigures = {
-    statistic: result.statistic,
-    df: result.df,
-    p: result.p,
-    effect: { name: 'epsilon-squared', value: result.epsilonSquared },
-    method: result.method,
-  }
-  return buildTest('kruskal-wallis', figures, groups, n, note)
+  return ordinalTest(
+    result,
+    used.map((s) => s.key),
+    n,
+    permutations,
+  )
+}
+
+/**
+ * {@link compareOrdinal} for groups given as value counts (the values ascending in each group):
+ * the same test, computed from the counts unless a group is small enough for a permutation
+ * p-value.
+ *
+ * @example
+ * compareOrdinalCounts([{ key: 'A', values: countValues([2, 3, 3]) }, …], { seed: 1 })
+ */
+export function compareOrdinalCounts(
+  samples: readonly { key: string; values: ValueCounts }[],
+  options: CompareOptions,
+): GroupTest | null {
+  const used = samples.filter((s) => s.values.n > 0)
+  if (used.length < 2) return null
+  const n = used.reduce((sum, s) => sum + s.values.n, 0)
+  const permutations = permutationsFor(n)
+  const counts = used.map((s) => s.values)
+  const result =
+    kruskalWallisCounts(counts) ??
+    kruskalWallis(expandGroups(counts), { seed: options.seed, permutations })
+  return ordinalTest(
+    result,
+    used.map((s) => s.key),
+    n,
+    permutations,
+  )
 }
 
 /**

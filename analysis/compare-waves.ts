@@ -5,12 +5,18 @@
  */
 
 import type { GapDimension } from '../surveys/types.ts'
-import type { ItemColumn } from './flatten-answers.ts'
+import type { AnswerLayout } from './encode-answers.ts'
 import { compareKeys } from './group-responses.ts'
-import type { AnalysisResponse } from './input.ts'
 import { estimateDifferenceInterval, type ResampleSettings } from './mean-intervals.ts'
-import { pairValues } from './score-gaps.ts'
+import { type PairSample, summarizePairs } from './pair-samples.ts'
 import { planSuppression } from './suppress.ts'
+import type { StratumTally } from './tally-rows.ts'
+import {
+  type DimensionPlan,
+  type DimensionTally,
+  emptyDimension,
+  mergeDimensions,
+} from './tally-types.ts'
 import type { SuppressedWaveCell, WaveCell, WaveDimension, WavesBlock } from './types.ts'
 
 /** Options of {@link compareWaves}. */
@@ -24,25 +30,26 @@ export interface WaveSettings extends ResampleSettings {
   forced?: ReadonlyMap<string, ReadonlySet<string>>
 }
 
-type NumericColumn = Extract<ItemColumn, { kind: 'numeric' }>
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null
-  let sum = 0
-  for (const v of values) sum += v
-  return sum / values.length
+/** What {@link compareWaves} reads: the waves of the counted responses and their strata. */
+export interface WaveTallies {
+  layout: AnswerLayout
+  plans: readonly DimensionPlan[]
+  /** Waves of the counted responses, sorted like group keys. */
+  waves: readonly string[]
+  /** Pairs per group × region × wave, over every counted response. */
+  strata: readonly StratumTally[]
 }
 
-function describeChange(from: number[], to: number[], settings: ResampleSettings): WaveCell {
-  const gapFrom = mean(from)
-  const gapTo = mean(to)
+function describeChange(from: PairSample, to: PairSample, settings: ResampleSettings): WaveCell {
+  const gapFrom = from.n === 0 ? null : from.gaps.sum() / from.n
+  const gapTo = to.n === 0 ? null : to.gaps.sum() / to.n
   return {
-    nFrom: from.length,
-    nTo: to.length,
+    nFrom: from.n,
+    nTo: to.n,
     gapFrom,
     gapTo,
     change: gapFrom === null || gapTo === null ? null : gapTo - gapFrom,
-    ci95: estimateDifferenceInterval(from, to, settings),
+    ci95: estimateDifferenceInterval(from.gaps, to.gaps, settings),
   }
 }
 
@@ -57,62 +64,70 @@ function hide(cell: WaveCell, reason: 'small' | 'complementary'): SuppressedWave
  * has fewer than k paired respondents; complementary suppression runs on both sides at once.
  *
  * @example
- * compareWaves(plan.responses, columnsByPath, survey.gapkit.dimensions, { k: 5, seed: 1, resamples: 2000 })
+ * compareWaves(survey.gapkit.dimensions, { layout, plans, waves, strata }, { k: 5, seed: 1, resamples: 2000 })
  * // { from: '2024', to: '2025', dimensions: [{ id: 'regulation', groups: { 'FR-93': { nFrom: 6, … } }, overall: … }] }
  */
 export function compareWaves(
-  responses: readonly AnalysisResponse[],
-  columns: ReadonlyMap<string, ItemColumn>,
   dimensions: readonly GapDimension[],
+  tallies: WaveTallies,
   settings: WaveSettings,
 ): WavesBlock | null {
-  const waves = [...new Set(responses.map((r) => r.wave))].sort(compareKeys)
-  const from = waves.at(-2)
-  const to = waves.at(-1)
+  const from = tallies.waves.at(-2)
+  const to = tallies.waves.at(-1)
   if (from === undefined || to === undefined) return null
+  const strata = tallies.strata.filter((s) => s.wave === from || s.wave === to)
+  const keys = [...new Set(strata.map((s) => s.region))].sort(compareKeys)
 
-  const regions = new Map<string, { from: number[]; to: number[] }>()
-  for (const [index, r] of responses.entries()) {
-    if (r.wave !== from && r.wave !== to) continue
-    const entry = regions.get(r.region) ?? { from: [], to: [] }
-    entry[r.wave === from ? 'from' : 'to'].push(index)
-    regions.set(r.region, entry)
-  }
-  const keys = [...regions.keys()].sort(compareKeys)
-  const numeric = (path: string): NumericColumn | undefined => {
-    const column = columns.get(path)
-    return column?.kind === 'numeric' ? column : undefined
-  }
-
-  const result: WaveDimension[] = dimensions.map((dimension) => {
-    const current = numeric(dimension.current)
-    const target = numeric(dimension.target)
-    const gapsAt = (indices: readonly number[]) => pairValues(current, target, indices).gaps
-    const raw = keys.map((key) => {
-      const sides = regions.get(key) ?? { from: [], to: [] }
-      return { key, cell: describeChange(gapsAt(sides.from), gapsAt(sides.to), settings) }
-    })
-    const all = keys.map((key) => regions.get(key) ?? { from: [], to: [] })
+  const result: WaveDimension[] = dimensions.map((dimension, d) => {
+    const plan = tallies.plans[d]
+    if (!plan) throw new Error(`no tally plan for dimension ${dimension.id}`)
+    // Each region's side in response order; the overall sides are the regions one after another.
+    const side = (region: string, wave: string): DimensionTally =>
+      mergeDimensions(
+        strata
+          .filter((s) => s.region === region && s.wave === wave)
+          .map((s) => s.dims[d] ?? emptyDimension(plan)),
+        plan,
+        'seq',
+      )
+    const sides = keys.map((key) => ({ key, from: side(key, from), to: side(key, to) }))
+    const pairs = (dim: DimensionTally) => summarizePairs(dim, plan, tallies.layout)
+    const raw = sides.map((s) => ({
+      key: s.key,
+      cell: describeChange(pairs(s.from), pairs(s.to), settings),
+    }))
     const overall = describeChange(
-      gapsAt(all.flatMap((s) => s.from)),
-      gapsAt(all.flatMap((s) => s.to)),
+      pairs(
+        mergeDimensions(
+          sides.map((s) => s.from),
+          plan,
+          'concat',
+        ),
+      ),
+      pairs(
+        mergeDimensions(
+          sides.map((s) => s.to),
+          plan,
+          'concat',
+        ),
+      ),
       settings,
     )
     const small = (c: WaveCell) => c.nFrom < settings.k || c.nTo < settings.k
-    const plan = planSuppression(
+    const suppression = planSuppression(
       raw.map((r) => ({ key: r.key, small: small(r.cell), sizes: [r.cell.nFrom, r.cell.nTo] })),
       settings.k,
       { overallSmall: small(overall), forced: settings.forced?.get(dimension.id) },
     )
     const groups: Record<string, WaveCell | SuppressedWaveCell> = {}
     for (const r of raw) {
-      const reason = plan.hidden.get(r.key)
+      const reason = suppression.hidden.get(r.key)
       groups[r.key] = reason ? hide(r.cell, reason) : r.cell
     }
     return {
       id: dimension.id,
       groups,
-      overall: plan.overall ? hide(overall, plan.overall) : overall,
+      overall: suppression.overall ? hide(overall, suppression.overall) : overall,
     }
   })
   return { from, to, dimensions: result }

@@ -1,7 +1,8 @@
 /**
  * Turns stored answers into one column per item (question, matrix row, matrixdropdown cell),
  * classifying each answer once: no answer, a usable value, or "don't know" (a dk code or any
- * value outside the item's scale). Columns are indexed like the responses passed in.
+ * value outside the item's scale). Columns are indexed like the responses passed in. The
+ * classifiers are those `encode-answers.ts` stores, so both read an answer the same way.
  */
 
 import type { Answers } from '../surveys/types.ts'
@@ -65,20 +66,62 @@ function asKeys(raw: unknown): string[] {
   return keys
 }
 
+/** An answer classified: its state and, when usable, its number or key. */
+export interface ClassifiedAnswer {
+  state: typeof NO_ANSWER | typeof USABLE | typeof DONT_KNOW
+  /** The number of a usable numeric answer, else NaN. */
+  number: number
+  /** The key of a usable choice answer, else null. */
+  key: string | null
+}
+
+const NOTHING: ClassifiedAnswer = { state: NO_ANSWER, number: Number.NaN, key: null }
+const UNKNOWN: ClassifiedAnswer = { state: DONT_KNOW, number: Number.NaN, key: null }
+
+/** A scale-point lookup: a `Set` or `Map` of the scale values, or null for a free number. */
+type ScaleLookup = { has(value: number): boolean } | null
+
+/** Classifies a numeric answer against the item's scale (null: any finite number). */
+export function classifyNumber(raw: unknown, scale: ScaleLookup): ClassifiedAnswer {
+  if (isEmpty(raw)) return NOTHING
+  const value = toNumber(raw)
+  if (value !== null && (scale === null || scale.has(value))) {
+    return { state: USABLE, number: value, key: null }
+  }
+  return UNKNOWN
+}
+
+/** Classifies a single-choice answer: a usable key, "don't know", or no answer. */
+export function classifyKey(raw: unknown): ClassifiedAnswer {
+  if (isEmpty(raw)) return NOTHING
+  const key = asKey(raw)
+  if (key === null || isDkCode(key)) return UNKNOWN
+  return { state: USABLE, number: Number.NaN, key }
+}
+
+/** Classifies a list answer (multi-select, ranking): its distinct non-dk keys, in order. */
+export function classifyKeys(raw: unknown): {
+  state: ClassifiedAnswer['state']
+  keys: string[] | null
+} {
+  if (isEmpty(raw)) return { state: NO_ANSWER, keys: null }
+  const keys = asKeys(raw).filter((k) => !isDkCode(k))
+  return keys.length === 0 ? { state: DONT_KNOW, keys: null } : { state: USABLE, keys }
+}
+
+/** Whether an open answer counts as answered. */
+export function isAnswered(raw: unknown): boolean {
+  return !isEmpty(raw)
+}
+
 function numericColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
   const state = new Uint8Array(tops.length)
   const values = new Float64Array(tops.length).fill(Number.NaN)
   const scale = item.scale ? new Set(item.scale) : null
   for (let i = 0; i < tops.length; i++) {
-    const raw = readWithin(tops[i], item)
-    if (isEmpty(raw)) continue
-    const value = toNumber(raw)
-    if (value !== null && (scale === null || scale.has(value))) {
-      state[i] = USABLE
-      values[i] = value
-    } else {
-      state[i] = DONT_KNOW
-    }
+    const read = classifyNumber(readWithin(tops[i], item), scale)
+    state[i] = read.state
+    if (read.state === USABLE) values[i] = read.number
   }
   return { kind: 'numeric', item, state, values }
 }
@@ -87,15 +130,9 @@ function choiceColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
   const state = new Uint8Array(tops.length)
   const values: (string | null)[] = new Array(tops.length).fill(null)
   for (let i = 0; i < tops.length; i++) {
-    const raw = readWithin(tops[i], item)
-    if (isEmpty(raw)) continue
-    const key = asKey(raw)
-    if (key === null || isDkCode(key)) {
-      state[i] = DONT_KNOW
-      continue
-    }
-    state[i] = USABLE
-    values[i] = key
+    const read = classifyKey(readWithin(tops[i], item))
+    state[i] = read.state
+    values[i] = read.key
   }
   return { kind: 'choice', item, state, values }
 }
@@ -104,15 +141,9 @@ function listColumn(item: ItemSpec, tops: readonly unknown[], kind: 'choices' | 
   const state = new Uint8Array(tops.length)
   const values: (string[] | null)[] = new Array(tops.length).fill(null)
   for (let i = 0; i < tops.length; i++) {
-    const raw = readWithin(tops[i], item)
-    if (isEmpty(raw)) continue
-    const keys = asKeys(raw).filter((k) => !isDkCode(k))
-    if (keys.length === 0) {
-      state[i] = DONT_KNOW
-      continue
-    }
-    state[i] = USABLE
-    values[i] = keys
+    const read = classifyKeys(readWithin(tops[i], item))
+    state[i] = read.state
+    values[i] = read.keys
   }
   return { kind, item, state, values }
 }
@@ -120,8 +151,7 @@ function listColumn(item: ItemSpec, tops: readonly unknown[], kind: 'choices' | 
 function textColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
   const state = new Uint8Array(tops.length)
   for (let i = 0; i < tops.length; i++) {
-    const raw = readWithin(tops[i], item)
-    if (!isEmpty(raw)) state[i] = USABLE
+    if (isAnswered(readWithin(tops[i], item))) state[i] = USABLE
   }
   return { kind: 'text', item, state }
 }

@@ -65,6 +65,23 @@ export function selectCountedResponses(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+/** What groups a response: its region, its wave, or its answer to a single-choice item. */
+export type Grouping = { kind: 'region' } | { kind: 'wave' } | { kind: 'item'; index: number }
+
+/**
+ * What `by` groups by: `region` and `wave` win over questions of the same name; anything else
+ * must name a radiogroup, dropdown or boolean question (its index in `items`), or a
+ * `GroupingError` says what would work.
+ *
+ * @example
+ * resolveGrouping('stakeholder_type', items) // { kind: 'item', index: 1 }
+ */
+export function resolveGrouping(by: string, items: readonly ItemSpec[]): Grouping {
+  if (by === 'region' || by === 'wave') return { kind: by }
+  const item = findGroupingItem(by, items)
+  return { kind: 'item', index: items.indexOf(item) }
+}
+
 /** The single-choice item `by` names, or a `GroupingError` saying what would work. */
 function findGroupingItem(by: string, items: readonly ItemSpec[]): ItemSpec {
   const item = items.find((i) => i.path === by && i.row === null)

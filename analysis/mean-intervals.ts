@@ -2,6 +2,8 @@
  * Intervals for means as the document reports them: a seeded percentile bootstrap for the
  * small samples it is meant for, and the normal approximation once n is large enough that the
  * two agree (a bootstrap of 10k answers × 2000 resamples per cell would dominate the runtime).
+ * A sample is given by its size, sum and sd, with its values in order only where a bootstrap
+ * needs them — so a cell of a million answers costs no more than one of a hundred.
  */
 
 import { bootstrapMeanInterval, quantileOfSorted, sd } from './stats/index.ts'
@@ -17,51 +19,82 @@ export interface ResampleSettings {
   resamples: number
 }
 
+/** A sample as the intervals read it. */
+export interface MeanSample {
+  n: number
+  /** Σ values, added in the sample's order. */
+  sum: () => number
+  /** Sample standard deviation (n − 1), null below 2 values. */
+  sd: () => number | null
+  /** The values in order; present whenever n ≤ {@link BOOTSTRAP_MAX_N}. */
+  values: readonly number[] | null
+}
+
+/**
+ * A sample from its values in order (sum and sd taken in that order).
+ *
+ * @example
+ * sampleOf([3, 4, 4]).sum() // 11
+ */
+export function sampleOf(values: readonly number[]): MeanSample {
+  return {
+    n: values.length,
+    sum: () => {
+      let sum = 0
+      for (const v of values) sum += v
+      return sum
+    },
+    sd: () => sd(values),
+    values,
+  }
+}
+
 function normalInterval(mean: number, spread: number, n: number): Interval {
   const half = (1.96 * spread) / Math.sqrt(n)
   return [mean - half, mean + half]
 }
 
+function valuesOf(sample: MeanSample): readonly number[] {
+  if (!sample.values) throw new Error(`a bootstrap of ${sample.n} values needs the values`)
+  return sample.values
+}
+
 /**
- * 95% interval of the mean of `values`: seeded percentile bootstrap up to
+ * 95% interval of the sample's mean: seeded percentile bootstrap up to
  * {@link BOOTSTRAP_MAX_N} values, normal approximation above; `null` below 2 values.
  *
  * @example
- * estimateMeanInterval([3, 4, 4, 5, 2, 4], { seed: 1, resamples: 2000 }) // [2.83…, 4.33…]
+ * estimateMeanInterval(sampleOf([3, 4, 4, 5, 2, 4]), { seed: 1, resamples: 2000 }) // [2.83…, 4.33…]
  */
 export function estimateMeanInterval(
-  values: readonly number[],
+  sample: MeanSample,
   settings: ResampleSettings,
 ): Interval | null {
-  const n = values.length
+  const n = sample.n
   if (n < 2) return null
   if (n <= BOOTSTRAP_MAX_N) {
-    return bootstrapMeanInterval(values, { seed: settings.seed, resamples: settings.resamples })
+    return bootstrapMeanInterval(valuesOf(sample), {
+      seed: settings.seed,
+      resamples: settings.resamples,
+    })
   }
-  let sum = 0
-  for (const v of values) sum += v
-  return normalInterval(sum / n, sd(values) ?? 0, n)
+  return normalInterval(sample.sum() / n, sample.sd() ?? 0, n)
 }
 
-function meanOf(values: readonly number[]): number {
-  let sum = 0
-  for (const v of values) sum += v
-  return sum / values.length
-}
-
-/** Draws resampled means of `data`: bootstrap for small samples, its normal limit for large. */
-function meanSampler(data: readonly number[], random: () => number): () => number {
-  const n = data.length
+/** Draws resampled means: bootstrap for small samples, its normal limit for large. */
+function meanSampler(sample: MeanSample, random: () => number): () => number {
+  const n = sample.n
   if (n > BOOTSTRAP_MAX_N) {
     // A large sample's bootstrap mean is normal with the sample mean and standard error
     // (Box–Muller from the same seeded generator), at a cost independent of n.
-    const centre = meanOf(data)
-    const error = (sd(data) ?? 0) / Math.sqrt(n)
+    const centre = sample.sum() / n
+    const error = (sample.sd() ?? 0) / Math.sqrt(n)
     return () => {
       const u = 1 - random()
       return centre + error * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
     }
   }
+  const data = valuesOf(sample)
   return () => {
     let sum = 0
     for (let i = 0; i < n; i++) sum += data[Math.floor(random() * n)] ?? 0
@@ -76,19 +109,19 @@ function meanSampler(data: readonly number[], random: () => number): () => numbe
  * interval when both sides are that large. `null` when either sample has fewer than 2 values.
  *
  * @example
- * estimateDifferenceInterval([1, 2, 2, 3], [2, 3, 3, 4], { seed: 1, resamples: 2000 })
+ * estimateDifferenceInterval(sampleOf([1, 2, 2, 3]), sampleOf([2, 3, 3, 4]), { seed: 1, resamples: 2000 })
  */
 export function estimateDifferenceInterval(
-  a: readonly number[],
-  b: readonly number[],
+  a: MeanSample,
+  b: MeanSample,
   settings: ResampleSettings,
 ): Interval | null {
-  if (a.length < 2 || b.length < 2) return null
-  if (a.length > BOOTSTRAP_MAX_N && b.length > BOOTSTRAP_MAX_N) {
-    const sa = sd(a) ?? 0
-    const sb = sd(b) ?? 0
-    const spread = Math.sqrt((sa * sa) / a.length + (sb * sb) / b.length)
-    const difference = meanOf(b) - meanOf(a)
+  if (a.n < 2 || b.n < 2) return null
+  if (a.n > BOOTSTRAP_MAX_N && b.n > BOOTSTRAP_MAX_N) {
+    const sa = a.sd() ?? 0
+    const sb = b.sd() ?? 0
+    const spread = Math.sqrt((sa * sa) / a.n + (sb * sb) / b.n)
+    const difference = b.sum() / b.n - a.sum() / a.n
     return [difference - 1.96 * spread, difference + 1.96 * spread]
   }
   const random = createRandom(settings.seed)

@@ -6,11 +6,17 @@
 
 import { localize } from '../surveys/definition.ts'
 import type { GapDimension } from '../surveys/types.ts'
-import { compareOrdinal } from './compare-groups.ts'
-import { type ItemColumn, USABLE } from './flatten-answers.ts'
-import type { ResponseGroup } from './group-responses.ts'
+import { compareOrdinal, compareOrdinalCounts } from './compare-groups.ts'
+import type { AnswerLayout } from './encode-answers.ts'
 import { estimateMeanInterval, type ResampleSettings } from './mean-intervals.ts'
+import { type PairSample, summarizePairs } from './pair-samples.ts'
 import { hiddenCell, planSuppression } from './suppress.ts'
+import {
+  type DimensionPlan,
+  emptyDimension,
+  type GroupTally,
+  mergeDimensions,
+} from './tally-types.ts'
 import type {
   Crosshair,
   DimensionCell,
@@ -42,27 +48,6 @@ export interface GapsResult {
   hidden: Map<string, Set<string>>
 }
 
-type NumericColumn = Extract<ItemColumn, { kind: 'numeric' }>
-
-/** Current, target and gap of every respondent at `indices` who gave both values. */
-export function pairValues(
-  current: NumericColumn | undefined,
-  target: NumericColumn | undefined,
-  indices: readonly number[],
-): { current: number[]; target: number[]; gaps: number[] } {
-  const out = { current: [] as number[], target: [] as number[], gaps: [] as number[] }
-  if (!current || !target) return out
-  for (const i of indices) {
-    if (current.state[i] !== USABLE || target.state[i] !== USABLE) continue
-    const c = current.values[i] ?? 0
-    const t = target.values[i] ?? 0
-    out.current.push(c)
-    out.target.push(t)
-    out.gaps.push(t - c)
-  }
-  return out
-}
-
 function average(values: readonly number[]): number | null {
   if (values.length === 0) return null
   let sum = 0
@@ -91,21 +76,35 @@ export function quadrantOf(current: number, target: number, crosshair: Crosshair
   return performing ? 'possible-overkill' : 'low-priority'
 }
 
-/** A dimension cell before suppression, with its gaps for the test. */
-function describeGap(
-  pairs: ReturnType<typeof pairValues>,
-  settings: ResampleSettings,
-): DimensionCell {
-  const gap = average(pairs.gaps)
+/** A dimension cell before suppression. */
+function describeGap(pairs: PairSample, settings: ResampleSettings): DimensionCell {
+  const gap = pairs.n === 0 ? null : pairs.gaps.sum() / pairs.n
   return {
-    n: pairs.gaps.length,
-    current: average(pairs.current),
-    target: average(pairs.target),
+    n: pairs.n,
+    current: pairs.current,
+    target: pairs.target,
     gap,
     ci95: estimateMeanInterval(pairs.gaps, settings),
     gapSign: signOf(gap),
     quadrant: null,
   }
+}
+
+/** Kruskal–Wallis on the paired gaps of the visible groups (`ordered` mode: in their order). */
+export function testGaps(
+  visible: readonly { key: string; pairs: PairSample }[],
+  settings: { seed: number },
+): GroupTest | null {
+  if (visible.every((v) => v.pairs.ordered !== null)) {
+    return compareOrdinal(
+      visible.map((v) => ({ key: v.key, values: v.pairs.ordered ?? [] })),
+      settings,
+    )
+  }
+  return compareOrdinalCounts(
+    visible.map((v) => ({ key: v.key, values: v.pairs.gapCounts })),
+    settings,
+  )
 }
 
 function isVisible(cell: DimensionCell | SuppressedCell): cell is DimensionCell {
@@ -134,60 +133,59 @@ function setQuadrant(
   cell.quadrant = quadrantOf(cell.current, cell.target, crosshair)
 }
 
+/** What {@link scoreGaps} reads: the layout, the dimension plans and the grouped tallies. */
+export interface GapTallies {
+  layout: AnswerLayout
+  plans: readonly DimensionPlan[]
+  groups: readonly GroupTally[]
+}
+
 /**
  * Scores every dimension by group and overall, suppresses cells with n below k (and their
  * complements), sets IPA quadrants from each group's cross-hairs (the mean over its visible IPA
  * dimensions) and tests the paired gaps across visible groups (Kruskal–Wallis).
  *
  * @example
- * scoreGaps(survey.gapkit.dimensions, columnsByPath, plan.groups, { k: 5, seed: 1, resamples: 2000, runTests: true, locale: 'en' })
+ * scoreGaps(survey.gapkit.dimensions, { layout, plans, groups }, { k: 5, seed: 1, resamples: 2000, runTests: true, locale: 'en' })
  */
 export function scoreGaps(
   dimensions: readonly GapDimension[],
-  columns: ReadonlyMap<string, ItemColumn>,
-  groups: readonly ResponseGroup[],
+  tallies: GapTallies,
   settings: GapSettings,
 ): GapsResult {
-  const numeric = (path: string) => {
-    const column = columns.get(path)
-    return column?.kind === 'numeric' ? column : undefined
-  }
-  const everyone = groups.flatMap((g) => g.indices)
+  const { layout, plans, groups } = tallies
   const tests: GroupTest[] = []
   const notes: string[] = []
   const hidden = new Map<string, Set<string>>()
-  const summaries = dimensions.map((dimension): DimensionSummary => {
-    const current = numeric(dimension.current)
-    const target = numeric(dimension.target)
-    for (const [path, column] of [
-      [dimension.current, current],
-      [dimension.target, target],
+  const summaries = dimensions.map((dimension, d): DimensionSummary => {
+    const plan = plans[d]
+    if (!plan) throw new Error(`no tally plan for dimension ${dimension.id}`)
+    for (const [path, index] of [
+      [dimension.current, plan.current],
+      [dimension.target, plan.target],
     ] as const) {
-      if (!column) notes.push(`Dimension "${dimension.id}": "${path}" is not a numeric item.`)
+      if (index < 0) notes.push(`Dimension "${dimension.id}": "${path}" is not a numeric item.`)
     }
-    const raw = groups.map((g) => {
-      const pairs = pairValues(current, target, g.indices)
+    const dims = groups.map((g) => g.dims[d] ?? emptyDimension(plan))
+    const raw = groups.map((g, i) => {
+      const pairs = summarizePairs(dims[i] ?? emptyDimension(plan), plan, layout)
       return { key: g.key, pairs, cell: describeGap(pairs, settings) }
     })
-    const overall = describeGap(pairValues(current, target, everyone), settings)
-    const plan = planSuppression(
+    const all = summarizePairs(mergeDimensions(dims, plan, 'concat'), plan, layout)
+    const overall = describeGap(all, settings)
+    const suppression = planSuppression(
       raw.map((r) => ({ key: r.key, small: r.cell.n < settings.k, sizes: [r.cell.n] })),
       settings.k,
       { overallSmall: overall.n < settings.k },
     )
-    hidden.set(dimension.id, new Set(plan.hidden.keys()))
+    hidden.set(dimension.id, new Set(suppression.hidden.keys()))
     const cells: Record<string, DimensionCell | SuppressedCell> = {}
     for (const r of raw) {
-      const reason = plan.hidden.get(r.key)
+      const reason = suppression.hidden.get(r.key)
       cells[r.key] = reason ? hiddenCell(r.cell.n, reason) : r.cell
     }
-    const visible = raw.filter((r) => !plan.hidden.has(r.key) && r.cell.n > 0)
-    const test = settings.runTests
-      ? compareOrdinal(
-          visible.map((r) => ({ key: r.key, values: r.pairs.gaps })),
-          { seed: settings.seed },
-        )
-      : null
+    const visible = raw.filter((r) => !suppression.hidden.has(r.key) && r.cell.n > 0)
+    const test = settings.runTests ? testGaps(visible, { seed: settings.seed }) : null
     if (test) tests.push(test)
     return {
       id: dimension.id,
@@ -196,7 +194,7 @@ export function scoreGaps(
       current: dimension.current,
       target: dimension.target,
       groups: cells,
-      overall: plan.overall ? hiddenCell(overall.n, plan.overall) : overall,
+      overall: suppression.overall ? hiddenCell(overall.n, suppression.overall) : overall,
       test,
     }
   })

@@ -3,21 +3,25 @@
  * asked, an exploratory test across the visible groups.
  */
 
-import { compareCounts, compareOrdinal } from './compare-groups.ts'
-import {
-  describeChoice,
-  describeNumeric,
-  describeRanking,
-  type KeyTally,
-  tallyKeys,
-  tallyNumeric,
-  tallyRanking,
-} from './describe-cells.ts'
-import { type ItemColumn, USABLE } from './flatten-answers.ts'
+import { compareCounts, compareOrdinalCounts } from './compare-groups.ts'
+import { describeChoice, describeNumeric, describeRanking } from './describe-cells.ts'
 import { aggregateTally, type TallyRow, type ValueAggregate } from './frame.ts'
-import { compareKeys, type ResponseGroup } from './group-responses.ts'
+import { compareKeys } from './group-responses.ts'
+import {
+  type KeyTally,
+  keyTally,
+  mergeKeys,
+  mergeNumeric,
+  mergeRanks,
+  type NumericTally,
+  numericTally,
+  rankTally,
+  textCount,
+} from './item-tallies.ts'
 import type { ResampleSettings } from './mean-intervals.ts'
+import type { ItemSpec } from './questions.ts'
 import { hiddenCell, planSuppression } from './suppress.ts'
+import { FREE, type GroupTally, SCALED, type SlotPlan } from './tally-types.ts'
 import type {
   GroupTest,
   OptionLabel,
@@ -25,6 +29,7 @@ import type {
   QuestionSummary,
   SuppressedCell,
 } from './types.ts'
+import { NO_VALUES, type ValueCounts } from './value-counts.ts'
 
 /** Options of {@link summarizeQuestions}. */
 export interface SummarySettings extends ResampleSettings {
@@ -45,32 +50,70 @@ interface RawCell {
   cell: QuestionCell
   dk: number
   /** Numeric items: the values; choice items: the tally. */
-  values?: number[]
+  values?: ValueCounts
   tally?: KeyTally
 }
 
 const OVERALL = '\u0000overall'
 
-function allIndices(groups: readonly ResponseGroup[]): number[] {
-  return groups.flatMap((g) => g.indices)
-}
-
-/** Tally rows of every numeric item per group and overall, aggregated by danfo in one frame. */
-function aggregateNumeric(columns: readonly ItemColumn[], groups: readonly ResponseGroup[]) {
+/**
+ * n, sum, mean, min and max of every numeric item per group and overall. Items on a scale go
+ * through danfo as one small tally frame (groups × items × scale points); free numbers, whose
+ * tally can hold as many rows as answers, are summed by a plain loop in the same order.
+ */
+function aggregateNumeric(
+  items: readonly ItemSpec[],
+  slots: SlotPlan,
+  groups: readonly GroupTally[],
+  numeric: Map<number, NumericTally[]>,
+) {
   const rows: TallyRow[] = []
-  for (const column of columns) {
-    if (column.kind !== 'numeric') continue
-    for (const group of groups) {
-      for (const [value, count] of tallyNumeric(column, group.indices).counts) {
-        rows.push({ group: group.key, item: column.item.path, value, count })
-      }
-    }
-  }
-  const { groups: byGroup, overall } = aggregateTally(rows)
   const lookup = new Map<string, ValueAggregate>()
+  items.forEach((item, j) => {
+    const tallies = numeric.get(j)
+    if (!tallies) return
+    if (slots.kind[j] === SCALED) {
+      groups.forEach((group, g) => {
+        for (const [value, count] of tallies[g]?.entries ?? []) {
+          rows.push({ group: group.key, item: item.path, value, count })
+        }
+      })
+      return
+    }
+    groups.forEach((group, g) => {
+      const a = aggregateEntries(item.path, tallies[g]?.entries ?? [])
+      if (a) lookup.set(`${item.path}\u0000${group.key}`, a)
+    })
+    const all = aggregateEntries(
+      item.path,
+      tallies.flatMap((t) => t.entries),
+    )
+    if (all) lookup.set(`${item.path}\u0000${OVERALL}`, all)
+  })
+  const { groups: byGroup, overall } = aggregateTally(rows)
   for (const a of byGroup) lookup.set(`${a.item}\u0000${a.group}`, a)
   for (const a of overall) lookup.set(`${a.item}\u0000${OVERALL}`, a)
   return lookup
+}
+
+/** The aggregate of tally rows as danfo computes it: Σ in row order, min and max by reduce. */
+function aggregateEntries(item: string, entries: readonly [number, number][]) {
+  const kept = entries.filter(([, count]) => count > 0)
+  const [first, ...rest] = kept
+  if (!first) return undefined
+  let n = first[1]
+  let sum = first[0] * first[1]
+  let min = first[0]
+  let max = first[0]
+  for (const [value, count] of rest) {
+    n = n + count
+    sum = sum + value * count
+    // biome-ignore lint/complexity/useMathMinMax: the comparison danfo's reduce makes
+    min = min < value ? min : value
+    // biome-ignore lint/complexity/useMathMinMax: the comparison danfo's reduce makes
+    max = max > value ? max : value
+  }
+  return { item, n, sum, mean: sum / n, min, max }
 }
 
 /** Option keys of a choice item: its options, then any other value given, sorted. */
@@ -80,47 +123,72 @@ function choiceKeys(options: readonly OptionLabel[], overall: KeyTally): OptionL
   return [...options, ...extra.map((value) => ({ value, label: value }))]
 }
 
-function describeCell(
-  column: ItemColumn,
-  indices: readonly number[],
-  keys: readonly OptionLabel[],
-  aggregate: ValueAggregate | undefined,
+/** Raw cells of item j: one per group, then the overall. */
+function describeItem(
+  item: ItemSpec,
+  j: number,
+  slots: SlotPlan,
+  groups: readonly GroupTally[],
+  numeric: Map<number, NumericTally[]>,
+  aggregates: Map<string, ValueAggregate>,
   settings: SummarySettings,
-): RawCell {
-  switch (column.kind) {
+): { keys: OptionLabel[]; raw: RawCell[]; overall: RawCell } {
+  const aggregate = (key: string) => aggregates.get(`${item.path}\u0000${key}`)
+  switch (item.kind) {
     case 'numeric': {
-      const tally = tallyNumeric(column, indices)
-      const { cell, values } = describeNumeric(column.item, tally, aggregate, settings)
-      return { cell, dk: tally.dk, values }
+      const tallies = numeric.get(j) ?? []
+      const cellOf = (tally: NumericTally, key: string): RawCell => ({
+        cell: describeNumeric(item, tally, aggregate(key), settings),
+        dk: tally.dk,
+        values: tally.sample,
+      })
+      const raw = groups.map((g, i) => cellOf(tallies[i] ?? mergeNumeric([]), g.key))
+      return { keys: item.options, raw, overall: cellOf(mergeNumeric(tallies), OVERALL) }
     }
     case 'choice':
     case 'choices': {
-      const tally = tallyKeys(column, indices)
-      const cell = describeChoice(
-        keys.map((k) => k.value),
+      const tallies = groups.map((g) => keyTally(item, g, slots, j))
+      const all = mergeKeys(tallies)
+      const keys = choiceKeys(item.options, all)
+      const values = keys.map((k) => k.value)
+      const cellOf = (tally: KeyTally): RawCell => ({
+        cell: describeChoice(values, tally),
+        dk: tally.dk,
         tally,
-      )
-      return { cell, dk: tally.dk, tally }
+      })
+      return { keys, raw: tallies.map(cellOf), overall: cellOf(all) }
     }
-    case 'ranking':
-      return { cell: describeRanking(column.item, tallyRanking(column, indices)), dk: 0 }
+    case 'ranking': {
+      const tallies = groups.map((g) => rankTally(item, g, slots, j))
+      const cellOf = (cell: ReturnType<typeof describeRanking>) => ({ cell, dk: 0 })
+      const raw = tallies.map((t) => cellOf(describeRanking(item, t)))
+      return {
+        keys: item.options,
+        raw,
+        overall: cellOf(describeRanking(item, mergeRanks(tallies))),
+      }
+    }
     case 'text': {
-      let n = 0
-      for (const i of indices) if (column.state[i] === USABLE) n++
-      return { cell: { n }, dk: 0 }
+      const counts = groups.map((g) => textCount(g, slots, j))
+      const total = counts.reduce((s, c) => s + c, 0)
+      return {
+        keys: item.options,
+        raw: counts.map((n) => ({ cell: { n }, dk: 0 })),
+        overall: { cell: { n: total }, dk: 0 },
+      }
     }
   }
 }
 
 /** Tests of one item across its visible groups; fills `tests` with every test run. */
 function testItem(
-  column: ItemColumn,
+  kind: ItemSpec['kind'],
   visible: { key: string; raw: RawCell }[],
   keys: readonly OptionLabel[],
   settings: SummarySettings,
 ): { test: GroupTest | null; optionTests: Record<string, GroupTest | null> | null } {
   const used = visible.filter((v) => v.raw.cell.n > 0)
-  if (column.kind === 'choices') {
+  if (kind === 'choices') {
     const optionTests: Record<string, GroupTest | null> = {}
     for (const { value } of keys) {
       const rows = used.map(({ key, raw }) => {
@@ -132,11 +200,11 @@ function testItem(
     return { test: null, optionTests }
   }
   if (!settings.runTests) return { test: null, optionTests: null }
-  if (column.kind === 'numeric') {
-    const samples = used.map(({ key, raw }) => ({ key, values: raw.values ?? [] }))
-    return { test: compareOrdinal(samples, { seed: settings.seed }), optionTests: null }
+  if (kind === 'numeric') {
+    const samples = used.map(({ key, raw }) => ({ key, values: raw.values ?? NO_VALUES }))
+    return { test: compareOrdinalCounts(samples, { seed: settings.seed }), optionTests: null }
   }
-  if (column.kind === 'choice') {
+  if (kind === 'choice') {
     const rows = used.map(({ key, raw }) => ({
       key,
       counts: keys.map((k) => raw.tally?.counts.get(k.value) ?? 0),
@@ -152,28 +220,30 @@ function testItem(
  * tests use the visible groups with at least one answer.
  *
  * @example
- * summarizeQuestions(columns, plan.groups, { k: 5, seed: 1, resamples: 2000, runTests: true })
+ * summarizeQuestions(items, slots, tally.groups, { k: 5, seed: 1, resamples: 2000, runTests: true })
  */
 export function summarizeQuestions(
-  columns: readonly ItemColumn[],
-  groups: readonly ResponseGroup[],
+  items: readonly ItemSpec[],
+  slots: SlotPlan,
+  groups: readonly GroupTally[],
   settings: SummarySettings,
 ): QuestionsResult {
-  const aggregates = aggregateNumeric(columns, groups)
-  const everyone = allIndices(groups)
+  const numeric = new Map<number, NumericTally[]>()
+  items.forEach((item, j) => {
+    if (slots.kind[j] === SCALED || slots.kind[j] === FREE) {
+      numeric.set(
+        j,
+        groups.map((g) => numericTally(item, g, slots, j)),
+      )
+    }
+  })
+  const aggregates = aggregateNumeric(items, slots, groups, numeric)
   const tests: GroupTest[] = []
-  const questions = columns.map((column): QuestionSummary => {
-    const { item } = column
-    const keys =
-      column.kind === 'choice' || column.kind === 'choices'
-        ? choiceKeys(item.options, tallyKeys(column, everyone))
-        : item.options
-    const cellOf = (indices: readonly number[], key: string) =>
-      describeCell(column, indices, keys, aggregates.get(`${item.path}\u0000${key}`), settings)
-    const raw = groups.map((g) => ({ key: g.key, raw: cellOf(g.indices, g.key) }))
-    const overall = cellOf(everyone, OVERALL)
-
-    const protect = column.kind !== 'text'
+  const questions = items.map((item, j): QuestionSummary => {
+    const described = describeItem(item, j, slots, groups, numeric, aggregates, settings)
+    const { keys, overall } = described
+    const raw = groups.map((g, i) => ({ key: g.key, raw: described.raw[i] ?? overall }))
+    const protect = item.kind !== 'text'
     const plan = planSuppression(
       raw.map(({ key, raw: r }) => ({
         key,
@@ -189,7 +259,7 @@ export function summarizeQuestions(
       cells[key] = reason ? hiddenCell(r.cell.n, reason) : r.cell
     }
     const visible = raw.filter(({ key }) => !plan.hidden.has(key))
-    const { test, optionTests } = testItem(column, visible, keys, settings)
+    const { test, optionTests } = testItem(item.kind, visible, keys, settings)
     if (test) tests.push(test)
     for (const t of Object.values(optionTests ?? {})) if (t) tests.push(t)
     return {

@@ -115,6 +115,61 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-11-23-004-analysis-rows': {
+    // The analysis reads each response's answers through a compact code blob (see
+    // analysis/encode-answers.ts) instead of parsing its JSON again. Triggers keep the copies of
+    // the filter columns in step and drop a blob whose answers changed; new and changed
+    // responses are queued in analysis_pending, which the analysis encodes on its next run.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('analysis_rows')
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('response_id', 'text', (c) => c.notNull())
+        .addColumn('layout', 'text', (c) => c.notNull())
+        .addColumn('region_id', 'text', (c) => c.notNull())
+        .addColumn('wave', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('review_status', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('codes', 'blob', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analysis_rows_pk', ['survey', 'response_id'])
+        .modifyEnd(sql`without rowid`)
+        .execute()
+      await db.schema
+        .createIndex('analysis_rows_layout')
+        .on('analysis_rows')
+        .columns(['survey', 'layout'])
+        .execute()
+      await db.schema
+        .createTable('analysis_pending')
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('response_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analysis_pending_pk', ['survey', 'response_id'])
+        .modifyEnd(sql`without rowid`)
+        .execute()
+      await sql`create trigger analysis_rows_insert after insert on responses begin
+          delete from analysis_rows where survey = new.survey and response_id = new.id;
+          insert or ignore into analysis_pending (survey, response_id) values (new.survey, new.id);
+        end`.execute(db)
+      await sql`create trigger analysis_rows_answers
+        after update of id, survey, version, answers on responses begin
+          delete from analysis_rows where survey = old.survey and response_id = old.id;
+          delete from analysis_pending where survey = old.survey and response_id = old.id;
+          insert or ignore into analysis_pending (survey, response_id) values (new.survey, new.id);
+        end`.execute(db)
+      await sql`create trigger analysis_rows_filters
+        after update of region_id, wave, status, review_status on responses begin
+          update analysis_rows
+            set region_id = new.region_id, wave = new.wave, status = new.status,
+              review_status = new.review_status
+            where survey = new.survey and response_id = new.id;
+        end`.execute(db)
+      await sql`create trigger analysis_rows_delete after delete on responses begin
+          delete from analysis_rows where survey = old.survey and response_id = old.id;
+          delete from analysis_pending where survey = old.survey and response_id = old.id;
+        end`.execute(db)
+    },
+  },
   '2026-11-23-005-export-order': {
     async up(db: Kysely<unknown>) {
       // Exports page through a survey's responses by (created_at, id).

@@ -77,6 +77,34 @@ export interface AdminSessionTable {
   expires_at: Timestamp
 }
 
+/**
+ * One response's answers as the analysis reads them: a code text (analysis/encode-answers.ts)
+ * for one item layout, with copies of the columns the analysis filters on. Maintained by
+ * triggers on `responses` and filled by the analysis itself (server/analysis-service.ts).
+ */
+export interface AnalysisRowTable {
+  survey: string
+  response_id: string
+  /** Id of the item layout the code text was encoded with. */
+  layout: string
+  region_id: string
+  wave: string
+  status: 'draft' | 'submitted'
+  review_status: ReviewStatus
+  version: string
+  /**
+   * The code text. The column is declared `blob` (the 004 migration predates the text form);
+   * SQLite converts nothing into a blob-declared column, so the text is stored as text.
+   */
+  codes: string
+}
+
+/** Responses whose code text is missing or outdated (new, or answers changed). */
+export interface AnalysisPendingTable {
+  survey: string
+  response_id: string
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -85,6 +113,8 @@ export interface Database {
   responses: ResponseTable
   audit_log: AuditTable
   admin_sessions: AdminSessionTable
+  analysis_rows: AnalysisRowTable
+  analysis_pending: AnalysisPendingTable
 }
 
 export type Region = Selectable<RegionTable>
