@@ -57,8 +57,10 @@ export function createApp(deps: AppDeps) {
   }
   const app = new Hono()
   app.use('*', async (c, next) => {
-    await next()
+    // Set before the handler: every response is made by the context (c.json, c.html, c.body)
+    // and carries it from the start. Set afterwards, it would copy each finished response.
     c.header('X-Content-Type-Options', 'nosniff')
+    await next()
   })
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
   app.use('/s/*', compress())

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { LoadedSurvey, SurveyRegistry } from '../surveys/registry.ts'
 import type { Answers } from '../surveys/types.ts'
@@ -15,6 +14,7 @@ import { findResponse, findResponseByKey, updateDraft } from './db/repositories/
 import { ensureSurveyVersion } from './db/repositories/survey-versions.ts'
 import type { Database, ResponseRow } from './db/schema.ts'
 import { ApiError, badRequest, conflict, forbidden, notFound } from './errors.ts'
+import { newResponseId } from './ids.ts'
 
 /** What the submission path needs; the same for HTTP, `demo` and `import`. */
 export interface SubmissionDeps {
@@ -151,7 +151,7 @@ export async function createSubmission(
   }
   const now = deps.now().toISOString()
   const versionKey = `${survey.id}@${survey.version}`
-  const id = randomUUID()
+  const id = newResponseId()
   const write: ResponseWrite = {
     response: {
       id,

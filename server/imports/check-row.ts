@@ -2,12 +2,12 @@
  * The checks of one imported row, the same as a submission's plus the metadata a file carries:
  * its version, region, status, language, times, and whether it is already stored.
  */
-import { randomUUID } from 'node:crypto'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Principal } from '../auth.ts'
 import { findRegion } from '../db/repositories/regions.ts'
 import { findImportMatch } from '../db/repositories/response-stream.ts'
 import type { NewResponse } from '../db/schema.ts'
+import { newResponseId } from '../ids.ts'
 import type { SubmissionDeps } from '../submissions.ts'
 import type { ImportIssue, ImportRow } from './import-row.ts'
 import type { VersionResolver } from './versions.ts'
@@ -99,7 +99,7 @@ export function createRowChecker(ctx: CheckContext) {
     for (const [field, time] of Object.entries(times)) {
       if (time === undefined) fail(field, 'not a date and time')
     }
-    const id = row.id ?? randomUUID()
+    const id = row.id ?? newResponseId()
     if (ids.has(id)) fail('id', `"${id}" appears twice in the file`)
     ids.add(id)
     const key = row.submissionKey

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type ResponseWrite, storeResponses } from '../../server/db/repositories/response-writer.ts'
+import { newResponseId } from '../../server/ids.ts'
 import { listen } from '../helpers/browser.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../helpers/test-app.ts'
 
@@ -145,10 +146,12 @@ describe('request bodies over a real socket', () => {
         body: JSON.stringify({ answers, submissionKey: 'socket-1' }),
       })
       expect(ok.status).toBe(201)
+      expect(ok.headers.get('x-content-type-options')).toBe('nosniff')
 
       const big = JSON.stringify({ answers: { ...answers, biggest_gap: 'x'.repeat(5000) } })
       const declared = await fetch(`${server.url}${URL}`, { method: 'POST', headers, body: big })
       expect(declared.status).toBe(413)
+      expect(declared.headers.get('x-content-type-options')).toBe('nosniff')
       expect(((await declared.json()) as { error: { code: string } }).error.code).toBe(
         'payload_too_large',
       )
@@ -171,5 +174,36 @@ describe('request bodies over a real socket', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('every kind of response', () => {
+  it('carries X-Content-Type-Options: nosniff', async () => {
+    const page = await t.app.request(`/s/example?t=${t.partnerA}`)
+    const asset = /\/assets\/[^"]+\.js/.exec(await page.text())?.[0]
+    const responses = [
+      page,
+      await t.app.request(asset ?? '/assets/none'),
+      await t.app.request('/healthz'),
+      await t.app.request('/no/such/route'),
+      await t.send('POST', URL, t.partnerA, { answers: { stakeholder: 'alien' } }),
+      await t.send('POST', URL, null, { answers }),
+    ]
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 404, 422, 401])
+    for (const r of responses) expect(r.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
+
+describe('response ids', () => {
+  it('are UUID version 7: unique, random after the time, in the order they were made', async () => {
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    const ids = Array.from({ length: 10_000 }, (_, i) => newResponseId(1_700_000_000_000 + i))
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(v7)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect([...ids].sort()).toEqual(ids)
+    // The same millisecond: the random bits differ.
+    expect(newResponseId(1)).not.toBe(newResponseId(1))
+    const res = await t.send('POST', URL, t.partnerA, { answers })
+    expect(((await res.json()) as { id: string }).id).toMatch(v7)
   })
 })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewToken, TokenRow } from '../schema.ts'
+import { withRawSqlite } from '../sqlite-dialect.ts'
 
 /** Stores a token (its hash only) and returns its row id. */
 export async function insertToken(db: Kysely<Database>, token: NewToken): Promise<number> {
@@ -7,17 +8,17 @@ export async function insertToken(db: Kysely<Database>, token: NewToken): Promis
   return row.id
 }
 
-/** The live (not revoked) token with this hash. */
+const FIND_ACTIVE = 'select * from tokens where token_hash = ? and revoked_at is null'
+
+/**
+ * The live (not revoked) token with this hash. Every API request asks this, so it runs as a
+ * statement prepared once rather than a query compiled per request.
+ */
 export async function findActiveTokenByHash(
   db: Kysely<Database>,
   tokenHash: string,
 ): Promise<TokenRow | undefined> {
-  return db
-    .selectFrom('tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst()
+  return withRawSqlite(db, (raw) => raw.prepare(FIND_ACTIVE).get(tokenHash) as TokenRow | undefined)
 }
 
 export async function listTokens(db: Kysely<Database>): Promise<TokenRow[]> {
