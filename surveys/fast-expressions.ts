@@ -14,6 +14,7 @@ import {
   ConditionsParser,
   FunctionOperand,
   type Operand,
+  ProcessValue,
   settings,
   Variable,
 } from 'survey-core'
@@ -106,49 +107,80 @@ export function compileCondition(
   }
   const runner = new ConditionRunner(expression)
   if (runner.isAsync || !runner.canRun()) return `expression "${expression}" cannot run here`
+  // Each name split once here; survey-core's ValueGetter splits it again on every evaluation.
+  const paths = new Map(
+    operands
+      .filter((op) => op instanceof Variable)
+      .map((op) => [op.variable, op.variable.split('.')]),
+  )
   return {
     expression,
     reads: [...reads],
     run(scope, extra) {
-      const context =
-        place.kind === 'item'
-          ? new ItemContext(scope, extra?.item)
-          : place.kind === 'cell'
-            ? new CellContext(scope, place.columns, extra?.row)
-            : new TopContext(scope)
-      return runner.runContext(context, NO_PROPERTIES)
+      const values = new FastProcessValue(place, paths, scope, extra?.item, extra?.row)
+      const result: unknown = operand.evaluate(values)
+      // biome-ignore lint/suspicious/noDoubleEquals: ConditionRunner.runContext's own test (1 and '1' pass)
+      return result == true
     },
   }
 }
 
 const NO_PROPERTIES = {}
+// Never read: FastProcessValue answers every lookup itself.
+const NO_CONTEXT = { getValue: () => NOT_FOUND }
 
-// Classes rather than closures: one small object per evaluation.
-class TopContext implements GetterContext {
-  constructor(private readonly scope: ExpressionScope) {}
-  getValue(params: GetterParams): GetterInfo {
-    return resolveTop(this.scope, names(params))
-  }
-}
-
-class ItemContext implements GetterContext {
+/**
+ * survey-core's ProcessValue for one evaluation (what ConditionRunner.runContext builds), with
+ * names resolved here on paths split at compile time. The rest is ValueGetter's: an unresolved
+ * `x.length` reads 0, and a found value carries its strict-compare flag. No closures: tsx names
+ * every function it creates, which costs more than the lookup itself.
+ */
+class FastProcessValue extends ProcessValue {
   constructor(
+    private readonly place: ExpressionPlace,
+    private readonly paths: Map<string, string[]>,
     private readonly scope: ExpressionScope,
     private readonly item: unknown,
-  ) {}
-  getValue(params: GetterParams): GetterInfo {
-    return resolveItem(this.scope, params, this.item)
-  }
-}
-
-class CellContext implements GetterContext {
-  constructor(
-    private readonly scope: ExpressionScope,
-    private readonly columns: Map<string, string>,
     private readonly row: unknown,
-  ) {}
-  getValue(params: GetterParams): GetterInfo {
-    return resolveCell(this.scope, params, this.columns, this.row)
+  ) {
+    super(NO_CONTEXT)
+    this.properties = NO_PROPERTIES
+  }
+
+  #find(name: string): GetterInfo {
+    const path = this.paths.get(name) ?? name.split('.')
+    const found =
+      this.place.kind === 'item'
+        ? resolveItem(this.scope, path, this.item)
+        : this.place.kind === 'cell'
+          ? resolveCell(this.scope, path, this.place.columns, this.row)
+          : resolveTop(this.scope, path)
+    if (!found.isFound && found.value === undefined && name.endsWith('.length')) {
+      return { isFound: true, value: 0 }
+    }
+    return found
+  }
+
+  override hasValue(text: string): boolean {
+    return this.#find(text).isFound === true
+  }
+
+  override getValue(text: string): unknown {
+    return this.#find(text).value
+  }
+
+  override getValueInfo(valueInfo: {
+    name: string
+    value?: unknown
+    hasValue?: boolean
+    strictCompare?: boolean
+  }): { hasValue: boolean } {
+    const found = this.#find(valueInfo.name)
+    const hasValue = found.isFound === true
+    valueInfo.value = hasValue ? found.value : undefined
+    valueInfo.hasValue = hasValue
+    valueInfo.strictCompare = hasValue ? found.requireStrictCompare : undefined
+    return { hasValue }
   }
 }
 
@@ -181,12 +213,7 @@ function checkName(name: string, place: ExpressionPlace, commentSuffix: string):
   return ''
 }
 
-function names(params: GetterParams): string[] {
-  return params.path.map((item) => item.name)
-}
-
-function resolveItem(scope: ExpressionScope, params: GetterParams, item: unknown): GetterInfo {
-  const path = names(params)
+function resolveItem(scope: ExpressionScope, path: string[], item: unknown): GetterInfo {
   const first = path[0]?.toLowerCase() ?? ''
   if (path.length === 1 && (ITEM_NAMES.has(first) || first === SELF)) {
     return { isFound: true, value: item }
@@ -196,11 +223,10 @@ function resolveItem(scope: ExpressionScope, params: GetterParams, item: unknown
 
 function resolveCell(
   scope: ExpressionScope,
-  params: GetterParams,
+  path: string[],
   columns: Map<string, string>,
   row: unknown,
 ): GetterInfo {
-  const path = names(params)
   if (path.length === 2 && path[0]?.toLowerCase() === ROW) {
     const column = columns.get(path[1]?.toLowerCase() ?? '') ?? ''
     const value = isObject(row) && Object.hasOwn(row, column) ? row[column] : undefined
