@@ -123,6 +123,7 @@ function shapeRows(f: FieldPlan, value: Record<string, unknown>, path: string, r
 
 /** Whether a top-level question (and its panels and page) is shown for `run.scope.values`. */
 export function isShown(q: TopPlan, run: FastRun): boolean {
+  if (q.visibleIf.length === 0) return true
   let shown = run.shown.get(q)
   if (shown === undefined) {
     shown = q.visibleIf.every((c) => c.run(run.scope))
@@ -131,8 +132,25 @@ export function isShown(q: TopPlan, run: FastRun): boolean {
   return shown
 }
 
+const NO_ITEMS: ReadonlySet<Primitive | string> = new Set()
+// Items without a visibility condition are the same for every answer set: one set per plan.
+const STATIC_ITEMS = new WeakMap<object, ReadonlySet<Primitive | string>>()
+
+function staticItems(
+  plan: object,
+  items: () => readonly (Primitive | string)[],
+): ReadonlySet<Primitive | string> {
+  let set = STATIC_ITEMS.get(plan)
+  if (!set) {
+    set = new Set(items())
+    STATIC_ITEMS.set(plan, set)
+  }
+  return set
+}
+
 /** The shown choices of `f` (its own after `choicesVisibleIf`, then "None" and "Other"). */
-export function shownChoices(plan: ChoicePlan, run: FastRun): Set<Primitive | string> {
+export function shownChoices(plan: ChoicePlan, run: FastRun): ReadonlySet<Primitive | string> {
+  if (!plan.visibleIf) return staticItems(plan, () => [...plan.items, ...plan.specials])
   let set = run.visibleItems.get(plan)
   if (!set) {
     const condition = plan.visibleIf
@@ -146,9 +164,10 @@ export function shownChoices(plan: ChoicePlan, run: FastRun): Set<Primitive | st
 }
 
 /** The shown rows of a matrix or matrixdropdown, by row key. */
-export function shownRows(f: FieldPlan, run: FastRun): Set<Primitive | string> {
+export function shownRows(f: FieldPlan, run: FastRun): ReadonlySet<Primitive | string> {
   const spec = f.matrix ?? f.cells
-  if (!spec) return new Set()
+  if (!spec) return NO_ITEMS
+  if (!spec.rowsVisibleIf) return staticItems(spec, () => spec.rows)
   let set = run.visibleItems.get(spec)
   if (!set) {
     const condition = spec.rowsVisibleIf

@@ -20,7 +20,6 @@ import {
 } from 'survey-core'
 
 type GetterContext = Parameters<ConditionRunner['runContext']>[0]
-type GetterParams = Parameters<GetterContext['getValue']>[0]
 type GetterInfo = ReturnType<GetterContext['getValue']>
 
 /** A question at the top level of the answers, as expressions see it. */
