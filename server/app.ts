@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 import { limitBody } from './body-limit.ts'
+import { compressResponses } from './compression.ts'
 import { ResponseWriter } from './db/repositories/response-writer.ts'
 import type { Database } from './db/schema.ts'
 import { handleError } from './errors.ts'
@@ -63,8 +63,8 @@ export function createApp(deps: AppDeps) {
     await next()
   })
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
-  app.use('/s/*', compress())
-  app.use('/api/*', compress())
+  app.use('/s/*', compressResponses())
+  app.use('/api/*', compressResponses())
   const defaultLimit = limitBody(deps.bodyLimit ?? 1024 * 1024)
   // An import carries a whole export: it gets its own, larger limit.
   const importLimit = limitBody(deps.importLimit ?? 64 * 1024 * 1024)

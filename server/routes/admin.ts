@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import { compress } from 'hono/compress'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
@@ -22,6 +21,7 @@ import { renderSurveyPage } from '../admin/survey-page.ts'
 import { type AdminLocale, adminText, pickAdminLocale } from '../admin/text.ts'
 import { actorOf, authenticate } from '../auth.ts'
 import { limitBody } from '../body-limit.ts'
+import { compressResponses } from '../compression.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { listProgress, listWaves } from '../db/repositories/progress.ts'
 import { listRegions } from '../db/repositories/regions.ts'
@@ -112,8 +112,8 @@ export function adminRoutes(
   }
 
   return new Hono()
-    .use('/admin', compress())
-    .use('/admin/*', compress())
+    .use('/admin', compressResponses())
+    .use('/admin/*', compressResponses())
     .use('/admin/*', limitBody(16 * 1024))
     .get('/admin', async (c) => {
       const s = await pageSession(c)

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type ResponseWrite, storeResponses } from '../../server/db/repositories/response-writer.ts'
 import { newResponseId } from '../../server/ids.ts'
@@ -205,5 +206,21 @@ describe('response ids', () => {
     expect(newResponseId(1)).not.toBe(newResponseId(1))
     const res = await t.send('POST', URL, t.partnerA, { answers })
     expect(((await res.json()) as { id: string }).id).toMatch(v7)
+  })
+})
+
+describe('compression', () => {
+  it('gzips large API responses on request, and says Vary: Accept-Encoding either way', async () => {
+    const url = `/api/surveys/example?t=${t.partnerA}`
+    const plain = await t.app.request(url)
+    const zipped = await t.app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    for (const r of [plain, zipped]) expect(r.headers.get('vary')).toBe('Accept-Encoding')
+    const body = new Uint8Array(await zipped.arrayBuffer())
+    expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(await plain.json())
+    const posted = await t.send('POST', URL, t.partnerA, { answers })
+    expect(posted.headers.get('vary')).toBe('Accept-Encoding')
   })
 })
