@@ -7,7 +7,7 @@
  */
 
 import { bootstrapMeanInterval, quantileOfSorted, sd } from './stats/index.ts'
-import { createRandom } from './stats/random.ts'
+import { createResampler, type Resampler } from './stats/random.ts'
 import type { Interval } from './types.ts'
 
 /** Above this n the interval of a mean is mean ± 1.96·sd/√n instead of the bootstrap. */
@@ -82,7 +82,7 @@ export function estimateMeanInterval(
 }
 
 /** Draws resampled means: bootstrap for small samples, its normal limit for large. */
-function meanSampler(sample: MeanSample, random: () => number): () => number {
+function meanSampler(sample: MeanSample, { random, sumOfDraws }: Resampler): () => number {
   const n = sample.n
   if (n > BOOTSTRAP_MAX_N) {
     // A large sample's bootstrap mean is normal with the sample mean and standard error
@@ -94,12 +94,8 @@ function meanSampler(sample: MeanSample, random: () => number): () => number {
       return centre + error * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
     }
   }
-  const data = valuesOf(sample)
-  return () => {
-    let sum = 0
-    for (let i = 0; i < n; i++) sum += data[Math.floor(random() * n)] ?? 0
-    return sum / n
-  }
+  const data = Float64Array.from(valuesOf(sample))
+  return () => sumOfDraws(data, n) / n
 }
 
 /**
@@ -124,9 +120,9 @@ export function estimateDifferenceInterval(
     const difference = b.sum() / b.n - a.sum() / a.n
     return [difference - 1.96 * spread, difference + 1.96 * spread]
   }
-  const random = createRandom(settings.seed)
-  const drawA = meanSampler(a, random)
-  const drawB = meanSampler(b, random)
+  const resampler = createResampler(settings.seed)
+  const drawA = meanSampler(a, resampler)
+  const drawB = meanSampler(b, resampler)
   const differences = new Float64Array(settings.resamples)
   for (let r = 0; r < settings.resamples; r++) {
     const fromB = drawB()

@@ -1,22 +1,23 @@
 /**
  * Headless rendering of Vega-Lite specs: SVG through Vega's `none` renderer (no canvas, no
- * browser) and PNG through resvg with fonts shipped in an npm package, so the same spec gives
- * the same bytes on every machine.
+ * browser) and PNG through resvg (`render-png.ts`, re-exported here) with fonts shipped in an
+ * npm package, so the same spec gives the same bytes on every machine.
  */
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js'
 import type { Locale } from 'vega'
 import * as vega from 'vega'
 import type { TopLevelSpec } from 'vega-lite'
 import { compile } from 'vega-lite'
+import { chartFontFiles } from './render-png.ts'
 
-/** The font every chart uses; its TTF files come from the `dejavu-fonts-ttf` package. */
-export const CHART_FONT = 'DejaVu Sans'
-
-/** Pixels per SVG unit in PNG output: 2 gives crisp images on high-density screens. */
-export const DEFAULT_PNG_SCALE = 2
+export {
+  CHART_FONT,
+  chartFontFiles,
+  DEFAULT_PNG_SCALE,
+  type RenderPngOptions,
+  renderPng,
+  renderPngAsync,
+} from './render-png.ts'
 
 /** A compiled Vega spec plus every warning Vega-Lite reported while compiling it. */
 export interface CompiledSpec {
@@ -28,14 +29,6 @@ export interface CompiledSpec {
 export interface RenderSvgOptions {
   /** Number/time format locale; overrides any `config.locale` inside the spec. */
   locale?: Locale
-}
-
-/** Options of `renderPng`. */
-export interface RenderPngOptions {
-  /** Zoom factor applied to the SVG size. Default 2. */
-  scale?: number
-  /** Background colour; the SVG's own background shows when absent. */
-  background?: string
 }
 
 /** Collects Vega-Lite's messages instead of printing them to the console. */
@@ -122,51 +115,7 @@ function scenegraph(): Scenegraph {
   return vega as unknown as Scenegraph
 }
 
-let fontFilesCache: string[] | undefined
 let metricsInstalled = false
-
-/** Absolute paths of the DejaVu Sans regular and bold TTF files. */
-export function chartFontFiles(): string[] {
-  if (fontFilesCache) return fontFilesCache
-  const require = createRequire(import.meta.url)
-  const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-  // Charts use regular and bold only; no chart text is italic.
-  fontFilesCache = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(ttf, file))
-  return fontFilesCache
-}
-
-/**
- * Rasterises an SVG to PNG bytes with resvg; only the bundled DejaVu fonts are used (system
- * fonts are never loaded), so text never silently disappears and output is identical everywhere.
- * @example const png = renderPng(await renderSvg(spec)) // 2× the SVG size
- */
-export function renderPng(svg: string, options: RenderPngOptions = {}): Buffer {
-  return new Resvg(svg, pngOptions(options)).render().asPng()
-}
-
-/**
- * `renderPng` off the main thread (resvg's thread pool), so PNGs of many charts are drawn in
- * parallel while the next SVG is built. Same bytes as `renderPng`.
- */
-export async function renderPngAsync(svg: string, options: RenderPngOptions = {}): Promise<Buffer> {
-  return (await renderAsync(svg, pngOptions(options))).asPng()
-}
-
-function pngOptions(options: RenderPngOptions): ResvgRenderOptions {
-  return {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: chartFontFiles(),
-      defaultFontFamily: CHART_FONT,
-      sansSerifFamily: CHART_FONT,
-    },
-    fitTo: { mode: 'zoom', value: options.scale ?? DEFAULT_PNG_SCALE },
-    shapeRendering: 2,
-    textRendering: 1,
-    ...(options.background ? { background: options.background } : {}),
-    logLevel: 'off',
-  }
-}
 
 /** Width and height of an SVG produced by `renderSvg`, read from its root element. */
 export function svgSize(svg: string): { width: number; height: number } {

@@ -1,34 +1,42 @@
-import { SurveyDefinitionError } from '../surveys/registry.ts'
-import { analyzeCommand } from './cli/analyze.ts'
-import { backupCommand } from './cli/backup.ts'
-import { UsageError } from './cli/context.ts'
-import { demoCommand } from './cli/demo.ts'
-import { exportCommand } from './cli/export.ts'
-import { importCommand } from './cli/import.ts'
-import { reportCommand } from './cli/report.ts'
-import { serveCommand } from './cli/serve.ts'
-import { adminTokenCommand, partnerCommand } from './cli/tokens.ts'
-import { ConfigError } from './config.ts'
-
+// Each command's module is imported only when that command runs: `gapkit analyze` should not
+// pay for loading the web server, the spreadsheet writer or the chart renderer.
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
-  serve: { run: serveCommand, summary: 'the web server (forms, API)' },
-  demo: { run: demoCommand, summary: 'load demo regions and synthetic responses, print links' },
-  partner: { run: partnerCommand, summary: 'partner add --region ID --name NAME: a partner link' },
+  serve: {
+    run: async (args) => (await import('./cli/serve.ts')).serveCommand(args),
+    summary: 'the web server (forms, API)',
+  },
+  demo: {
+    run: async (args) => (await import('./cli/demo.ts')).demoCommand(args),
+    summary: 'load demo regions and synthetic responses, print links',
+  },
+  partner: {
+    run: async (args) => (await import('./cli/tokens.ts')).partnerCommand(args),
+    summary: 'partner add --region ID --name NAME: a partner link',
+  },
   analyze: {
-    run: analyzeCommand,
+    run: async (args) => (await import('./cli/analyze.ts')).analyzeCommand(args),
     summary: 'analyze <survey> [--by] [--wave] [--json]: the comparison',
   },
   report: {
-    run: reportCommand,
+    run: async (args) => (await import('./cli/report.ts')).reportCommand(args),
     summary: 'report <survey> --out DIR [--lang] [--format]: the gap report',
   },
   import: {
-    run: importCommand,
+    run: async (args) => (await import('./cli/import.ts')).importCommand(args),
     summary: 'import <survey> <file.csv|json>: responses from an export',
   },
-  export: { run: exportCommand, summary: 'export <survey> --format csv|xlsx|json [--out F]' },
-  'admin-token': { run: adminTokenCommand, summary: 'create an admin token' },
-  backup: { run: backupCommand, summary: 'backup --out FILE: a consistent copy of the database' },
+  export: {
+    run: async (args) => (await import('./cli/export.ts')).exportCommand(args),
+    summary: 'export <survey> --format csv|xlsx|json [--out F]',
+  },
+  'admin-token': {
+    run: async (args) => (await import('./cli/tokens.ts')).adminTokenCommand(args),
+    summary: 'create an admin token',
+  },
+  backup: {
+    run: async (args) => (await import('./cli/backup.ts')).backupCommand(args),
+    summary: 'backup --out FILE: a consistent copy of the database',
+  },
 }
 
 const HELP = `Usage: gapkit <command> [options]
@@ -52,20 +60,32 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`gapkit: unknown command "${name}" (try gapkit --help)`)
     return 2
   }
+  const debug = Boolean(process.env.GAPKIT_DEBUG)
+  // tsx turns on source maps, and Node then reads the map of every dependency it loads (a
+  // third of a second for danfo and mathjs). A one-shot command prints a stack only with
+  // GAPKIT_DEBUG; the server logs the stacks of failed requests, so it keeps them.
+  if (!debug && name !== 'serve') process.setSourceMapsEnabled(false)
   try {
     await command.run(args)
     return 0
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    // Loaded already by the command that threw (context.ts opens every command); if they
+    // cannot load (the very error being reported), the error is reported as unexpected.
+    const known = await Promise.all([
+      import('./cli/context.ts'),
+      import('./config.ts'),
+      import('../surveys/registry.ts'),
+    ]).catch(() => null)
+    if (known && (error instanceof known[0].UsageError || error instanceof known[1].ConfigError)) {
       console.error(`gapkit ${name}: ${error.message}`)
       return 2
     }
-    if (error instanceof SurveyDefinitionError) {
+    if (known && error instanceof known[2].SurveyDefinitionError) {
       console.error(`gapkit ${name}: broken questionnaire ${error.message}`)
       return 1
     }
     console.error(`gapkit ${name}: ${error instanceof Error ? error.message : String(error)}`)
-    if (process.env.GAPKIT_DEBUG) console.error(error)
+    if (debug) console.error(error)
     return 1
   }
 }

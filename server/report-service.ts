@@ -1,7 +1,8 @@
 /**
  * The gap report for the CLI and HTTP: loads the analysis document, the open answers and the
  * facts of the counted responses in one read transaction, composes the report (pure, in
- * `reports/`), and renders charts to SVG, PNG and Vega-Lite JSON.
+ * `reports/`), and renders charts to SVG, PNG and Vega-Lite JSON — in worker threads when a
+ * render pool is given.
  */
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
@@ -12,7 +13,8 @@ import type { AnalysisDocument } from '../analysis/types.ts'
 import { composeReport } from '../reports/compose-report.ts'
 import type { ChartEntry } from '../reports/list-charts.ts'
 import { listCharts } from '../reports/list-charts.ts'
-import { renderPngAsync, renderSvg } from '../reports/render.ts'
+import { renderPngAsync } from '../reports/render-png.ts'
+import type { RenderPool } from '../reports/render-pool.ts'
 import type {
   OpenAnswer,
   ReportMeta,
@@ -40,6 +42,15 @@ export interface ReportBundle {
 /** The questionnaire whose tally gives the "practices worth transferring". */
 const VOTE_SURVEY = 'best-practice-vote'
 
+/** Options of `buildReport`. */
+export interface BuildReportOptions {
+  /**
+   * Called with the charts as soon as the analysis document is ready, before the rest of the
+   * report is read and composed, so that drawing them can start early.
+   */
+  onCharts?: (charts: ChartEntry[]) => void
+}
+
 /**
  * Loads everything a report needs and composes it. The analysis, the responses and the vote are
  * read in one transaction, so the figures, open answers and respondent counts agree.
@@ -49,12 +60,15 @@ export async function buildReport(
   registry: SurveyRegistry,
   surveyId: string,
   request: ReportRequest,
+  options: BuildReportOptions = {},
 ): Promise<ReportBundle> {
   const survey = registry.get(surveyId)
   if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
   const locale = request.locale ?? 'en'
-  const { doc, rows, regions, vote } = await db.transaction().execute(async (trx) => {
+  const { doc, charts, rows, regions, vote } = await db.transaction().execute(async (trx) => {
     const doc = await buildAnalysis(trx, registry, surveyId, request)
+    const charts = listCharts(doc, { locale })
+    options.onCharts?.(charts)
     const rows = await listResponses(trx, {
       survey: survey.id,
       wave: request.wave,
@@ -63,7 +77,7 @@ export async function buildReport(
     })
     const regions = await listRegions(trx)
     const vote = doc.dimensions.length > 0 ? await loadVote(trx, registry, request) : null
-    return { doc, rows, regions, vote }
+    return { doc, charts, rows, regions, vote }
   })
   const responses: AnalysisResponse[] = rows.map((r) => ({
     id: r.id,
@@ -98,7 +112,6 @@ export async function buildReport(
     respondents: respondents(plan.responses, regionNames),
     ...vote,
   }
-  const charts = listCharts(doc, { locale })
   const model = composeReport(doc, charts, openAnswers, meta, { locale })
   return { doc, charts, model }
 }
@@ -262,34 +275,39 @@ export function chartJson(chart: ChartEntry): string {
   return `${JSON.stringify(chart.spec, null, 2)}\n`
 }
 
+/** Options of `renderCharts`. */
+export interface RenderChartsOptions {
+  /** Draw PNGs too. Default true; the HTML report needs SVG only. */
+  png?: boolean
+  /** Worker threads drawing the SVGs; without one, they are drawn in this thread. */
+  pool?: RenderPool
+  /** Called after each chart is drawn. */
+  onProgress?: (done: number, total: number) => void
+}
+
 /**
- * Renders every chart (SVG, then PNG from it), one at a time, reporting progress after each.
- * `png: false` skips the PNG (the HTML report needs SVG only).
+ * Renders every chart: its SVG (in the pool's workers, or here one at a time), then its PNG (in
+ * the pool's workers, or resvg's thread pool) while the next SVGs are drawn; reports progress
+ * after each chart. The map follows the order of `charts`, whatever finishes first; the bytes
+ * do not depend on where or in which order charts are drawn.
  */
 export async function renderCharts(
   charts: readonly ChartEntry[],
-  options: { png?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: RenderChartsOptions = {},
 ): Promise<Map<string, ChartFiles>> {
-  // SVGs are built one at a time (vega's id counters must not interleave); each PNG is drawn
-  // in resvg's thread pool meanwhile. Map order follows the charts, whatever finishes first.
+  // Loaded only without a pool: with one, this thread never needs Vega.
+  const renderSvg = options.pool?.renderSvg ?? (await import('../reports/render.ts')).renderSvg
+  const renderPng = options.pool?.renderPng ?? renderPngAsync
   const files = new Map<string, ChartFiles>()
-  const pending: Promise<void>[] = []
   let done = 0
-  for (const chart of charts) {
-    const svg = await renderSvg(chart.spec)
-    const entry: ChartFiles = { vlJson: chartJson(chart), svg, png: Buffer.alloc(0) }
-    files.set(chart.id, entry)
-    const finish = () => options.onProgress?.(++done, charts.length)
-    if (options.png === false) finish()
-    else {
-      pending.push(
-        renderPngAsync(svg).then((png) => {
-          entry.png = png
-          finish()
-        }),
-      )
-    }
-  }
-  await Promise.all(pending)
+  await Promise.all(
+    charts.map(async (chart) => {
+      const entry: ChartFiles = { vlJson: chartJson(chart), svg: '', png: Buffer.alloc(0) }
+      files.set(chart.id, entry)
+      entry.svg = await renderSvg(chart.spec)
+      if (options.png !== false) entry.png = await renderPng(entry.svg)
+      options.onProgress?.(++done, charts.length)
+    }),
+  )
   return files
 }

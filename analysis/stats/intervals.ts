@@ -6,7 +6,7 @@
  */
 
 import { quantileOfSorted } from './descriptive.ts'
-import { createRandom, randomIndex } from './random.ts'
+import { createResampler } from './random.ts'
 
 /** A closed interval [lower, upper]. */
 export type Interval = [lower: number, upper: number]
@@ -72,13 +72,9 @@ export function bootstrapMeanInterval(
   if (n < 2) return null
 
   const data = Float64Array.from(values)
-  const random = createRandom(seed)
+  const { sumOfDraws } = createResampler(seed)
   const means = new Float64Array(resamples)
-  for (let b = 0; b < resamples; b++) {
-    let sum = 0
-    for (let i = 0; i < n; i++) sum += data[randomIndex(random, n)] ?? 0
-    means[b] = sum / n
-  }
+  for (let b = 0; b < resamples; b++) means[b] = sumOfDraws(data, n) / n
   means.sort()
   const alpha = 1 - level
   return [quantileOfSorted(means, alpha / 2), quantileOfSorted(means, 1 - alpha / 2)]

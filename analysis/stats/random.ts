@@ -20,14 +20,54 @@ export type Random = () => number
  * random() // 0.6011037519201636, the same on every machine
  */
 export function createRandom(seed: number): Random {
+  return createResampler(seed).random
+}
+
+/** mulberry32's output for a state, as a uniform number in [0, 1). */
+function uniformOf(state: number): number {
+  let t = Math.imul(state ^ (state >>> 15), state | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** A seeded generator that also draws whole resamples, on one and the same sequence. */
+export interface Resampler {
+  /** The next uniform number: the sequence of `createRandom(seed)`. */
+  random: Random
+  /**
+   * Σ `values[randomIndex(random, n)]` over n draws, added in draw order (a missing value
+   * counts 0): the sum and generator state the loop would give, at a fraction of its cost, as
+   * the bootstrap's inner loop keeps the state in a local instead of calling `random` per draw.
+   */
+  sumOfDraws: (values: Float64Array, n: number) => number
+}
+
+/**
+ * {@link createRandom} with a bulk draw for the bootstrap. Calls to `random` and `sumOfDraws`
+ * may interleave: both advance the same sequence.
+ *
+ * @example
+ * const { sumOfDraws } = createResampler(1)
+ * sumOfDraws(Float64Array.of(3, 4, 5), 3) / 3 // the mean of one resample
+ */
+export function createResampler(seed: number): Resampler {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`)
   let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  return {
+    random: () => {
+      state = (state + 0x6d2b79f5) >>> 0
+      return uniformOf(state)
+    },
+    sumOfDraws: (values, n) => {
+      let local = state
+      let sum = 0
+      for (let i = 0; i < n; i++) {
+        local = (local + 0x6d2b79f5) >>> 0
+        sum += values[Math.floor(uniformOf(local) * n)] ?? 0
+      }
+      state = local
+      return sum
+    },
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Config, TopLevelSpec } from 'vega-lite'
 import type { ChartLocale, ChartText } from '../chart-text.ts'
 import { chartText, formatLocale } from '../chart-text.ts'
-import { CHART_FONT } from '../render.ts'
+import { CHART_FONT } from '../render-png.ts'
 
 /** Options every chart builder takes. */
 export interface ChartOptions {

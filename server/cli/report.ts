@@ -1,10 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { ChartEntry } from '../../reports/list-charts.ts'
 import { renderHtml } from '../../reports/render-html.ts'
 import { renderMarkdown } from '../../reports/render-markdown.ts'
+import { createRenderPool } from '../../reports/render-pool.ts'
 import type { ReportModel } from '../../reports/report-model.ts'
 import { ApiError } from '../errors.ts'
-import { buildReport, type ChartFiles, renderCharts } from '../report-service.ts'
+import type { ChartFiles } from '../report-service.ts'
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -87,31 +89,56 @@ export async function reportCommand(args: string[]): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed)
   if (seed !== undefined && !Number.isInteger(seed))
     throw new UsageError('--seed must be an integer')
-  const ctx = await openContext(values)
+  // The chart workers start now and load Vega while this thread loads the analysis (danfo)
+  // and runs it; hence report-service, which brings the analysis, is imported only after.
+  const pool = createRenderPool()
   try {
-    if (!ctx.registry.get(survey)) throw new UsageError(`no questionnaire "${survey}"`)
-    const progress = createProgress()
-    progress('analysing responses')
-    const bundle = await buildReport(ctx.db.kysely, ctx.registry, survey, {
-      by: values.by,
-      wave: values.wave,
-      locale: lang,
-      includeDrafts: values.drafts === true,
-      review: values['approved-only'] ? 'approved' : 'not-rejected',
-      seed,
-    }).catch((error: unknown) => {
-      if (error instanceof ApiError) throw new UsageError(error.message)
-      throw error
-    })
-    const dir = prepareOut(values.out)
-    const files = await renderCharts(bundle.charts, {
-      onProgress: (done, total) => progress(`rendering charts ${done}/${total}`),
-    })
-    progress('writing files')
-    writeFiles(dir, bundle.model, files, formats)
-    progress(null)
+    const { buildReport, renderCharts } = await import('../report-service.ts')
+    const ctx = await openContext(values)
+    try {
+      if (!ctx.registry.get(survey)) throw new UsageError(`no questionnaire "${survey}"`)
+      const progress = createProgress()
+      progress('analysing responses')
+      // Drawing starts as soon as the charts are known, while the rest of the report is read.
+      const render = (charts: ChartEntry[]) =>
+        renderCharts(charts, {
+          pool,
+          onProgress: (done, total) => progress(`rendering charts ${done}/${total}`),
+        })
+      let rendering: Promise<Map<string, ChartFiles>> | undefined
+      const bundle = await buildReport(
+        ctx.db.kysely,
+        ctx.registry,
+        survey,
+        {
+          by: values.by,
+          wave: values.wave,
+          locale: lang,
+          includeDrafts: values.drafts === true,
+          review: values['approved-only'] ? 'approved' : 'not-rejected',
+          seed,
+        },
+        {
+          onCharts: (charts) => {
+            rendering = render(charts)
+            // Awaited below; if the report fails first, closing the pool rejects it unawaited.
+            rendering.catch(() => {})
+          },
+        },
+      ).catch((error: unknown) => {
+        if (error instanceof ApiError) throw new UsageError(error.message)
+        throw error
+      })
+      const dir = prepareOut(values.out)
+      const files = await (rendering ?? render(bundle.charts))
+      progress('writing files')
+      writeFiles(dir, bundle.model, files, formats)
+      progress(null)
+    } finally {
+      await ctx.db.close()
+    }
   } finally {
-    await ctx.db.close()
+    await pool.close()
   }
 }
 

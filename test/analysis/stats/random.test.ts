@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom, randomIndex, shuffleInPlace } from '../../../analysis/stats/random.ts'
+import {
+  createRandom,
+  createResampler,
+  randomIndex,
+  shuffleInPlace,
+} from '../../../analysis/stats/random.ts'
 import { reference } from './reference.ts'
 
 function draw(seed: number, count: number): number[] {
@@ -50,5 +55,29 @@ describe('randomIndex and shuffleInPlace', () => {
     const typed = Float64Array.from(items)
     expect(shuffleInPlace(typed, createRandom(3))).toBe(typed)
     expect([...typed]).toEqual(first)
+  })
+})
+
+describe('createResampler', () => {
+  it('sums the draws of the one-at-a-time loop, on the same sequence', () => {
+    const values = Float64Array.from([0.1, 2.5, 3, 4.75, 5, 1e-3, 7])
+    const loop = createRandom(11)
+    const { random, sumOfDraws } = createResampler(11)
+    for (let round = 0; round < 50; round++) {
+      let expected = 0
+      for (let i = 0; i < values.length; i++)
+        expected += values[randomIndex(loop, values.length)] ?? 0
+      // Bit for bit: same indices, added in the same order.
+      expect(sumOfDraws(values, values.length)).toBe(expected)
+      // Interleaved single draws continue the same sequence.
+      expect(random()).toBe(loop())
+    }
+  })
+
+  it('counts a missing value as 0, as the loop does', () => {
+    const loop = createRandom(2)
+    let expected = 0
+    for (let i = 0; i < 5; i++) expected += [1, 2][randomIndex(loop, 5)] ?? 0
+    expect(createResampler(2).sumOfDraws(Float64Array.from([1, 2]), 5)).toBe(expected)
   })
 })
