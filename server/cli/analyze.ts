@@ -1,20 +1,25 @@
 import type { AnalysisDocument, DimensionCell, SuppressedCell } from '../../analysis/types.ts'
 import { buildAnalysis } from '../analysis-service.ts'
 import { ApiError } from '../errors.ts'
-import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
+import {
+  ANALYSIS_HELP,
+  ANALYSIS_OPTIONS,
+  analysisOptions,
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  openContext,
+  parseCommand,
+  UsageError,
+} from './context.ts'
 
 const HELP = `Usage: gapkit analyze <survey> [--by region|wave|QUESTION] [--wave W] [--json] [--lang fr]
 
 Compares groups of respondents: per question (counts, percentages with Wilson intervals, means
 with seeded bootstrap intervals), the gaps of the questionnaire's dimensions, exploratory tests
 across groups, and small-group suppression. Without --json, prints a readable summary.
-  --by B            region (default), wave, or a single-choice question's name
-  --wave W          only responses of this wave
+${ANALYSIS_HELP}
   --json            print the analysis document (the same as GET /api/surveys/:id/analysis)
   --lang L          labels in this language (default en)
-  --drafts          count drafts too (default: submitted responses only)
-  --approved-only   count approved responses only (default: all but rejected)
-  --seed S          seed of the bootstrap and permutation tests (default 1)
 ${COMMON_HELP}`
 
 /** `gapkit analyze` */
@@ -23,13 +28,9 @@ export async function analyzeCommand(args: string[]): Promise<void> {
     args,
     {
       ...COMMON_OPTIONS,
-      by: { type: 'string' },
-      wave: { type: 'string' },
+      ...ANALYSIS_OPTIONS,
       json: { type: 'boolean' },
       lang: { type: 'string' },
-      drafts: { type: 'boolean' },
-      'approved-only': { type: 'boolean' },
-      seed: { type: 'string' },
     },
     true,
   )
@@ -37,18 +38,12 @@ export async function analyzeCommand(args: string[]): Promise<void> {
   const [survey, ...extra] = positionals
   if (!survey || extra.length > 0)
     throw new UsageError('usage: gapkit analyze <survey> (see --help)')
-  const seed = values.seed === undefined ? undefined : Number(values.seed)
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new UsageError('--seed must be an integer')
+  const options = analysisOptions(values)
   const ctx = await openContext(values)
   try {
     const doc = await buildAnalysis(ctx.db.kysely, ctx.registry, survey, {
-      by: values.by,
-      wave: values.wave,
+      ...options,
       locale: values.lang,
-      includeDrafts: values.drafts === true,
-      review: values['approved-only'] ? 'approved' : 'not-rejected',
-      seed,
     }).catch((error: unknown) => {
       if (error instanceof ApiError) throw new UsageError(error.message)
       throw error

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { AnalysisOptions } from '../../analysis/input.ts'
 import { loadSurveyRegistry, type SurveyRegistry } from '../../surveys/registry.ts'
 import { type CommonFlags, type Config, loadConfig } from '../config.ts'
 import { createDb, type Db } from '../db/create-db.ts'
@@ -18,6 +19,42 @@ export const COMMON_OPTIONS = {
 export const COMMON_HELP = `  --db FILE         SQLite database (default ./data/gapkit.db, or GAPKIT_DB)
   --surveys DIR     questionnaire folder (default surveys/definitions, or GAPKIT_SURVEYS)
   -h, --help        this help`
+
+/** The flags choosing what an analysis counts: `analyze` and `report` take them all. */
+export const ANALYSIS_OPTIONS = {
+  by: { type: 'string' },
+  wave: { type: 'string' },
+  drafts: { type: 'boolean' },
+  'approved-only': { type: 'boolean' },
+  seed: { type: 'string' },
+} as const satisfies ParseArgsConfig['options']
+
+export const ANALYSIS_HELP = `  --by B            region (default), wave, or a single-choice question's name
+  --wave W          only responses of this wave
+  --drafts          count drafts too (default: submitted responses only)
+  --approved-only   count approved responses only (default: all but rejected)
+  --seed S          seed of the bootstrap and permutation tests (default 1)`
+
+/** The analysis options of parsed ANALYSIS_OPTIONS flags; a bad seed is a usage error. */
+export function analysisOptions(values: {
+  by?: string
+  wave?: string
+  drafts?: boolean
+  'approved-only'?: boolean
+  seed?: string
+}): Omit<AnalysisOptions, 'locale'> & { review: 'approved' | 'not-rejected' } {
+  const seed = values.seed === undefined ? undefined : Number(values.seed)
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    throw new UsageError('--seed must be an integer')
+  }
+  return {
+    by: values.by,
+    wave: values.wave,
+    includeDrafts: values.drafts === true,
+    review: values['approved-only'] ? 'approved' : 'not-rejected',
+    seed,
+  }
+}
 
 /** Parses argv strictly: an unknown flag is a usage error, not silently ignored. */
 export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(

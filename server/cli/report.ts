@@ -8,6 +8,9 @@ import type { ReportModel } from '../../reports/report-model.ts'
 import { ApiError } from '../errors.ts'
 import type { ChartFiles } from '../report-service.ts'
 import {
+  ANALYSIS_HELP,
+  ANALYSIS_OPTIONS,
+  analysisOptions,
   COMMON_HELP,
   COMMON_OPTIONS,
   isInteractive,
@@ -25,11 +28,7 @@ byte-identical files.
   --out DIR         output folder (created if missing; existing report files are replaced)
   --lang L          report language: en (default) or fr; labels come from the questionnaire
   --format F        html, md or html,md (default html,md); charts are always written
-  --by B            region (default), wave, or a single-choice question's name
-  --wave W          only responses of this wave
-  --drafts          count drafts too (default: submitted responses only)
-  --approved-only   count approved responses only (default: all but rejected)
-  --seed S          seed of the bootstrap and permutation tests (default 1)
+${ANALYSIS_HELP}
 ${COMMON_HELP}`
 
 const FORMATS = ['html', 'md'] as const
@@ -71,11 +70,7 @@ export async function reportCommand(args: string[]): Promise<void> {
       out: { type: 'string' },
       lang: { type: 'string' },
       format: { type: 'string' },
-      by: { type: 'string' },
-      wave: { type: 'string' },
-      drafts: { type: 'boolean' },
-      'approved-only': { type: 'boolean' },
-      seed: { type: 'string' },
+      ...ANALYSIS_OPTIONS,
     },
     true,
   )
@@ -86,9 +81,7 @@ export async function reportCommand(args: string[]): Promise<void> {
   const formats = parseFormats(values.format)
   const lang = values.lang ?? 'en'
   if (!/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang)) throw new UsageError(`--lang must be like en or fr`)
-  const seed = values.seed === undefined ? undefined : Number(values.seed)
-  if (seed !== undefined && !Number.isInteger(seed))
-    throw new UsageError('--seed must be an integer')
+  const options = analysisOptions(values)
   // The chart workers start now and load Vega while this thread loads the analysis (danfo)
   // and runs it; hence report-service, which brings the analysis, is imported only after.
   const pool = createRenderPool()
@@ -110,14 +103,7 @@ export async function reportCommand(args: string[]): Promise<void> {
         ctx.db.kysely,
         ctx.registry,
         survey,
-        {
-          by: values.by,
-          wave: values.wave,
-          locale: lang,
-          includeDrafts: values.drafts === true,
-          review: values['approved-only'] ? 'approved' : 'not-rejected',
-          seed,
-        },
+        { ...options, locale: lang },
         {
           onCharts: (charts) => {
             rendering = render(charts)
