@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { ChartEntry } from '../../reports/list-charts.ts'
-import { renderPng, renderSvg } from '../../reports/render.ts'
+import { renderPngAsync, renderSvg } from '../../reports/render.ts'
 import { renderHtml } from '../../reports/render-html.ts'
 import { renderMarkdown } from '../../reports/render-markdown.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
@@ -71,8 +71,11 @@ function createRenderCache(size: number) {
     const key = `${ext}:${createHash('sha256').update(JSON.stringify(chart.spec)).digest('hex')}`
     let file = files.get(key)
     if (!file) {
-      file = renderSvg(chart.spec).then((svg) =>
-        ext === 'svg' ? new Uint8Array(Buffer.from(svg, 'utf8')) : new Uint8Array(renderPng(svg)),
+      // The PNG is drawn in resvg's thread pool: a chart request does not hold up submissions.
+      file = renderSvg(chart.spec).then(async (svg) =>
+        ext === 'svg'
+          ? new Uint8Array(Buffer.from(svg, 'utf8'))
+          : new Uint8Array(await renderPngAsync(svg)),
       )
       file.catch(() => files.delete(key))
     }
