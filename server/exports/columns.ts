@@ -73,6 +73,9 @@ export const META_NAMES = [
   'updated_at',
   'submitted_at',
   'submission_key',
+  'review_status',
+  'review_note',
+  'reviewed_at',
 ] as const
 
 export type MetaColumn = (typeof META_NAMES)[number]
@@ -92,6 +95,9 @@ export const META_DESCRIPTIONS: Record<MetaColumn, string> = {
   updated_at: 'last changed (UTC, ISO 8601)',
   submitted_at: 'submitted (UTC, ISO 8601); empty for a draft',
   submission_key: "the client's idempotency key",
+  review_status: "the lead partner's review: pending, approved or rejected",
+  review_note: "the reviewer's note, if any",
+  reviewed_at: 'reviewed (UTC, ISO 8601); empty while pending',
 }
 
 /** A stable key for a code: `2` and `'2'` differ, as they do in stored answers. */

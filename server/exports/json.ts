@@ -10,7 +10,7 @@ import {
   listExportRegions,
   streamResponses,
 } from '../db/repositories/response-stream.ts'
-import type { Database } from '../db/schema.ts'
+import type { Database, ReviewStatus } from '../db/schema.ts'
 import { finish, TextWriter } from './output.ts'
 import { type ExportPlan, parseAnswers } from './plan.ts'
 
@@ -29,6 +29,8 @@ export interface ExportedResponse {
   updatedAt: string
   submittedAt: string | null
   submissionKey: string | null
+  /** The review, as the API shows it. */
+  review: { status: ReviewStatus; note: string | null; at: string | null }
 }
 
 /** A stored row in the JSON export's shape. */
@@ -47,6 +49,7 @@ export function exportedResponse(row: ExportRow): ExportedResponse {
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
     submissionKey: row.submission_key,
+    review: { status: row.review_status, note: row.review_note, at: row.reviewed_at },
   }
 }
 

@@ -117,6 +117,9 @@ export function flatRow(plan: ExportPlan, row: ExportRow): Cell[] {
     row.updated_at,
     row.submitted_at,
     row.submission_key,
+    row.review_status,
+    row.review_note,
+    row.reviewed_at,
   ]
   for (const column of plan.columns) cells.push(readCell(column, answers, labels))
   return cells

@@ -6,7 +6,7 @@ import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Principal } from '../auth.ts'
 import { findRegion } from '../db/repositories/regions.ts'
 import { findImportMatch } from '../db/repositories/response-stream.ts'
-import type { NewResponse } from '../db/schema.ts'
+import type { NewResponse, ReviewStatus } from '../db/schema.ts'
 import { newResponseId } from '../ids.ts'
 import type { SubmissionDeps } from '../submissions.ts'
 import type { ImportIssue, ImportRow } from './import-row.ts'
@@ -41,6 +41,10 @@ export type RowOutcome =
 
 /** A region id, as `gapkit partner add` accepts it. */
 export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+function isReviewStatus(value: string): value is ReviewStatus {
+  return value === 'pending' || value === 'approved' || value === 'rejected'
+}
 
 function parseTime(value: string | null): string | null | undefined {
   if (value === null) return null
@@ -91,10 +95,16 @@ export function createRowChecker(ctx: CheckContext) {
     if (typeof loaded !== 'string' && !loaded.locales.includes(language)) {
       fail('language', `"${language}" is not one of ${loaded.locales.join(', ')}`)
     }
+    const review = row.reviewStatus ?? 'pending'
+    if (!isReviewStatus(review)) fail('review_status', 'must be pending, approved or rejected')
+    if (row.reviewNote !== null && row.reviewNote.length > 2000) {
+      fail('review_note', 'longer than 2,000 characters')
+    }
     const times = {
       created_at: parseTime(row.createdAt),
       updated_at: parseTime(row.updatedAt),
       submitted_at: parseTime(row.submittedAt),
+      reviewed_at: parseTime(row.reviewedAt),
     }
     for (const [field, time] of Object.entries(times)) {
       if (time === undefined) fail(field, 'not a date and time')
@@ -148,6 +158,15 @@ export function createRowChecker(ctx: CheckContext) {
       updated_at: updatedAt,
       submitted_at: draft ? null : (times.submitted_at ?? updatedAt),
       submission_key: key,
+      // The review travels with the response; who reviewed it stays with the source server.
+      ...(isReviewStatus(review) && review !== 'pending'
+        ? {
+            review_status: review,
+            review_note: row.reviewNote,
+            reviewed_at: times.reviewed_at ?? ctx.now,
+            reviewed_by: 'import',
+          }
+        : {}),
     }
     return { kind: 'ok', checked: { row: row.row, survey: loaded, response } }
   }

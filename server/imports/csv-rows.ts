@@ -74,6 +74,9 @@ export async function readCsvRows(text: string, resolver: VersionResolver): Prom
       updatedAt: get('updated_at'),
       submittedAt: get('submitted_at'),
       submissionKey: get('submission_key'),
+      reviewStatus: get('review_status'),
+      reviewNote: get('review_note'),
+      reviewedAt: get('reviewed_at'),
       issues: [],
     }
     const loaded = await resolver.resolve(row.version)

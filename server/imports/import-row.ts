@@ -26,6 +26,10 @@ export interface ImportRow {
   updatedAt: string | null
   submittedAt: string | null
   submissionKey: string | null
+  /** The review carried by the file (pending when it has none). */
+  reviewStatus: string | null
+  reviewNote: string | null
+  reviewedAt: string | null
   /** Problems found while reading the row (a malformed cell). */
   issues: ImportIssue[]
 }

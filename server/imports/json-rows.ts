@@ -31,6 +31,13 @@ const responseSchema = z.object({
   updatedAt: id(40).optional(),
   submittedAt: id(40).nullable().optional(),
   submissionKey: id(200).nullable().optional(),
+  review: z
+    .object({
+      status: z.enum(['pending', 'approved', 'rejected']),
+      note: z.string().max(2000).nullable().optional(),
+      at: id(40).nullable().optional(),
+    })
+    .optional(),
 })
 
 /** What a JSON export document holds for an import. */
@@ -87,6 +94,9 @@ export function readJsonDocument(document: unknown, survey: string): JsonImport 
       updatedAt: v.updatedAt ?? null,
       submittedAt: v.submittedAt ?? null,
       submissionKey: v.submissionKey ?? null,
+      reviewStatus: v.review?.status ?? null,
+      reviewNote: v.review?.note || null,
+      reviewedAt: v.review?.at ?? null,
       issues: [],
     }
   })
@@ -110,6 +120,9 @@ function emptyRow(row: number): ImportRow {
     updatedAt: null,
     submittedAt: null,
     submissionKey: null,
+    reviewStatus: null,
+    reviewNote: null,
+    reviewedAt: null,
     issues: [],
   }
 }

@@ -32,6 +32,9 @@ const META = [
   'updated_at',
   'submitted_at',
   'submission_key',
+  'review_status',
+  'review_note',
+  'reviewed_at',
 ]
 
 /** The example questionnaire plus a ranking, a signed number and a choice with "Other". */
@@ -408,7 +411,9 @@ describe('JSON export', () => {
       'updatedAt',
       'submittedAt',
       'submissionKey',
+      'review',
     ])
+    expect(first.review).toEqual({ status: 'pending', note: null, at: null })
     expect(first.answers.net_result).toBe(-1250)
     expect(first.answers.biggest_gap).toBe(ACCENTS)
     expect(doc.responses.find((r: { id: string }) => r.id === draft).status).toBe('draft')

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { findRegion, upsertRegion } from '../../server/db/repositories/regions.ts'
+import { setReviewStatus } from '../../server/db/repositories/responses.ts'
 import { exportRoutes } from '../../server/routes/exports.ts'
 import { createSubmission } from '../../server/submissions.ts'
 import { DEMO_REGIONS, generateDemoResponses } from '../../surveys/demo-data.ts'
@@ -83,6 +84,29 @@ describe('POST /api/surveys/:id/imports', () => {
       ['row 3', 'stakeholder'],
     ])
     expect(await t.count()).toBe(0)
+  })
+
+  it('keeps a review given in the file and refuses an unknown review status', async () => {
+    const t = await open()
+    const header = `${CSV_HEADER},review_status,review_note,reviewed_at`
+    const file = (...rows: string[]) => `${[header, ...rows].join('\r\n')}\r\n`
+    const bad = await post(t, IMPORTS, file(`${GOOD},maybe,,`), 'text/csv')
+    expect(bad.status).toBe(422)
+    expect(bad.body.error.details[0]).toMatchObject({ field: 'row 1', question: 'review_status' })
+    const ok = await post(
+      t,
+      IMPORTS,
+      file(`${GOOD},rejected,duplicate,2026-02-02T10:00:00Z`, `${MISSING.replace(',,', ',3,')},,,`),
+      'text/csv',
+    )
+    expect(ok.status).toBe(200)
+    const rows = await stored(t)
+    expect(
+      rows.map((r) => [r.id, r.review_status, r.review_note, r.reviewed_at, r.reviewed_by]),
+    ).toEqual([
+      ['r1', 'rejected', 'duplicate', '2026-02-02T10:00:00.000Z', 'import'],
+      ['r2', 'pending', null, null, null],
+    ])
   })
 
   it('imports the valid rows with skipInvalid, once, with an audit entry each', async () => {
@@ -238,6 +262,33 @@ describe('round trip', () => {
         submissionKey: `demo-${i}`,
       })
     }
+    // Some reviewed responses, one note with a formula: the review travels with the export.
+    for (const survey of t.registry.list()) {
+      const ids = (
+        await t.db.kysely
+          .selectFrom('responses')
+          .select('id')
+          .where('survey', '=', survey.id)
+          .where('status', '=', 'submitted')
+          .orderBy('id')
+          .limit(5)
+          .execute()
+      ).map((r) => r.id)
+      const by = 'token:1'
+      const at = '2025-07-01T08:00:00.000Z'
+      await setReviewStatus(t.db.kysely, survey.id, ids.slice(0, 3), {
+        status: 'approved',
+        note: '=HYPERLINK("http://x","ok"), vérifié',
+        by,
+        at,
+      })
+      await setReviewStatus(t.db.kysely, survey.id, ids.slice(3), {
+        status: 'rejected',
+        note: null,
+        by,
+        at,
+      })
+    }
     return t
   }
 
@@ -265,7 +316,12 @@ describe('round trip', () => {
       const before = await stored(source)
       expect(before.some((r) => r.status === 'draft')).toBe(true)
       expect(JSON.stringify(before)).toContain('=HYPERLINK')
-      expect(await stored(target)).toEqual(before)
+      expect(before.filter((r) => r.review_status === 'approved').length).toBeGreaterThan(0)
+      expect(before.filter((r) => r.review_status === 'rejected').length).toBeGreaterThan(0)
+      // Who reviewed stays with the source server; the target records the import.
+      expect(await stored(target)).toEqual(
+        before.map((r) => (r.review_status === 'pending' ? r : { ...r, reviewed_by: 'import' })),
+      )
       const regions = await target.db.kysely
         .selectFrom('regions')
         .select(['id', 'name'])

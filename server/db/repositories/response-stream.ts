@@ -26,6 +26,9 @@ export type ExportRow = Pick<
   | 'updated_at'
   | 'submitted_at'
   | 'submission_key'
+  | 'review_status'
+  | 'review_note'
+  | 'reviewed_at'
 > & { region_name: string }
 
 /** One questionnaire version used by the responses of an export. */
@@ -58,6 +61,9 @@ const COLUMNS = [
   'responses.updated_at',
   'responses.submitted_at',
   'responses.submission_key',
+  'responses.review_status',
+  'responses.review_note',
+  'responses.reviewed_at',
   'regions.name as region_name',
 ] as const
 
