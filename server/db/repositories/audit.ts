@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AuditRow, Database } from '../schema.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
 
 export interface AuditEntry {
   actor: string
@@ -9,23 +10,24 @@ export interface AuditEntry {
   details?: unknown
 }
 
+const INSERT_AUDIT = `insert into audit_log (at, actor, action, entity, entity_id, details)
+  values (?, ?, ?, ?, ?, ?)`
+
 /** Appends one entry to the audit log of writes. */
+export function writeAuditRaw(raw: RawSqlite, entry: AuditEntry, now: string): void {
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details)
+  raw
+    .prepare(INSERT_AUDIT)
+    .run(now, entry.actor, entry.action, entry.entity, entry.entityId, details)
+}
+
+/** `writeAuditRaw` on `db` (inside it when `db` is a transaction). */
 export async function writeAudit(
   db: Kysely<Database>,
   entry: AuditEntry,
   now: string,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
-    })
-    .execute()
+  await withRawSqlite(db, (raw) => writeAuditRaw(raw, entry, now))
 }
 
 export async function listAudit(

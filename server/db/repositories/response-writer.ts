@@ -11,11 +11,13 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewResponse, ResponseRow } from '../schema.ts'
 import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
-import type { AuditEntry } from './audit.ts'
+import { type AuditEntry, writeAuditRaw } from './audit.ts'
+import { insertResponseRaw } from './responses.ts'
+import { ensureSurveyVersionRaw } from './survey-versions.ts'
 
 /** One new response to store. */
 export interface ResponseWrite {
-  response: NewResponse & { id: string; survey: string; submission_key: string | null }
+  response: NewResponse
   /** Stored with the response when it is new (not for a repeated submission key). */
   audit: AuditEntry
   /** The questionnaire version, recorded the first time it is seen. */
@@ -29,52 +31,11 @@ export interface WriteResult {
   created: boolean
 }
 
-const INSERT_RESPONSE = `insert into responses (id, survey, version, region_id, wave, language,
-  status, answers, group_name, token_id, created_at, updated_at, submitted_at, submission_key)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  on conflict (survey, submission_key) do nothing returning *`
-const FIND_BY_KEY = 'select * from responses where survey = ? and submission_key = ?'
-const INSERT_AUDIT = `insert into audit_log (at, actor, action, entity, entity_id, details)
-  values (?, ?, ?, ?, ?, ?)`
-const INSERT_VERSION = `insert into survey_versions (survey, version, definition, first_seen_at)
-  values (?, ?, ?, ?) on conflict (survey, version) do nothing`
-
 function storeOne(raw: RawSqlite, w: ResponseWrite): WriteResult {
-  if (w.version) {
-    const v = w.version
-    raw.prepare(INSERT_VERSION).run(v.survey, v.version, v.definition, w.now)
-  }
-  const r = w.response
-  const inserted = raw
-    .prepare(INSERT_RESPONSE)
-    .get(
-      r.id,
-      r.survey,
-      r.version,
-      r.region_id,
-      r.wave,
-      r.language,
-      r.status,
-      r.answers,
-      r.group_name ?? null,
-      r.token_id ?? null,
-      r.created_at,
-      r.updated_at,
-      r.submitted_at ?? null,
-      r.submission_key,
-    ) as ResponseRow | undefined
-  if (!inserted) {
-    // Only a used submission key makes the insert do nothing.
-    const existing = raw.prepare(FIND_BY_KEY).get(r.survey, r.submission_key) as
-      | ResponseRow
-      | undefined
-    if (!existing) throw new Error(`response with submission key ${r.submission_key} vanished`)
-    return { row: existing, created: false }
-  }
-  const a = w.audit
-  const details = a.details === undefined ? null : JSON.stringify(a.details)
-  raw.prepare(INSERT_AUDIT).run(w.now, a.actor, a.action, a.entity, a.entityId, details)
-  return { row: inserted, created: true }
+  if (w.version) ensureSurveyVersionRaw(raw, w.version, w.now)
+  const result = insertResponseRaw(raw, w.response)
+  if (result.created) writeAuditRaw(raw, w.audit, w.now)
+  return result
 }
 
 /**

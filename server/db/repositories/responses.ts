@@ -1,27 +1,60 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewResponse, ResponseRow, ReviewStatus } from '../schema.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+
+const INSERT_RESPONSE = `insert into responses (id, survey, version, region_id, wave, language,
+  status, answers, group_name, token_id, created_at, updated_at, submitted_at, submission_key,
+  review_status, review_note, reviewed_at, reviewed_by)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (survey, submission_key) do nothing returning *`
+const FIND_BY_KEY = 'select * from responses where survey = ? and submission_key = ?'
 
 /**
- * Inserts a response. With a `submission_key` already used for this survey, nothing is inserted
- * and the first response is returned with `created: false` — the unique index decides, so
- * concurrent duplicates cannot both land.
+ * Inserts a response on the raw connection (prepared statements; see `withRawSqlite`). With a
+ * `submission_key` already used for this survey, nothing is inserted and the first response is
+ * returned with `created: false` — the unique index decides, so concurrent duplicates cannot
+ * both land.
  */
+export function insertResponseRaw(
+  raw: RawSqlite,
+  r: NewResponse,
+): { row: ResponseRow; created: boolean } {
+  const inserted = raw
+    .prepare(INSERT_RESPONSE)
+    .get(
+      r.id,
+      r.survey,
+      r.version,
+      r.region_id,
+      r.wave,
+      r.language,
+      r.status,
+      r.answers,
+      r.group_name ?? null,
+      r.token_id ?? null,
+      r.created_at,
+      r.updated_at,
+      r.submitted_at ?? null,
+      r.submission_key ?? null,
+      r.review_status ?? 'pending',
+      r.review_note ?? null,
+      r.reviewed_at ?? null,
+      r.reviewed_by ?? null,
+    ) as ResponseRow | undefined
+  if (inserted) return { row: inserted, created: true }
+  const key = r.submission_key
+  if (key == null) throw new Error('insert returned no row without a submission key')
+  const existing = raw.prepare(FIND_BY_KEY).get(r.survey, key) as ResponseRow | undefined
+  if (!existing) throw new Error(`response with submission key ${key} vanished`)
+  return { row: existing, created: false }
+}
+
+/** `insertResponseRaw` on `db` (inside it when `db` is a transaction). */
 export async function insertResponse(
   db: Kysely<Database>,
   response: NewResponse,
 ): Promise<{ row: ResponseRow; created: boolean }> {
-  const inserted = await db
-    .insertInto('responses')
-    .values(response)
-    .onConflict((oc) => oc.columns(['survey', 'submission_key']).doNothing())
-    .returningAll()
-    .executeTakeFirst()
-  if (inserted) return { row: inserted, created: true }
-  const key = response.submission_key
-  if (key == null) throw new Error('insert returned no row without a submission key')
-  const existing = await findResponseByKey(db, response.survey, key)
-  if (!existing) throw new Error(`response with submission key ${key} vanished`)
-  return { row: existing, created: false }
+  return withRawSqlite(db, (raw) => insertResponseRaw(raw, response))
 }
 
 export async function findResponseByKey(

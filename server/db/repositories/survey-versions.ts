@@ -1,17 +1,26 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../schema.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+
+const INSERT_VERSION = `insert into survey_versions (survey, version, definition, first_seen_at)
+  values (?, ?, ?, ?) on conflict (survey, version) do nothing`
 
 /** Records a questionnaire version (its exact JSON) the first time it is seen. */
+export function ensureSurveyVersionRaw(
+  raw: RawSqlite,
+  v: { survey: string; version: string; definition: string },
+  now: string,
+): void {
+  raw.prepare(INSERT_VERSION).run(v.survey, v.version, v.definition, now)
+}
+
+/** `ensureSurveyVersionRaw` on `db` (inside it when `db` is a transaction). */
 export async function ensureSurveyVersion(
   db: Kysely<Database>,
   v: { survey: string; version: string; definition: string },
   now: string,
 ): Promise<void> {
-  await db
-    .insertInto('survey_versions')
-    .values({ ...v, first_seen_at: now })
-    .onConflict((oc) => oc.columns(['survey', 'version']).doNothing())
-    .execute()
+  await withRawSqlite(db, (raw) => ensureSurveyVersionRaw(raw, v, now))
 }
 
 /** The stored JSON of one version, for answers given to a version no longer on disk. */
