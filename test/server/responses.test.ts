@@ -1,26 +1,12 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, FIXTURES, type TestApp } from '../helpers/test-app.ts'
+import { exampleAnswers } from '../helpers/valid-answers.ts'
 
 const SURVEYS = path.join(FIXTURES, 'surveys')
 const URL = '/api/surveys/example/responses'
 
-const valid = () => ({
-  consent: true,
-  stakeholder: 'mfi',
-  satisfaction: 4,
-  email: 'anna@example.org',
-  code: 'FR-12',
-  barriers: ['cost'],
-  guarantee: 'yes',
-  guarantee_coverage: 70,
-  borrowers: 40,
-  women: 25,
-  performance: { regulation: 2, guarantees: 'dk' },
-  importance: { regulation: 5, guarantees: 4 },
-  maturity: { coordination: { current: 1, target: 3 } },
-  biggest_gap: 'Guarantees for first-time entrepreneurs',
-})
+const valid = exampleAnswers
 
 let t: TestApp
 beforeEach(async () => {

@@ -10,58 +10,13 @@ import { describe, expect, it } from 'vitest'
 import { generateDemoResponses } from '../../surveys/demo-data.ts'
 import { compileFastValidator } from '../../surveys/fast-validate.ts'
 import { loadSurvey, loadSurveyRegistry } from '../../surveys/registry.ts'
-import type { Answers, SurveyJson } from '../../surveys/types.ts'
+import type { SurveyJson } from '../../surveys/types.ts'
 import { compileReferenceValidator } from '../../surveys/validate.ts'
+import { exampleAnswers, validationFixtureAnswers } from '../helpers/valid-answers.ts'
 import { CASES, expectAgreement } from './fast-validate-differential.ts'
 
 const read = (file: string): SurveyJson =>
   JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'))
-
-// Hand-written valid answer sets (from validate.test.ts and responses.test.ts).
-const FIXTURE_VALID: Answers = {
-  org_name: 'Coop Sud',
-  email: 'contact@coop-sud.org',
-  code: 'AB-123',
-  age: 45,
-  staff: 12,
-  women_staff: 7,
-  founded: '2001-05-04',
-  motto: 'Credit for all',
-  notes: 'Fine',
-  area: 'other',
-  'area-Comment': 'Peri-urban',
-  products: ['savings', 'credit'],
-  loan_size: 800,
-  channel: 'agent',
-  agent_count: 40,
-  vote: ['FR-93'],
-  priorities: ['trust', 'access', 'cost'],
-  tags: ['women'],
-  logo: 'owl',
-  satisfaction: 4,
-  effort: 5,
-  member: true,
-  network_name: 'Rural finance network',
-  consent: 'yes',
-  performance: { regulation: 3, funding: 5 },
-  indicators: { y2023: { borrowers: 10, product: 'credit', quality: 2 }, y2024: { borrowers: 12 } },
-}
-const EXAMPLE_VALID: Answers = {
-  consent: true,
-  stakeholder: 'mfi',
-  satisfaction: 4,
-  email: 'anna@example.org',
-  code: 'FR-12',
-  barriers: ['cost'],
-  guarantee: 'yes',
-  guarantee_coverage: 70,
-  borrowers: 40,
-  women: 25,
-  performance: { regulation: 2, guarantees: 'dk' },
-  importance: { regulation: 5, guarantees: 4 },
-  maturity: { coordination: { current: 1, target: 3 } },
-  biggest_gap: 'Guarantees for first-time entrepreneurs',
-}
 
 const registry = loadSurveyRegistry('surveys/definitions')
 const gap = registry.get('microfinance-gap')
@@ -69,9 +24,9 @@ const fixtures = [
   {
     id: 'validation-fixture',
     json: read('../fixtures/validation-survey.json'),
-    valid: FIXTURE_VALID,
+    valid: validationFixtureAnswers(),
   },
-  { id: 'example', json: read('../fixtures/surveys/example.json'), valid: EXAMPLE_VALID },
+  { id: 'example', json: read('../fixtures/surveys/example.json'), valid: exampleAnswers() },
 ]
 const demo = generateDemoResponses(registry.list(), { responses: 300, seed: 7 })
 

@@ -11,6 +11,7 @@ import {
   UnsupportedQuestionnaireError,
   type ValidateCallOptions,
 } from '../../surveys/validate.ts'
+import { validationFixtureAnswers } from '../helpers/valid-answers.ts'
 
 const FIXTURE = new URL('../fixtures/validation-survey.json', import.meta.url)
 const fixture: SurveyJson = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'))
@@ -19,40 +20,7 @@ const validator = compileValidator(fixture)
 const submit: ValidateCallOptions = { mode: 'submit', variables: { region: 'SI-HEART' } }
 const draft: ValidateCallOptions = { mode: 'draft', variables: { region: 'SI-HEART' } }
 
-/** A complete, valid answer set (a fresh copy each time). */
-function valid(): Answers {
-  return {
-    org_name: 'Coop Sud',
-    email: 'contact@coop-sud.org',
-    code: 'AB-123',
-    age: 45,
-    staff: 12,
-    women_staff: 7,
-    founded: '2001-05-04',
-    motto: 'Credit for all',
-    notes: 'Fine',
-    area: 'other',
-    'area-Comment': 'Peri-urban',
-    products: ['savings', 'credit'],
-    loan_size: 800,
-    channel: 'agent',
-    agent_count: 40,
-    vote: ['FR-93'],
-    priorities: ['trust', 'access', 'cost'],
-    tags: ['women'],
-    logo: 'owl',
-    satisfaction: 4,
-    effort: 5,
-    member: true,
-    network_name: 'Rural finance network',
-    consent: 'yes',
-    performance: { regulation: 3, funding: 5 },
-    indicators: {
-      y2023: { borrowers: 10, product: 'credit', quality: 2 },
-      y2024: { borrowers: 12 },
-    },
-  }
-}
+const valid = validationFixtureAnswers
 
 function changed(patch: Answers, ...remove: string[]): Answers {
   const answers = { ...valid(), ...patch }
