@@ -4,11 +4,11 @@
  * Benjamini–Hochberg) over every test of the document.
  */
 
-import { expandGroups, kruskalWallisCounts } from './kruskal-counts.ts'
 import { adjustPValues, compareCategorical, kruskalWallis } from './stats/index.ts'
+import { expandGroups, kruskalWallisCounts } from './stats/kruskal-counts.ts'
 import type { KruskalWallisResult } from './stats/rank-tests.ts'
+import type { ValueCounts } from './tally/value-counts.ts'
 import type { GroupTest } from './types.ts'
-import type { ValueCounts } from './value-counts.ts'
 
 /** The values of one group for a rank test. */
 export interface GroupSample {

@@ -5,18 +5,18 @@
  */
 
 import type { GapDimension } from '../surveys/types.ts'
-import type { AnswerLayout } from './encode-answers.ts'
 import { compareKeys } from './group-responses.ts'
 import { estimateDifferenceInterval, type ResampleSettings } from './mean-intervals.ts'
 import { type PairSample, summarizePairs } from './pair-samples.ts'
 import { planSuppression } from './suppress.ts'
-import type { StratumTally } from './tally-rows.ts'
+import type { AnswerLayout } from './tally/encode.ts'
+import type { StratumTally } from './tally/tally-rows.ts'
 import {
   type DimensionPlan,
   type DimensionTally,
   emptyDimension,
   mergeDimensions,
-} from './tally-types.ts'
+} from './tally/types.ts'
 import type { SuppressedWaveCell, WaveCell, WaveDimension, WavesBlock } from './types.ts'
 
 /** Options of {@link compareWaves}. */

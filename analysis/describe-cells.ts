@@ -4,13 +4,13 @@
  * positions and Borda points for rankings. Tallies come from `item-tallies.ts`.
  */
 
-import type { ValueAggregate } from './frame.ts'
-import type { KeyTally, NumericTally, RankTally } from './item-tallies.ts'
 import { estimateMeanInterval, type ResampleSettings } from './mean-intervals.ts'
 import type { ItemSpec } from './questions.ts'
 import { wilsonInterval } from './stats/index.ts'
+import type { ValueAggregate } from './tally/frame.ts'
+import type { KeyTally, NumericTally, RankTally } from './tally/item-tallies.ts'
+import { quartilesAscending, sampleOfCounts, sdAscending } from './tally/value-counts.ts'
 import type { ChoiceCell, Interval, NumericCell, RankingCell, TopBox } from './types.ts'
-import { quartilesAscending, sampleOfCounts, sdAscending } from './value-counts.ts'
 
 /** Wilson interval of x of n, in percent. */
 function percentInterval(x: number, n: number): Interval | null {

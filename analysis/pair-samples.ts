@@ -4,10 +4,10 @@
  * `counts` mode, or from every pair in response order in `ordered` mode.
  */
 
-import type { AnswerLayout } from './encode-answers.ts'
 import { type MeanSample, sampleOf } from './mean-intervals.ts'
-import type { DimensionPlan, DimensionTally } from './tally-types.ts'
-import { countPairs, countValues, sampleOfCounts, type ValueCounts } from './value-counts.ts'
+import type { AnswerLayout } from './tally/encode.ts'
+import type { DimensionPlan, DimensionTally } from './tally/types.ts'
+import { countPairs, countValues, sampleOfCounts, type ValueCounts } from './tally/value-counts.ts'
 
 /** What a dimension cell and its tests need. */
 export interface PairSample {

@@ -7,16 +7,16 @@
 import { localize } from '../surveys/definition.ts'
 import type { GapDimension } from '../surveys/types.ts'
 import { compareOrdinal, compareOrdinalCounts } from './compare-groups.ts'
-import type { AnswerLayout } from './encode-answers.ts'
 import { estimateMeanInterval, type ResampleSettings } from './mean-intervals.ts'
 import { type PairSample, summarizePairs } from './pair-samples.ts'
 import { hiddenCell, planSuppression } from './suppress.ts'
+import type { AnswerLayout } from './tally/encode.ts'
 import {
   type DimensionPlan,
   emptyDimension,
   type GroupTally,
   mergeDimensions,
-} from './tally-types.ts'
+} from './tally/types.ts'
 import type {
   Crosshair,
   DimensionCell,

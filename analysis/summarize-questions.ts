@@ -5,8 +5,11 @@
 
 import { compareCounts, compareOrdinalCounts } from './compare-groups.ts'
 import { describeChoice, describeNumeric, describeRanking } from './describe-cells.ts'
-import { aggregateTally, type TallyRow, type ValueAggregate } from './frame.ts'
 import { compareKeys } from './group-responses.ts'
+import type { ResampleSettings } from './mean-intervals.ts'
+import type { ItemSpec } from './questions.ts'
+import { hiddenCell, planSuppression } from './suppress.ts'
+import { aggregateTally, type TallyRow, type ValueAggregate } from './tally/frame.ts'
 import {
   type KeyTally,
   keyTally,
@@ -17,11 +20,9 @@ import {
   numericTally,
   rankTally,
   textCount,
-} from './item-tallies.ts'
-import type { ResampleSettings } from './mean-intervals.ts'
-import type { ItemSpec } from './questions.ts'
-import { hiddenCell, planSuppression } from './suppress.ts'
-import { FREE, type GroupTally, SCALED, type SlotPlan } from './tally-types.ts'
+} from './tally/item-tallies.ts'
+import { FREE, type GroupTally, SCALED, type SlotPlan } from './tally/types.ts'
+import { NO_VALUES, type ValueCounts } from './tally/value-counts.ts'
 import type {
   GroupTest,
   OptionLabel,
@@ -29,7 +30,6 @@ import type {
   QuestionSummary,
   SuppressedCell,
 } from './types.ts'
-import { NO_VALUES, type ValueCounts } from './value-counts.ts'
 
 /** Options of {@link summarizeQuestions}. */
 export interface SummarySettings extends ResampleSettings {

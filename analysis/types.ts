@@ -4,7 +4,7 @@
  * exist (never NaN or Infinity). PRODUCT.md lists the public fields; everything here extends it.
  */
 
-import type { SpecialTallies } from './special.ts'
+import type { SpecialTallies } from './special/index.ts'
 
 /** A closed 95% interval [lower, upper]. */
 export type Interval = [lower: number, upper: number]

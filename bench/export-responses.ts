@@ -8,11 +8,11 @@
 import fs from 'node:fs'
 import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { DEMO_REGIONS, generateDemoResponses } from '../demo/index.ts'
 import { createDb } from '../server/db/create-db.ts'
 import { upsertRegion } from '../server/db/repositories/regions.ts'
 import { ensureSurveyVersion } from '../server/db/repositories/survey-versions.ts'
 import { EXPORT_FORMATS, prepareExport, writeExport } from '../server/exports/export-responses.ts'
-import { DEMO_REGIONS, generateDemoResponses } from '../surveys/demo-data.ts'
 import { type LoadedSurvey, loadSurveyRegistry } from '../surveys/registry.ts'
 
 const [mode, file = '/tmp/bench.db', arg = '', out = '/tmp/bench.out'] = process.argv.slice(2)

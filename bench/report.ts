@@ -29,18 +29,18 @@ async function runPhases(db: string, out: string): Promise<Phases> {
     last = now
   }
   // As in the CLI: the pool's workers load Vega while this thread loads and runs the analysis.
-  const { createRenderPool } = await import('../reports/render-pool.ts')
+  const { createRenderPool } = await import('../reports/draw/pool.ts')
   const pool = createRenderPool()
   const { openContext } = await import('../server/cli/context.ts')
-  const { buildReport, renderCharts } = await import('../server/report-service.ts')
-  const { renderHtml } = await import('../reports/render-html.ts')
-  const { renderMarkdown } = await import('../reports/render-markdown.ts')
+  const { buildReport, renderCharts } = await import('../server/services/report.ts')
+  const { renderHtml } = await import('../reports/report/render-html.ts')
+  const { renderMarkdown } = await import('../reports/report/render-markdown.ts')
   lap('load modules (analysis, danfo, report)')
   const ctx = await openContext({ db })
   lap('open questionnaires and database')
   const bundle = await buildReport(ctx.db.kysely, ctx.registry, SURVEY, {})
   lap('analysis and report model')
-  const { renderPng, renderSvg } = await import('../reports/render.ts')
+  const { renderPng, renderSvg } = await import('../reports/draw/svg.ts')
   lap('load Vega and resvg (main thread)')
   const svgs: string[] = []
   for (const chart of bundle.charts) svgs.push(await renderSvg(chart.spec))

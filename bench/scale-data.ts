@@ -5,10 +5,11 @@
  * `responses` with batched inserts — no validation, no audit — so that 1M rows take seconds,
  * not the hours the submission path would need.
  */
+
+import { DEMO_REGIONS, generateDemoResponses } from '../demo/index.ts'
 import { createDb } from '../server/db/create-db.ts'
 import { upsertRegion } from '../server/db/repositories/regions.ts'
 import { ensureSurveyVersion } from '../server/db/repositories/survey-versions.ts'
-import { DEMO_REGIONS, generateDemoResponses } from '../surveys/demo-data.ts'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 
 const SURVEY = 'microfinance-gap'

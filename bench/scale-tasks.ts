@@ -52,7 +52,7 @@ async function generate(file: string, size: number): Promise<ChildResult> {
 }
 
 async function analysis(file: string): Promise<ChildResult> {
-  const { buildAnalysis } = await import('../server/analysis-service.ts')
+  const { buildAnalysis } = await import('../server/services/analysis.ts')
   const { createDb } = await import('../server/db/create-db.ts')
   const surveys = await registry()
   const db = await createDb(file)
@@ -84,7 +84,7 @@ function floor(file: string, parse: boolean): ChildResult {
 /** The counted responses' numeric answers as CSV (region, then one column per numeric item). */
 async function exportCsv(file: string, csv: string): Promise<{ columns: string[]; rows: number }> {
   const { prepareAnalysis } = await import('../analysis/analyze-survey.ts')
-  const { CodeReader } = await import('../analysis/code-reader.ts')
+  const { CodeReader } = await import('../analysis/tally/code-reader.ts')
   const survey = (await registry()).get(SURVEY)
   if (!survey) throw new Error(`no ${SURVEY}`)
   const { layout, setup } = prepareAnalysis(survey, {})

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
-import { limitBody } from './body-limit.ts'
-import { compressResponses } from './compression.ts'
-import { ResponseWriter } from './db/repositories/response-writer.ts'
 import type { Database } from './db/schema.ts'
+import { ResponseWriter } from './db/sqlite/group-commit.ts'
 import { handleError } from './errors.ts'
+import { limitBody } from './http/body-limit.ts'
+import { compressResponses } from './http/compression.ts'
+import { type Asset, loadAssets } from './http/static-assets.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -17,7 +18,6 @@ import { openapiRoutes } from './routes/openapi.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
-import { type Asset, loadAssets } from './static-assets.ts'
 
 export interface AppDeps {
   db: Kysely<Database>

@@ -11,7 +11,7 @@ import {
 } from './definition.ts'
 import { surveyJsonErrors } from './survey-model.ts'
 import type { GapkitBlock, SurveyJson } from './types.ts'
-import { type CompiledValidator, compileValidator } from './validate.ts'
+import { type CompiledValidator, compileValidator } from './validate/index.ts'
 
 /** One questionnaire version, parsed and checked, with its validator built once. */
 export interface LoadedSurvey {

@@ -3,7 +3,7 @@
  * read from the document's special tally (never recounted here).
  */
 import type { TopLevelSpec } from 'vega-lite'
-import type { CodesignGroup, CodesignTally, VoteTally } from '../../analysis/special.ts'
+import type { CodesignGroup, CodesignTally, VoteTally } from '../../analysis/special/index.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
 import { findQuestion, isRankingCell, specialTally } from './read-document.ts'
 import type { ChartOptions } from './theme.ts'

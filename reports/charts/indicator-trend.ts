@@ -3,10 +3,10 @@
  * periods in chronological order, figures exactly as summed by the tally.
  */
 import type { TopLevelSpec } from 'vega-lite'
-import type { IndicatorSeriesPoint, IndicatorTally } from '../../analysis/special.ts'
+import type { IndicatorSeriesPoint, IndicatorTally } from '../../analysis/special/index.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
-import type { IndicatorMetric } from '../chart-text.ts'
 import { specialTally } from './read-document.ts'
+import type { IndicatorMetric } from './text.ts'
 import type { ChartOptions } from './theme.ts'
 import {
   chartConfig,

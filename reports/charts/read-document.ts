@@ -2,7 +2,7 @@
  * Typed reading of the analysis document for the chart builders: cell kinds, suppression,
  * display labels and the special tally. Charts read the document only, never raw answers.
  */
-import type { SpecialTallies } from '../../analysis/special.ts'
+import type { SpecialTallies } from '../../analysis/special/index.ts'
 import type {
   AnalysisDocument,
   ChoiceCell,

@@ -3,9 +3,9 @@
  * colour-blind-safe palettes and the title with its n and suppression note.
  */
 import type { Config, TopLevelSpec } from 'vega-lite'
-import type { ChartLocale, ChartText } from '../chart-text.ts'
-import { chartText, formatLocale } from '../chart-text.ts'
-import { CHART_FONT } from '../render-png.ts'
+import { CHART_FONT } from '../draw/png.ts'
+import type { ChartLocale, ChartText } from './text.ts'
+import { chartText, formatLocale } from './text.ts'
 
 /** Options every chart builder takes. */
 export interface ChartOptions {

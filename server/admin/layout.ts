@@ -1,7 +1,7 @@
 /** The dashboard's page shell: head, navigation, language switch, logout, page data. */
 import type { Context } from 'hono'
+import type { Asset } from '../http/static-assets.ts'
 import { escapeHtml } from '../routes/form.ts'
-import type { Asset } from '../static-assets.ts'
 import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
 
 /**

@@ -1,4 +1,4 @@
-import type { Asset } from '../static-assets.ts'
+import type { Asset } from '../http/static-assets.ts'
 import { h, renderPage } from './layout.ts'
 import { type AdminLocale, adminText } from './text.ts'
 

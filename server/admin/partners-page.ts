@@ -1,7 +1,7 @@
 import type { Region } from '../db/schema.ts'
-import type { Asset } from '../static-assets.ts'
+import type { Asset } from '../http/static-assets.ts'
+import type { PartnerLink } from '../services/partner-links.ts'
 import { h, renderPage } from './layout.ts'
-import type { PartnerLink } from './partners.ts'
 import { shortTime } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 

@@ -1,6 +1,6 @@
 import type { ProgressRow } from '../db/repositories/progress.ts'
 import type { Region } from '../db/schema.ts'
-import type { Asset } from '../static-assets.ts'
+import type { Asset } from '../http/static-assets.ts'
 import { adminHref, h, renderPage } from './layout.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 

@@ -1,7 +1,7 @@
 import { localize } from '../../surveys/definition.ts'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
-import type { Asset } from '../static-assets.ts'
+import type { Asset } from '../http/static-assets.ts'
 import { h, renderPage } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'

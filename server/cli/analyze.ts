@@ -1,6 +1,6 @@
 import type { AnalysisDocument, DimensionCell, SuppressedCell } from '../../analysis/types.ts'
-import { buildAnalysis } from '../analysis-service.ts'
 import { ApiError } from '../errors.ts'
+import { buildAnalysis } from '../services/analysis.ts'
 import {
   ANALYSIS_HELP,
   ANALYSIS_OPTIONS,

@@ -1,7 +1,7 @@
-import { DEMO_REGIONS, generateDemoResponses } from '../../surveys/demo-data.ts'
+import { DEMO_REGIONS, generateDemoResponses } from '../../demo/index.ts'
 import { upsertRegion } from '../db/repositories/regions.ts'
 import { countResponses } from '../db/repositories/responses.ts'
-import { createSubmission } from '../submissions.ts'
+import { createSubmission } from '../services/submissions.ts'
 import {
   COMMON_HELP,
   COMMON_OPTIONS,

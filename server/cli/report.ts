@@ -1,12 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ChartEntry } from '../../reports/list-charts.ts'
-import { renderHtml } from '../../reports/render-html.ts'
-import { renderMarkdown } from '../../reports/render-markdown.ts'
-import { createRenderPool } from '../../reports/render-pool.ts'
-import type { ReportModel } from '../../reports/report-model.ts'
+import type { ChartEntry } from '../../reports/charts/registry.ts'
+import { createRenderPool } from '../../reports/draw/pool.ts'
+import type { ReportModel } from '../../reports/report/model.ts'
+import { renderHtml } from '../../reports/report/render-html.ts'
+import { renderMarkdown } from '../../reports/report/render-markdown.ts'
 import { ApiError } from '../errors.ts'
-import type { ChartFiles } from '../report-service.ts'
+import type { ChartFiles } from '../services/report.ts'
 import {
   ANALYSIS_HELP,
   ANALYSIS_OPTIONS,
@@ -86,7 +86,7 @@ export async function reportCommand(args: string[]): Promise<void> {
   // and runs it; hence report-service, which brings the analysis, is imported only after.
   const pool = createRenderPool()
   try {
-    const { buildReport, renderCharts } = await import('../report-service.ts')
+    const { buildReport, renderCharts } = await import('../services/report.ts')
     const ctx = await openContext(values)
     try {
       if (!ctx.registry.get(survey)) throw new UsageError(`no questionnaire "${survey}"`)

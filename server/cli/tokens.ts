@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import { generateToken, hashToken } from '../auth.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { findRegion, upsertRegion } from '../db/repositories/regions.ts'
 import { insertToken } from '../db/repositories/tokens.ts'
 import type { Database } from '../db/schema.ts'
+import { generateToken, hashToken } from '../http/auth.ts'
 import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
 
 /** Creates an admin token; returns the token (shown once) and its row id. */

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator } from 'kysely'
-import { migrations } from './migrations.ts'
+import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
-import { CachingSqliteDialect } from './sqlite-dialect.ts'
+import { CachingSqliteDialect } from './sqlite/dialect.ts'
 
 /** A ready database handle and the raw connection for SQLite-only operations (backup). */
 export interface Db {

@@ -3,12 +3,12 @@
  * its version, region, status, language, times, and whether it is already stored.
  */
 import type { LoadedSurvey } from '../../surveys/registry.ts'
-import type { Principal } from '../auth.ts'
 import { findRegion } from '../db/repositories/regions.ts'
 import { findImportMatch } from '../db/repositories/response-stream.ts'
 import type { NewResponse, ReviewStatus } from '../db/schema.ts'
+import type { Principal } from '../http/auth.ts'
 import { newResponseId } from '../ids.ts'
-import type { SubmissionDeps } from '../submissions.ts'
+import type { SubmissionDeps } from '../services/submissions.ts'
 import type { ImportIssue, ImportRow } from './import-row.ts'
 import type { VersionResolver } from './versions.ts'
 

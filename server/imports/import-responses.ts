@@ -6,12 +6,13 @@
  * `response.import` audit entry. Ids and submission keys are kept: a row whose id (or
  * submission key) is already stored is skipped, so importing a file twice adds nothing.
  */
-import { actorOf, type Principal } from '../auth.ts'
+
 import { writeAudit } from '../db/repositories/audit.ts'
 import { findRegion, upsertRegion } from '../db/repositories/regions.ts'
 import { insertResponse } from '../db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
-import type { SubmissionDeps } from '../submissions.ts'
+import { actorOf, type Principal } from '../http/auth.ts'
+import type { SubmissionDeps } from '../services/submissions.ts'
 import { type CheckedRow, createRowChecker, REGION_ID } from './check-row.ts'
 import { readCsvRows } from './csv-rows.ts'
 import { ImportInputError, type ImportIssue } from './import-row.ts'

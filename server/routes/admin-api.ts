@@ -2,13 +2,17 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
-import { createPartnerLink, listPartnerLinks, revokePartnerLink } from '../admin/partners.ts'
 import { listAdminResponses } from '../admin/responses.ts'
-import { type AuthEnv, actorOf, requireAdmin } from '../auth.ts'
 import { listProgress } from '../db/repositories/progress.ts'
 import type { Database } from '../db/schema.ts'
 import { badRequest, notFound } from '../errors.ts'
-import { readJson } from '../request.ts'
+import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { readJson } from '../http/request.ts'
+import {
+  createPartnerLink,
+  listPartnerLinks,
+  revokePartnerLink,
+} from '../services/partner-links.ts'
 
 /** Region ids: letters, digits, `-` and `_` (the CLI's rule). */
 export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/

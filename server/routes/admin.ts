@@ -4,9 +4,17 @@ import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import { h, renderPage, setPageHeaders } from '../admin/layout.ts'
 import { type LoginProblem, renderLoginPage } from '../admin/login-page.ts'
-import { listPartnerLinks } from '../admin/partners.ts'
 import { renderPartnersPage } from '../admin/partners-page.ts'
 import { renderProgressPage } from '../admin/progress-page.ts'
+import { renderSurveyPage } from '../admin/survey-page.ts'
+import { type AdminLocale, adminText, pickAdminLocale } from '../admin/text.ts'
+import { writeAudit } from '../db/repositories/audit.ts'
+import { listProgress, listWaves } from '../db/repositories/progress.ts'
+import { listRegions } from '../db/repositories/regions.ts'
+import type { Database } from '../db/schema.ts'
+import { actorOf, authenticate } from '../http/auth.ts'
+import { limitBody } from '../http/body-limit.ts'
+import { compressResponses } from '../http/compression.ts'
 import {
   clearSessionCookie,
   closeSession,
@@ -16,18 +24,10 @@ import {
   passesCsrf,
   resolveSession,
   setSessionCookie,
-} from '../admin/session.ts'
-import { renderSurveyPage } from '../admin/survey-page.ts'
-import { type AdminLocale, adminText, pickAdminLocale } from '../admin/text.ts'
-import { actorOf, authenticate } from '../auth.ts'
-import { limitBody } from '../body-limit.ts'
-import { compressResponses } from '../compression.ts'
-import { writeAudit } from '../db/repositories/audit.ts'
-import { listProgress, listWaves } from '../db/repositories/progress.ts'
-import { listRegions } from '../db/repositories/regions.ts'
-import type { Database } from '../db/schema.ts'
-import type { MountedRoute } from '../openapi.ts'
-import type { Asset } from '../static-assets.ts'
+} from '../http/session.ts'
+import type { Asset } from '../http/static-assets.ts'
+import type { MountedRoute } from '../openapi/document.ts'
+import { listPartnerLinks } from '../services/partner-links.ts'
 
 const loginForm = z.object({
   token: z.string().max(500),

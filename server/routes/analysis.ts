@@ -2,10 +2,10 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
-import { buildAnalysis } from '../analysis-service.ts'
-import { type AuthEnv, requireAdmin } from '../auth.ts'
 import type { Database } from '../db/schema.ts'
 import { badRequest } from '../errors.ts'
+import { type AuthEnv, requireAdmin } from '../http/auth.ts'
+import { buildAnalysis } from '../services/analysis.ts'
 
 const query = z.strictObject({
   by: z.string().min(1).max(100).optional(),

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { type AuthEnv, requireAdmin, requireToken } from '../auth.ts'
 import { ApiError, badRequest, forbidden } from '../errors.ts'
 import {
   CONTENT_TYPES,
@@ -12,10 +11,11 @@ import {
   writeExport,
 } from '../exports/export-responses.ts'
 import { ExportAborted, toWebStream } from '../exports/output.ts'
+import { type AuthEnv, requireAdmin, requireToken } from '../http/auth.ts'
+import { readJson } from '../http/request.ts'
 import { ImportRejected, type ImportSource, importResponses } from '../imports/import-responses.ts'
 import { ImportInputError } from '../imports/import-row.ts'
-import { readJson } from '../request.ts'
-import type { SubmissionDeps } from '../submissions.ts'
+import type { SubmissionDeps } from '../services/submissions.ts'
 
 const name = (max: number) => z.string().min(1).max(max)
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')

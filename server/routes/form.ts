@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
-import { authenticate, readToken } from '../auth.ts'
 import type { Database } from '../db/schema.ts'
-import { type Asset, surveyI18nAssets } from '../static-assets.ts'
+import { authenticate, readToken } from '../http/auth.ts'
+import { type Asset, surveyI18nAssets } from '../http/static-assets.ts'
 
 /** Page strings around the questionnaire (SurveyJS translates its own). */
 const PAGE_TEXT: Record<string, Record<string, string>> = {

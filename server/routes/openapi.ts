@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { ADMIN_CSP, h } from '../admin/layout.ts'
-import { buildOpenApi, type MountedRoute } from '../openapi.ts'
-import type { Asset } from '../static-assets.ts'
+import type { Asset } from '../http/static-assets.ts'
+import { buildOpenApi, type MountedRoute } from '../openapi/document.ts'
 
 /**
  * `GET /api/openapi.json` (public): the OpenAPI 3.1 document of the routes the app mounts, and

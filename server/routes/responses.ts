@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { type AuthEnv, requireToken } from '../auth.ts'
 import { badRequest } from '../errors.ts'
-import { readJson } from '../request.ts'
+import { type AuthEnv, requireToken } from '../http/auth.ts'
+import { readJson } from '../http/request.ts'
 import {
   createSubmission,
   readSubmission,
   type SubmissionDeps,
   updateSubmission,
-} from '../submissions.ts'
+} from '../services/submissions.ts'
 
 const text = (max: number) => z.string().min(1).max(max)
 

@@ -2,12 +2,12 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
-import { type AuthEnv, actorOf, requireAdmin } from '../auth.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { setReviewStatus } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
-import { readJson } from '../request.ts'
+import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { readJson } from '../http/request.ts'
 
 const reviewBody = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected']),

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
-import { type AuthEnv, requireToken } from '../auth.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
+import { type AuthEnv, requireToken } from '../http/auth.ts'
 
 /** `GET /api/surveys` and `GET /api/surveys/:id` for anyone with a token. */
 export function surveyRoutes(db: Kysely<Database>, registry: SurveyRegistry) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeSurvey } from '../../analysis/analyze-survey.ts'
 import type { AnalysisResponse } from '../../analysis/input.ts'
-import { DEMO_REGIONS, generateDemoResponses } from '../../surveys/demo-data.ts'
+import { DEMO_REGIONS, generateDemoResponses } from '../../demo/index.ts'
 import { loadSurveyRegistry } from '../../surveys/registry.ts'
 
 describe('analyzeSurvey on the demo data of every shipped questionnaire', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { flattenAnswers } from '../../analysis/flatten-answers.ts'
-import { aggregateTally } from '../../analysis/frame.ts'
 import { readQuestionItems } from '../../analysis/questions.ts'
+import { flattenAnswers } from '../../analysis/tally/classify.ts'
+import { aggregateTally } from '../../analysis/tally/frame.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
 import { loadGapSurvey } from '../fixtures/analysis/gap-responses.ts'
 

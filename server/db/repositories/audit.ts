@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AuditRow, Database } from '../schema.ts'
-import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
 export interface AuditEntry {
   actor: string

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewResponse, ResponseRow, ReviewStatus } from '../schema.ts'
-import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
 const INSERT_RESPONSE = `insert into responses (id, survey, version, region_id, wave, language,
   status, answers, group_name, token_id, created_at, updated_at, submitted_at, submission_key,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../schema.ts'
-import { type RawSqlite, withRawSqlite } from '../sqlite-dialect.ts'
+import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
 const INSERT_VERSION = `insert into survey_versions (survey, version, definition, first_seen_at)
   values (?, ?, ?, ?) on conflict (survey, version) do nothing`

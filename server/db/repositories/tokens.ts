@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewToken, TokenRow } from '../schema.ts'
-import { withRawSqlite } from '../sqlite-dialect.ts'
+import { withRawSqlite } from '../sqlite/dialect.ts'
 
 /** Stores a token (its hash only) and returns its row id. */
 export async function insertToken(db: Kysely<Database>, token: NewToken): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { specialTallies } from '../../../analysis/special.ts'
+import { specialTallies } from '../../../analysis/special/index.ts'
 import { sheets } from '../../fixtures/special/codesign-sheets.ts'
 import { reports } from '../../fixtures/special/indicator-reports.ts'
 import { buildInput } from '../../fixtures/special/inputs.ts'

@@ -1,0 +1,305 @@
+/**
+ * The described operations of the HTTP API for partners and analysts, keyed
+ * `METHOD /openapi/path`, and the builders the dashboard's operations share.
+ */
+import { ref } from './components.ts'
+
+/** One OpenAPI operation object (plain JSON). */
+export type Operation = Record<string, unknown>
+
+type Param = Record<string, unknown>
+
+export const ANY_TOKEN = [{ bearerAuth: [] }, { tokenQuery: [] }, { sessionCookie: [] }]
+export const ADMIN = ANY_TOKEN
+export const SESSION = [{ sessionCookie: [] }]
+export const PUBLIC: never[] = []
+
+export const path = (name: string, description: string): Param => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+})
+export const query = (
+  name: string,
+  description: string,
+  schema: Param = { type: 'string' },
+): Param => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+})
+export const json = (schema: unknown, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+export const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: { type: 'string' } } },
+})
+export const body = (schema: unknown) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+export const errors = (...names: string[]) =>
+  Object.fromEntries(
+    names.map((n) => [
+      {
+        BadRequest: '400',
+        Unauthorized: '401',
+        Forbidden: '403',
+        NotFound: '404',
+        Conflict: '409',
+        TooLarge: '413',
+        UnsupportedMediaType: '415',
+        Invalid: '422',
+      }[n] ?? 'default',
+      { $ref: `#/components/responses/${n}` },
+    ]),
+  )
+
+export const SURVEY = path('id', 'Questionnaire id (file name), e.g. `microfinance-gap`.')
+const ANALYSIS_QUERY = [
+  query('by', '`region` (default), `wave`, or a single-choice question name.'),
+  query('wave', 'Only this wave.'),
+  query('lang', 'Language of labels (e.g. `fr`).'),
+  query('drafts', 'Count drafts too.', { enum: ['true', 'false'] }),
+  query('review', '`not-rejected` (default) or `approved` only.', {
+    enum: ['not-rejected', 'approved'],
+  }),
+  query('seed', 'Seed of the bootstrap intervals.', { type: 'string', pattern: '^-?\\d{1,9}$' }),
+]
+export const ADMIN_ERRORS = errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound')
+const file = (type: string, description: string) => ({
+  description,
+  content: {
+    [type]: {
+      schema: {
+        type: 'string',
+        ...(type.startsWith('image/png') ? { contentEncoding: 'base64' } : {}),
+      },
+    },
+  },
+})
+
+/** The API operations, by `METHOD /path` in OpenAPI form. */
+export const API_OPERATIONS: Record<string, Operation> = {
+  'GET /healthz': {
+    tags: ['public'],
+    summary: 'Liveness and database check',
+    security: PUBLIC,
+    responses: { '200': json(ref('Health')), '503': json(ref('Health'), 'Database unreachable') },
+  },
+  'GET /assets/{hash}/{name}': {
+    tags: ['public'],
+    summary: 'A content-hashed static asset (immutable, precompressed)',
+    security: PUBLIC,
+    parameters: [path('hash', 'Content hash.'), path('name', 'Asset name, e.g. `admin.js`.')],
+    responses: {
+      '200': { description: 'The file' },
+      '304': { description: 'Not modified' },
+      '404': { $ref: '#/components/responses/NotFound' },
+    },
+  },
+  'GET /s/{survey}': {
+    tags: ['partner'],
+    summary: 'The questionnaire form page (SurveyJS)',
+    security: [{ tokenQuery: [] }],
+    parameters: [
+      path('survey', 'Questionnaire id.'),
+      query('t', 'Partner token.'),
+      query('lang', 'Form language.'),
+      query('r', 'Draft response to resume.'),
+    ],
+    responses: {
+      '200': html('The form'),
+      '401': html('Unknown or revoked link'),
+      '404': html('No such questionnaire'),
+    },
+  },
+  'GET /api/surveys': {
+    tags: ['partner'],
+    summary: 'List the questionnaires',
+    security: ANY_TOKEN,
+    parameters: [query('lang', 'Language of the titles.')],
+    responses: { '200': json(ref('SurveyList')), ...errors('Unauthorized') },
+  },
+  'GET /api/surveys/{id}': {
+    tags: ['partner'],
+    summary: 'A questionnaire definition with its version',
+    security: ANY_TOKEN,
+    parameters: [SURVEY],
+    responses: { '200': json(ref('SurveyDefinition')), ...errors('Unauthorized', 'NotFound') },
+  },
+  'POST /api/surveys/{id}/responses': {
+    tags: ['partner'],
+    summary: 'Submit a response or save a draft',
+    security: ANY_TOKEN,
+    description:
+      'Validated against the questionnaire; nothing is stored for an invalid one. The same `submissionKey` again returns the first response (200).',
+    parameters: [SURVEY],
+    requestBody: body(ref('NewResponse')),
+    responses: {
+      '201': json(ref('Response'), 'Created'),
+      '200': json(ref('Response'), 'Already received with this submissionKey'),
+      ...errors(
+        'BadRequest',
+        'Unauthorized',
+        'Forbidden',
+        'NotFound',
+        'TooLarge',
+        'UnsupportedMediaType',
+        'Invalid',
+      ),
+    },
+  },
+  'GET /api/surveys/{id}/responses': {
+    tags: ['admin'],
+    summary: 'Export responses (streamed)',
+    security: ANY_TOKEN,
+    description: 'Admin: every region; a partner token: its own region only.',
+    parameters: [
+      SURVEY,
+      query('format', 'File format.', { enum: ['json', 'csv', 'xlsx'], default: 'json' }),
+      query('labels', 'Label language of the codebook and columns.'),
+      query('region', 'Only this region.'),
+      query('wave', 'Only this wave.'),
+      query('status', 'Which responses.', { enum: ['submitted', 'draft', 'all'] }),
+    ],
+    responses: {
+      '200': {
+        description: 'The export file (attachment)',
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', contentEncoding: 'base64' },
+          },
+          'application/json': { schema: { type: 'object' } },
+        },
+      },
+      ...ADMIN_ERRORS,
+    },
+  },
+  'POST /api/surveys/{id}/imports': {
+    tags: ['admin'],
+    summary: 'Import a JSON or CSV export',
+    security: ADMIN,
+    parameters: [
+      SURVEY,
+      query('region', 'Region of rows that name none.'),
+      query('skipInvalid', 'Store the valid rows, report the rest.', {
+        enum: ['true', 'false', '1', '0'],
+      }),
+      query('dryRun', 'Check only; store nothing.', { enum: ['true', 'false', '1', '0'] }),
+    ],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: { type: 'object' } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    },
+    responses: {
+      '200': json(ref('ImportReport')),
+      ...ADMIN_ERRORS,
+      ...errors('UnsupportedMediaType'),
+      '422': { $ref: '#/components/responses/Invalid' },
+    },
+  },
+  'GET /api/responses/{id}': {
+    tags: ['partner'],
+    summary: 'Read a response (own region only for partners)',
+    security: ANY_TOKEN,
+    parameters: [path('id', 'Response id.')],
+    responses: { '200': json(ref('Response')), ...errors('Unauthorized', 'Forbidden', 'NotFound') },
+  },
+  'PUT /api/responses/{id}': {
+    tags: ['partner'],
+    summary: 'Update a draft, or submit it',
+    security: ANY_TOKEN,
+    parameters: [path('id', 'Response id.')],
+    requestBody: body(ref('UpdateResponse')),
+    responses: {
+      '200': json(ref('Response')),
+      ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'Conflict', 'Invalid'),
+    },
+  },
+  'POST /api/surveys/{id}/reviews': {
+    tags: ['admin'],
+    summary: 'Approve, reject or reset responses, one or many',
+    security: ADMIN,
+    description: 'Rejected responses leave the analysis; every change is audited.',
+    parameters: [SURVEY],
+    requestBody: body(ref('ReviewRequest')),
+    responses: {
+      '200': json(ref('ReviewResult')),
+      ...ADMIN_ERRORS,
+      ...errors('UnsupportedMediaType'),
+    },
+  },
+  'GET /api/surveys/{id}/analysis': {
+    tags: ['admin'],
+    summary: 'The analysis document (as `analyze --json`)',
+    security: ADMIN,
+    parameters: [SURVEY, ...ANALYSIS_QUERY],
+    responses: { '200': json(ref('AnalysisDocument')), ...ADMIN_ERRORS },
+  },
+  'GET /api/surveys/{id}/charts': {
+    tags: ['admin'],
+    summary: 'Every chart of the analysis, with stable ids and links',
+    security: ADMIN,
+    parameters: [SURVEY, ...ANALYSIS_QUERY],
+    responses: {
+      '200': json({
+        type: 'object',
+        properties: {
+          survey: { type: 'string' },
+          version: { type: 'string' },
+          charts: { type: 'array', items: ref('ChartLink') },
+        },
+        required: ['survey', 'version', 'charts'],
+      }),
+      ...ADMIN_ERRORS,
+    },
+  },
+  'GET /api/surveys/{id}/charts/{chart}': {
+    tags: ['admin'],
+    summary: 'One chart as SVG, PNG or Vega-Lite JSON',
+    security: ADMIN,
+    parameters: [
+      SURVEY,
+      path('chart', 'Chart id with its extension: `<chart id>.svg`, `.png` or `.vl.json`.'),
+      ...ANALYSIS_QUERY,
+    ],
+    responses: {
+      '200': {
+        description: 'The chart',
+        content: {
+          'image/svg+xml': { schema: { type: 'string' } },
+          'image/png': { schema: { type: 'string', contentEncoding: 'base64' } },
+          'application/json': {
+            schema: { type: 'object', description: 'A Vega-Lite spec with its data inline.' },
+          },
+        },
+      },
+      ...ADMIN_ERRORS,
+    },
+  },
+  'GET /api/surveys/{id}/report.html': {
+    tags: ['admin'],
+    summary: 'The gap report as HTML',
+    security: ADMIN,
+    parameters: [SURVEY, ...ANALYSIS_QUERY],
+    responses: { '200': file('text/html', 'The report'), ...ADMIN_ERRORS },
+  },
+  'GET /api/surveys/{id}/report.md': {
+    tags: ['admin'],
+    summary: 'The gap report as Markdown',
+    security: ADMIN,
+    parameters: [SURVEY, ...ANALYSIS_QUERY],
+    responses: { '200': file('text/markdown', 'The report'), ...ADMIN_ERRORS },
+  },
+}

@@ -1,0 +1,313 @@
+/**
+ * The gap report for the CLI and HTTP: loads the analysis document, the open answers and the
+ * facts of the counted responses in one read transaction, composes the report (pure, in
+ * `reports/`), and renders charts to SVG, PNG and Vega-Lite JSON — in worker threads when a
+ * render pool is given.
+ */
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { groupResponses } from '../../analysis/group-responses.ts'
+import type { AnalysisOptions, AnalysisResponse } from '../../analysis/input.ts'
+import { readQuestionItems } from '../../analysis/questions.ts'
+import type { AnalysisDocument } from '../../analysis/types.ts'
+import type { ChartEntry } from '../../reports/charts/registry.ts'
+import { listCharts } from '../../reports/charts/registry.ts'
+import { renderPngAsync } from '../../reports/draw/png.ts'
+import type { RenderPool } from '../../reports/draw/pool.ts'
+import { composeReport } from '../../reports/report/compose.ts'
+import type {
+  OpenAnswer,
+  ReportMeta,
+  ReportModel,
+  RespondentCount,
+} from '../../reports/report/model.ts'
+import type { SurveyRegistry } from '../../surveys/registry.ts'
+import type { Answers, SurveyJson } from '../../surveys/types.ts'
+import { listRegions } from '../db/repositories/regions.ts'
+import { listResponses } from '../db/repositories/responses.ts'
+import type { Database } from '../db/schema.ts'
+import { notFound } from '../errors.ts'
+import { buildAnalysis } from './analysis.ts'
+
+/** What a report is built from: the analysis options plus the review filter. */
+export type ReportRequest = AnalysisOptions & { review?: 'not-rejected' | 'approved' }
+
+/** A composed report with the document and charts it was made from. */
+export interface ReportBundle {
+  doc: AnalysisDocument
+  charts: ChartEntry[]
+  model: ReportModel
+}
+
+/** The questionnaire whose tally gives the "practices worth transferring". */
+const VOTE_SURVEY = 'best-practice-vote'
+
+/** Options of `buildReport`. */
+export interface BuildReportOptions {
+  /**
+   * Called with the charts as soon as the analysis document is ready, before the rest of the
+   * report is read and composed, so that drawing them can start early.
+   */
+  onCharts?: (charts: ChartEntry[]) => void
+}
+
+/**
+ * Loads everything a report needs and composes it. The analysis, the responses and the vote are
+ * read in one transaction, so the figures, open answers and respondent counts agree.
+ */
+export async function buildReport(
+  db: Kysely<Database>,
+  registry: SurveyRegistry,
+  surveyId: string,
+  request: ReportRequest,
+  options: BuildReportOptions = {},
+): Promise<ReportBundle> {
+  const survey = registry.get(surveyId)
+  if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
+  const locale = request.locale ?? 'en'
+  const { doc, charts, rows, regions, vote } = await db.transaction().execute(async (trx) => {
+    const doc = await buildAnalysis(trx, registry, surveyId, request)
+    const charts = listCharts(doc, { locale })
+    options.onCharts?.(charts)
+    const rows = await listResponses(trx, {
+      survey: survey.id,
+      wave: request.wave,
+      status: request.includeDrafts ? undefined : 'submitted',
+      review: request.review ?? 'not-rejected',
+    })
+    const regions = await listRegions(trx)
+    const vote = doc.dimensions.length > 0 ? await loadVote(trx, registry, request) : null
+    return { doc, charts, rows, regions, vote }
+  })
+  const responses: AnalysisResponse[] = rows.map((r) => ({
+    id: r.id,
+    region: r.region_id,
+    wave: r.wave,
+    group: r.group_name,
+    language: r.language,
+    status: r.status,
+    version: r.version,
+    answers: parseAnswers(r.answers),
+    submittedAt: r.submitted_at,
+  }))
+  const regionNames = Object.fromEntries(regions.map((r) => [r.id, r.name]))
+  // The same grouping as the analysis, so each open answer lands in the document's group.
+  const { items } = readQuestionItems(survey.json, locale)
+  const plan = groupResponses({ survey, responses, regionNames, options: request }, items, doc.by)
+  const openAnswers: OpenAnswer[] = []
+  const open = openQuestions(survey.json)
+  for (const group of plan.groups) {
+    for (const index of group.indices) {
+      const answers = plan.responses[index]?.answers ?? {}
+      for (const question of open) {
+        const value = answers[question]
+        if (typeof value === 'string' && value.trim() !== '') {
+          openAnswers.push({ question, group: group.key, text: value })
+        }
+      }
+    }
+  }
+  const meta: ReportMeta = {
+    fieldwork: fieldwork(plan.responses),
+    respondents: respondents(plan.responses, regionNames),
+    ...vote,
+  }
+  const model = composeReport(doc, charts, openAnswers, meta, { locale })
+  return { doc, charts, model }
+}
+
+/** The vote tally when a vote questionnaire exists and has ballots; otherwise why not. */
+async function loadVote(
+  db: Kysely<Database>,
+  registry: SurveyRegistry,
+  request: ReportRequest,
+): Promise<Pick<ReportMeta, 'vote' | 'voteMissing'>> {
+  if (!registry.get(VOTE_SURVEY)) return { vote: null, voteMissing: 'no-questionnaire' }
+  // The vote is its own event: every wave counts, grouped by region.
+  const voteDoc = await buildAnalysis(db, registry, VOTE_SURVEY, {
+    locale: request.locale,
+    seed: request.seed,
+    includeDrafts: request.includeDrafts,
+    review: request.review,
+  })
+  const tally = voteDoc.special
+  if (tally?.kind !== 'vote' || tally.ballots === 0 || tally.ranking.length === 0) {
+    return { vote: null, voteMissing: 'no-ballots' }
+  }
+  return { vote: tally, voteMissing: null }
+}
+
+/** Top-level free-text questions: comments, and text inputs that are not numbers, e-mails… */
+export function openQuestions(json: SurveyJson): string[] {
+  const names: string[] = []
+  const visit = (elements: unknown) => {
+    if (!Array.isArray(elements)) return
+    for (const q of elements) {
+      if (!isObject(q)) continue
+      if (q.type === 'panel') visit(q.elements)
+      if (typeof q.name !== 'string') continue
+      const inputType = q.inputType ?? 'text'
+      if (q.type === 'comment' || (q.type === 'text' && inputType === 'text')) names.push(q.name)
+    }
+  }
+  if (Array.isArray(json.pages)) {
+    for (const page of json.pages) if (isObject(page)) visit(page.elements)
+  }
+  visit(json.elements)
+  return names
+}
+
+/** First and last submission among the counted responses. */
+function fieldwork(responses: readonly AnalysisResponse[]): ReportMeta['fieldwork'] {
+  const dates = responses
+    .map((r) => r.submittedAt)
+    .filter((d): d is string => d !== null)
+    .sort()
+  const from = dates[0]
+  const to = dates.at(-1)
+  return from && to ? { from, to } : null
+}
+
+/**
+ * Counted responses by region × stakeholder type: the partner link's group, else the answer
+ * to a `stakeholder_type` question, else none.
+ */
+function respondents(
+  responses: readonly AnalysisResponse[],
+  regionNames: Record<string, string>,
+): RespondentCount[] {
+  const counts = new Map<string, RespondentCount>()
+  for (const r of responses) {
+    const answer = r.answers.stakeholder_type
+    const stakeholder = r.group ?? (typeof answer === 'string' && answer !== '' ? answer : null)
+    const key = JSON.stringify([r.region, stakeholder])
+    const entry = counts.get(key)
+    if (entry) entry.n++
+    else {
+      const regionName = regionNames[r.region] ?? r.region
+      counts.set(key, { region: r.region, regionName, stakeholder, n: 1 })
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, entry]) => entry)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Stored answers: a JSON object (anything else reads as no answers). */
+function parseAnswers(text: string): Answers {
+  const value: unknown = JSON.parse(text)
+  return isObject(value) ? value : {}
+}
+
+/** Documents and charts of recent queries, reused while the data is unchanged. */
+export interface ChartCache {
+  /** The analysis document and its charts for a questionnaire and query. */
+  charts: (
+    surveyId: string,
+    request: ReportRequest,
+  ) => Promise<{ doc: AnalysisDocument; charts: ChartEntry[] }>
+}
+
+/**
+ * A small cache of analyses for the chart routes: a page showing 40 charts asks for 40 files of
+ * the same analysis. The key holds the questionnaire version, the query and a fingerprint of
+ * the responses (id, status, review, last update) and region names, so any change of the data
+ * gives a fresh analysis; only the last `size` entries are kept.
+ */
+export function createChartCache(
+  db: Kysely<Database>,
+  registry: SurveyRegistry,
+  size = 8,
+): ChartCache {
+  const entries = new Map<string, Promise<{ doc: AnalysisDocument; charts: ChartEntry[] }>>()
+  return {
+    charts: async (surveyId, request) => {
+      const survey = registry.get(surveyId)
+      if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
+      const [rows, regions] = await Promise.all([
+        listResponses(db, { survey: survey.id, wave: request.wave }),
+        listRegions(db),
+      ])
+      const key = createHash('sha256')
+        .update(
+          JSON.stringify([
+            survey.id,
+            survey.version,
+            request,
+            rows.map((r) => [r.id, r.status, r.review_status, r.updated_at]),
+            regions.map((r) => [r.id, r.name]),
+          ]),
+        )
+        .digest('hex')
+      let entry = entries.get(key)
+      if (!entry) {
+        entry = buildAnalysis(db, registry, surveyId, request).then((doc) => ({
+          doc,
+          charts: listCharts(doc, { locale: request.locale ?? 'en' }),
+        }))
+        // A failed analysis (a bad query) is not kept.
+        entry.catch(() => entries.delete(key))
+      }
+      entries.delete(key)
+      entries.set(key, entry)
+      for (const old of entries.keys()) {
+        if (entries.size <= size) break
+        entries.delete(old)
+      }
+      return entry
+    },
+  }
+}
+
+/** The three files of one chart. */
+export interface ChartFiles {
+  vlJson: string
+  svg: string
+  png: Buffer
+}
+
+/** The Vega-Lite file of a chart: pretty-printed, data inline, final newline. */
+export function chartJson(chart: ChartEntry): string {
+  return `${JSON.stringify(chart.spec, null, 2)}\n`
+}
+
+/** Options of `renderCharts`. */
+export interface RenderChartsOptions {
+  /** Draw PNGs too. Default true; the HTML report needs SVG only. */
+  png?: boolean
+  /** Worker threads drawing the SVGs; without one, they are drawn in this thread. */
+  pool?: RenderPool
+  /** Called after each chart is drawn. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Renders every chart: its SVG (in the pool's workers, or here one at a time), then its PNG (in
+ * the pool's workers, or resvg's thread pool) while the next SVGs are drawn; reports progress
+ * after each chart. The map follows the order of `charts`, whatever finishes first; the bytes
+ * do not depend on where or in which order charts are drawn.
+ */
+export async function renderCharts(
+  charts: readonly ChartEntry[],
+  options: RenderChartsOptions = {},
+): Promise<Map<string, ChartFiles>> {
+  // Loaded only without a pool: with one, this thread never needs Vega.
+  const renderSvg = options.pool?.renderSvg ?? (await import('../../reports/draw/svg.ts')).renderSvg
+  const renderPng = options.pool?.renderPng ?? renderPngAsync
+  const files = new Map<string, ChartFiles>()
+  let done = 0
+  await Promise.all(
+    charts.map(async (chart) => {
+      const entry: ChartFiles = { vlJson: chartJson(chart), svg: '', png: Buffer.alloc(0) }
+      files.set(chart.id, entry)
+      entry.svg = await renderSvg(chart.spec)
+      if (options.png !== false) entry.png = await renderPng(entry.svg)
+      options.onProgress?.(++done, charts.length)
+    }),
+  )
+  return files
+}
