@@ -3,6 +3,7 @@
  * and splits them into groups: by region, by wave, or by the answer to a single-choice question.
  */
 
+import { isGroupable } from '../surveys/question-kinds.ts'
 import type { AnalysisInput, AnalysisResponse } from './input.ts'
 import { type ItemSpec, isDkCode } from './questions.ts'
 
@@ -23,9 +24,6 @@ export interface GroupPlan {
   /** Counted responses left out because they have no usable answer to the grouping question. */
   excluded: number
 }
-
-/** Types a survey can be grouped by: one answer per respondent. */
-const GROUPABLE = new Set(['radiogroup', 'dropdown', 'buttongroup', 'boolean'])
 
 function isArrayIndex(key: string): boolean {
   return /^(0|[1-9]\d{0,8})$/.test(key)
@@ -82,16 +80,24 @@ export function resolveGrouping(by: string, items: readonly ItemSpec[]): Groupin
   return { kind: 'item', index: items.indexOf(item) }
 }
 
+/**
+ * Whether responses can be grouped by `item`: a whole question of a groupable type (one choice
+ * per respondent), never a matrix row.
+ */
+export function isGroupingItem(item: ItemSpec): boolean {
+  return item.row === null && isGroupable(item.type)
+}
+
 /** The single-choice item `by` names, or a `GroupingError` saying what would work. */
 function findGroupingItem(by: string, items: readonly ItemSpec[]): ItemSpec {
   const item = items.find((i) => i.path === by && i.row === null)
   const usable = items
-    .filter((i) => i.row === null && GROUPABLE.has(i.type))
+    .filter(isGroupingItem)
     .map((i) => i.path)
     .join(', ')
   const hint = `use "region", "wave" or a single-choice question (${usable || 'none here'})`
   if (!item) throw new GroupingError(`Unknown grouping "${by}": ${hint}`)
-  if (!GROUPABLE.has(item.type)) {
+  if (!isGroupingItem(item)) {
     throw new GroupingError(`Cannot group by "${by}", a ${item.type} question: ${hint}`)
   }
   return item

@@ -5,7 +5,10 @@
  */
 
 import { localize } from '../surveys/definition.ts'
+import { isRecord, type JsonObject } from '../surveys/json.ts'
+import { carriesNoData, kindOfType } from '../surveys/question-kinds.ts'
 import type { SurveyJson } from '../surveys/types.ts'
+import { walkElements } from '../surveys/walk.ts'
 import type { ItemKind, OptionLabel } from './types.ts'
 
 /** Answer codes that mean "don't know" or "no usable answer"; compared case-insensitively. */
@@ -56,16 +59,6 @@ export interface QuestionItems {
   skipped: string[]
 }
 
-type Json = Record<string, unknown>
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-const DISPLAY_TYPES = new Set(['html', 'image', 'expression', 'panel', 'signaturepad', 'file'])
-const SINGLE_CHOICE = new Set(['radiogroup', 'dropdown', 'buttongroup'])
-const MULTI_CHOICE = new Set(['checkbox', 'tagbox'])
-
 /** A number, or a string that spells one, as a number; otherwise null. */
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
@@ -78,7 +71,7 @@ function readChoice(item: unknown, locale: string): OptionLabel | null {
   if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
     return { value: String(item), label: String(item) }
   }
-  if (!isObject(item) || item.value === undefined || item.value === null) return null
+  if (!isRecord(item) || item.value === undefined || item.value === null) return null
   const value = String(item.value)
   return { value, label: localize(item.text, locale) || value }
 }
@@ -89,7 +82,7 @@ function readChoices(list: unknown, locale: string): OptionLabel[] {
 }
 
 /** Choices plus the built-in "other" and "none" items a question switches on. */
-function selectOptions(q: Json, locale: string, choices: unknown = q.choices): OptionLabel[] {
+function selectOptions(q: JsonObject, locale: string, choices: unknown = q.choices): OptionLabel[] {
   const options = readChoices(choices, locale)
   if (q.showNoneItem === true || q.hasNone === true) {
     options.push({ value: 'none', label: localize(q.noneText, locale) || 'None' })
@@ -117,7 +110,10 @@ function numericScale(options: OptionLabel[], all: unknown): number[] | null {
  * Scale points of a rating: numeric rateValues, else rateMin…rateMax by rateStep (SurveyJS
  * defaults 1…5); `null` when rateValues are not numbers (the rating is then a choice).
  */
-function ratingScale(q: Json, locale: string): { scale: number[]; options: OptionLabel[] } | null {
+function ratingScale(
+  q: JsonObject,
+  locale: string,
+): { scale: number[]; options: OptionLabel[] } | null {
   const listed = readChoices(q.rateValues, locale)
   if (listed.length > 0) {
     const numeric = listed.map((o) => toNumber(o.value))
@@ -135,7 +131,7 @@ function ratingScale(q: Json, locale: string): { scale: number[]; options: Optio
   return { scale, options: scale.map((v) => ({ value: String(v), label: String(v) })) }
 }
 
-function booleanOptions(q: Json, locale: string): OptionLabel[] {
+function booleanOptions(q: JsonObject, locale: string): OptionLabel[] {
   const yes = q.valueTrue ?? true
   const no = q.valueFalse ?? false
   return [
@@ -147,17 +143,23 @@ function booleanOptions(q: Json, locale: string): OptionLabel[] {
 type ItemShape = Pick<ItemSpec, 'kind' | 'options' | 'scale' | 'rankPoints'>
 
 /** Kind, options and scale of a question or a matrixdropdown column (`q` is then the column). */
-function shapeOf(type: string, q: Json, locale: string, fallback?: Json): ItemShape | null {
+function shapeOf(
+  type: string,
+  q: JsonObject,
+  locale: string,
+  fallback?: JsonObject,
+): ItemShape | null {
   const none = { scale: null, rankPoints: 0 }
-  if (SINGLE_CHOICE.has(type) || MULTI_CHOICE.has(type)) {
+  const kind = kindOfType(type)
+  if (kind === 'choice' || kind === 'choices') {
     const source = q.choices ?? fallback?.choices
     const options = selectOptions(q, locale, source)
-    if (!MULTI_CHOICE.has(type)) {
+    if (kind === 'choice') {
       const scale = fallback ? numericScale(options, source) : null
       if (scale) return { kind: 'numeric', options, scale, rankPoints: 0 }
       if (fallback && options.length === 0) return fallbackRange(fallback)
     }
-    return { kind: MULTI_CHOICE.has(type) ? 'choices' : 'choice', options, ...none }
+    return { kind, options, ...none }
   }
   if (type === 'boolean') return { kind: 'choice', options: booleanOptions(q, locale), ...none }
   if (type === 'rating') {
@@ -180,7 +182,7 @@ function shapeOf(type: string, q: Json, locale: string, fallback?: Json): ItemSh
 }
 
 /** A matrixdropdown's `choicesMin`…`choicesMax` range when its columns list no choices. */
-function fallbackRange(q: Json): ItemShape | null {
+function fallbackRange(q: JsonObject): ItemShape | null {
   const min = toNumber(q.choicesMin)
   const max = toNumber(q.choicesMax)
   if (min === null || max === null) return null
@@ -191,12 +193,12 @@ function fallbackRange(q: Json): ItemShape | null {
   return { kind: 'numeric', options, scale, rankPoints: 0 }
 }
 
-function title(el: Json, locale: string, fallback: string): string {
+function title(el: JsonObject, locale: string, fallback: string): string {
   return localize(el.title, locale) || fallback
 }
 
 /** Items of a `matrix` (one per row) and a `matrixdropdown` (one per row × column). */
-function matrixItems(q: Json, name: string, type: string, locale: string): ItemSpec[] {
+function matrixItems(q: JsonObject, name: string, type: string, locale: string): ItemSpec[] {
   const heading = title(q, locale, name)
   const rows = readChoices(q.rows, locale)
   const out: ItemSpec[] = []
@@ -221,7 +223,7 @@ function matrixItems(q: Json, name: string, type: string, locale: string): ItemS
     }
     return out
   }
-  const columns = Array.isArray(q.columns) ? q.columns.filter(isObject) : []
+  const columns = Array.isArray(q.columns) ? q.columns.filter(isRecord) : []
   for (const row of rows) {
     for (const column of columns) {
       if (typeof column.name !== 'string') continue
@@ -253,30 +255,21 @@ function matrixItems(q: Json, name: string, type: string, locale: string): ItemS
 export function readQuestionItems(json: SurveyJson, locale = 'en'): QuestionItems {
   const items: ItemSpec[] = []
   const skipped: string[] = []
-  const visit = (elements: unknown) => {
-    if (!Array.isArray(elements)) return
-    for (const el of elements) {
-      if (!isObject(el)) continue
-      const type = String(el.type ?? '')
-      if (type === 'panel') visit(el.elements)
-      if (typeof el.name !== 'string' || DISPLAY_TYPES.has(type)) continue
-      const name = el.name
-      if (type === 'matrix' || type === 'matrixdropdown') {
-        items.push(...matrixItems(el, name, type, locale))
-        continue
-      }
-      const shape = shapeOf(type, el, locale)
-      if (!shape) {
-        skipped.push(`${name} (${type})`)
-        continue
-      }
-      const base = { path: name, question: name, row: null, column: null, type, cellType: null }
-      items.push({ ...base, title: title(el, locale, name), ...shape })
+  for (const { element: el, type, inDynamicPanel } of walkElements(json)) {
+    // A dynamic panel's questions are answered inside its value: it is skipped as a whole.
+    if (inDynamicPanel || typeof el.name !== 'string' || carriesNoData(type)) continue
+    const name = el.name
+    if (type === 'matrix' || type === 'matrixdropdown') {
+      items.push(...matrixItems(el, name, type, locale))
+      continue
     }
+    const shape = shapeOf(type, el, locale)
+    if (!shape) {
+      skipped.push(`${name} (${type})`)
+      continue
+    }
+    const base = { path: name, question: name, row: null, column: null, type, cellType: null }
+    items.push({ ...base, title: title(el, locale, name), ...shape })
   }
-  if (Array.isArray(json.pages)) {
-    for (const page of json.pages) if (isObject(page)) visit(page.elements)
-  }
-  visit(json.elements)
   return { items, skipped }
 }

@@ -3,15 +3,14 @@
  * generic ones elsewhere, then drops what a condition hides or an expression validator rejects.
  */
 
+import { isRecord, type JsonObject } from '../surveys/json.ts'
 import type { Answers } from '../surveys/types.ts'
 import {
   type Conditions,
   type GenericContext,
   genericAnswer,
-  isJson,
   isVisible,
   itemValues,
-  type Json,
   numericBounds,
   type QuestionSpec,
   ratingValues,
@@ -53,7 +52,7 @@ export function failingExpressions(
     const validators = Array.isArray(spec.el.validators) ? spec.el.validators : []
     const fails = validators.some(
       (v) =>
-        isJson(v) &&
+        isRecord(v) &&
         v.type === 'expression' &&
         typeof v.expression === 'string' &&
         !cond(v.expression, values),
@@ -67,7 +66,7 @@ function inList(value: unknown, allowed: unknown[]): boolean {
   return allowed.some((a) => a === value)
 }
 
-function cellFits(col: Json, matrix: Json, value: unknown): boolean {
+function cellFits(col: JsonObject, matrix: JsonObject, value: unknown): boolean {
   const cellType = String(col.cellType ?? matrix.cellType ?? 'dropdown')
   if (cellType !== 'dropdown' && cellType !== 'radiogroup') return true
   const choices = itemValues(col.choices ?? matrix.choices)
@@ -106,20 +105,20 @@ export function fitsQuestion(spec: QuestionSpec, value: unknown, ctx: GenericCon
       return typeof value === 'number' && value >= lo && value <= hi
     }
     case 'matrix': {
-      if (!isJson(value)) return false
+      if (!isRecord(value)) return false
       const rows = visibleItems(el.rows, el.rowsVisibleIf, ctx.values, ctx.cond).map(String)
       const columns = itemValues(el.columns)
       return Object.entries(value).every(([r, v]) => rows.includes(r) && inList(v, columns))
     }
     case 'matrixdropdown': {
-      if (!isJson(value)) return false
+      if (!isRecord(value)) return false
       const rows = visibleItems(el.rows, el.rowsVisibleIf, ctx.values, ctx.cond).map(String)
-      const columns = new Map<string, Json>()
+      const columns = new Map<string, JsonObject>()
       for (const c of Array.isArray(el.columns) ? el.columns : []) {
-        if (isJson(c) && typeof c.name === 'string') columns.set(c.name, c)
+        if (isRecord(c) && typeof c.name === 'string') columns.set(c.name, c)
       }
       return Object.entries(value).every(([r, row]) => {
-        if (!rows.includes(r) || !isJson(row)) return false
+        if (!rows.includes(r) || !isRecord(row)) return false
         return Object.entries(row).every(([c, v]) => {
           const col = columns.get(c)
           return col !== undefined && cellFits(col, el, v)

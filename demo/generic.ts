@@ -6,17 +6,17 @@
  * which is cheap enough per response (a full `Model` is not).
  */
 import { ConditionRunner } from 'survey-core'
+import { isRecord, type JsonObject } from '../surveys/json.ts'
+import { carriesNoData } from '../surveys/question-kinds.ts'
 import type { Answers, SurveyJson } from '../surveys/types.ts'
+import { walkElements } from '../surveys/walk.ts'
 import { chance, isoDate, pick, pickSome, type Rng, randInt, shuffled } from './random.ts'
-
-/** A JSON object of a questionnaire definition. */
-export type Json = Record<string, unknown>
 
 /** One question of a questionnaire with the conditions that must hold for it to be shown. */
 export interface QuestionSpec {
   name: string
   type: string
-  el: Json
+  el: JsonObject
   /** `visibleIf` of its page, panels and itself. */
   conditions: string[]
   /** Index of its page (0 for a flat questionnaire). */
@@ -39,36 +39,17 @@ export function createConditions(): Conditions {
   }
 }
 
-/** Whether a JSON value is an object (not an array). */
-export function isJson(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-const NOT_ANSWERED = new Set(['html', 'image', 'expression', 'file', 'signaturepad', 'panel'])
-
 /** Every answerable question in document order, with its visibility conditions. */
 export function listQuestionSpecs(json: SurveyJson): QuestionSpec[] {
   const out: QuestionSpec[] = []
-  const visit = (elements: unknown, conditions: string[], page: number) => {
-    if (!Array.isArray(elements)) return
-    for (const el of elements) {
-      if (!isJson(el)) continue
-      const type = String(el.type ?? '')
-      const own = typeof el.visibleIf === 'string' ? [...conditions, el.visibleIf] : conditions
-      if (el.visible === false) continue
-      if (type === 'panel') visit(el.elements, own, page)
-      else if (!NOT_ANSWERED.has(type) && typeof el.name === 'string') {
-        out.push({ name: el.name, type, el, conditions: own, page })
-      }
-    }
+  for (const { element: el, type, page, containers, inDynamicPanel } of walkElements(json)) {
+    // Questions of a dynamic panel are answered inside the panel's value, not by their names.
+    if (inDynamicPanel || carriesNoData(type) || typeof el.name !== 'string') continue
+    const chain = [...containers, el]
+    if (chain.some((c) => c.visible === false)) continue
+    const conditions = chain.flatMap((c) => (typeof c.visibleIf === 'string' ? [c.visibleIf] : []))
+    out.push({ name: el.name, type, el, conditions, page })
   }
-  const pages = Array.isArray(json.pages) ? json.pages : []
-  pages.forEach((p, i) => {
-    if (isJson(p) && p.visible !== false) {
-      visit(p.elements, typeof p.visibleIf === 'string' ? [p.visibleIf] : [], i)
-    }
-  })
-  visit(json.elements, [], 0)
   return out
 }
 
@@ -76,7 +57,7 @@ export function listQuestionSpecs(json: SurveyJson): QuestionSpec[] {
 export function itemValues(list: unknown): unknown[] {
   if (!Array.isArray(list)) return []
   return list
-    .map((item) => (isJson(item) ? (item.value ?? item.name) : item))
+    .map((item) => (isRecord(item) ? (item.value ?? item.name) : item))
     .filter((v) => v !== undefined && v !== null)
 }
 
@@ -90,9 +71,9 @@ export function visibleItems(
   if (!Array.isArray(list)) return []
   const out: unknown[] = []
   for (const item of list) {
-    const value = isJson(item) ? (item.value ?? item.name) : item
+    const value = isRecord(item) ? (item.value ?? item.name) : item
     if (value === undefined || value === null) continue
-    if (isJson(item) && typeof item.visibleIf === 'string' && !cond(item.visibleIf, values))
+    if (isRecord(item) && typeof item.visibleIf === 'string' && !cond(item.visibleIf, values))
       continue
     if (typeof filter === 'string' && !cond(filter, { ...values, item: value })) continue
     out.push(value)
@@ -111,7 +92,7 @@ export function isRequired(spec: QuestionSpec): boolean {
 }
 
 /** Lower and upper bounds from `min`/`max` and numeric validators. */
-export function numericRange(el: Json): [number, number] {
+export function numericRange(el: JsonObject): [number, number] {
   let [lo, hi] = numericBounds(el)
   if (!Number.isFinite(lo)) lo = Number.isFinite(hi) ? Math.min(0, hi) : 0
   if (!Number.isFinite(hi)) hi = lo + 100
@@ -119,11 +100,11 @@ export function numericRange(el: Json): [number, number] {
 }
 
 /** The bounds a numeric answer must respect (infinite where the questionnaire sets none). */
-export function numericBounds(el: Json): [number, number] {
+export function numericBounds(el: JsonObject): [number, number] {
   let lo = typeof el.min === 'number' ? el.min : Number.NEGATIVE_INFINITY
   let hi = typeof el.max === 'number' ? el.max : Number.POSITIVE_INFINITY
   for (const v of Array.isArray(el.validators) ? el.validators : []) {
-    if (!isJson(v) || v.type !== 'numeric') continue
+    if (!isRecord(v) || v.type !== 'numeric') continue
     if (typeof v.minValue === 'number') lo = Math.max(lo, v.minValue)
     if (typeof v.maxValue === 'number') hi = Math.min(hi, v.maxValue)
   }
@@ -131,7 +112,7 @@ export function numericBounds(el: Json): [number, number] {
 }
 
 /** The values of a rating scale. */
-export function ratingValues(el: Json): unknown[] {
+export function ratingValues(el: JsonObject): unknown[] {
   const listed = itemValues(el.rateValues)
   if (listed.length > 0) return listed
   const min = typeof el.rateMin === 'number' ? el.rateMin : 1
@@ -153,21 +134,21 @@ export interface GenericContext {
   text: (name: string) => string
 }
 
-function exclusive(el: Json): Set<unknown> {
+function exclusive(el: JsonObject): Set<unknown> {
   const out = new Set<unknown>()
   for (const c of Array.isArray(el.choices) ? el.choices : []) {
-    if (isJson(c) && c.isExclusive === true) out.add(c.value)
+    if (isRecord(c) && c.isExclusive === true) out.add(c.value)
   }
   return out
 }
 
-function selectable(el: Json, ctx: GenericContext): unknown[] {
+function selectable(el: JsonObject, ctx: GenericContext): unknown[] {
   const all = visibleItems(el.choices, el.choicesVisibleIf, ctx.values, ctx.cond)
   const ex = exclusive(el)
   return all.filter((v) => !ex.has(v))
 }
 
-function textValue(el: Json, name: string, ctx: GenericContext): unknown {
+function textValue(el: JsonObject, name: string, ctx: GenericContext): unknown {
   const input = typeof el.inputType === 'string' ? el.inputType : 'text'
   if (input === 'number' || input === 'range') {
     const [lo, hi] = numericRange(el)
@@ -186,7 +167,7 @@ function textValue(el: Json, name: string, ctx: GenericContext): unknown {
   return ctx.text(name).slice(0, max)
 }
 
-function cellValue(col: Json, matrix: Json, ctx: GenericContext): unknown {
+function cellValue(col: JsonObject, matrix: JsonObject, ctx: GenericContext): unknown {
   const cellType = String(col.cellType ?? matrix.cellType ?? 'dropdown')
   const choices = itemValues(col.choices ?? matrix.choices)
   const options = choices.length > 0 ? choices : [1, 2, 3, 4, 5]
@@ -199,10 +180,10 @@ function cellValue(col: Json, matrix: Json, ctx: GenericContext): unknown {
   return undefined
 }
 
-function matrixRow(el: Json, ctx: GenericContext): Json {
-  const row: Json = {}
+function matrixRow(el: JsonObject, ctx: GenericContext): JsonObject {
+  const row: JsonObject = {}
   for (const col of Array.isArray(el.columns) ? el.columns : []) {
-    if (!isJson(col) || typeof col.name !== 'string') continue
+    if (!isRecord(col) || typeof col.name !== 'string') continue
     const v = cellValue(col, el, ctx)
     if (v !== undefined) row[col.name] = v
   }
@@ -279,9 +260,9 @@ export function genericAnswer(spec: QuestionSpec, ctx: GenericContext): unknown 
       return Array.from({ length: count }, () => matrixRow(el, ctx))
     }
     case 'multipletext': {
-      const out: Json = {}
+      const out: JsonObject = {}
       for (const item of Array.isArray(el.items) ? el.items : []) {
-        if (!isJson(item) || typeof item.name !== 'string') continue
+        if (!isRecord(item) || typeof item.name !== 'string') continue
         const v = textValue(item, item.name, ctx)
         if (v !== undefined) out[item.name] = v
       }

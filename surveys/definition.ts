@@ -1,4 +1,6 @@
+import { isRecord } from './json.ts'
 import type { GapDimension, GapkitBlock, SurveyJson } from './types.ts'
+import { walkElements } from './walk.ts'
 
 /** What a question path can point at, read from the questionnaire JSON. */
 export interface QuestionShape {
@@ -10,44 +12,24 @@ export interface QuestionShape {
   columns: string[]
 }
 
-type Json = unknown
-
-function isObject(v: Json): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function itemValue(item: Json): string | undefined {
+function itemValue(item: unknown): string | undefined {
   if (typeof item === 'string' || typeof item === 'number') return String(item)
-  if (isObject(item) && item.value !== undefined) return String(item.value)
+  if (isRecord(item) && item.value !== undefined) return String(item.value)
   return undefined
 }
 
-/** Every question of a questionnaire in document order, panels included. */
+/** Every question of a questionnaire in document order, those in (dynamic) panels included. */
 export function listQuestionShapes(json: SurveyJson): QuestionShape[] {
   const out: QuestionShape[] = []
-  const visit = (elements: Json) => {
-    if (!Array.isArray(elements)) return
-    for (const el of elements) {
-      if (!isObject(el)) continue
-      const type = String(el.type ?? '')
-      if (type === 'panel') {
-        visit(el.elements)
-        continue
-      }
-      if (type === 'paneldynamic') visit(el.templateElements)
-      if (typeof el.name !== 'string') continue
-      const rows = Array.isArray(el.rows) ? el.rows.map(itemValue).filter(isString) : []
-      const columns =
-        type === 'matrixdropdown' && Array.isArray(el.columns)
-          ? el.columns.map((c) => (isObject(c) ? String(c.name ?? '') : '')).filter(Boolean)
-          : []
-      out.push({ name: el.name, type, rows, columns })
-    }
+  for (const { element: el, type } of walkElements(json)) {
+    if (type === 'panel' || typeof el.name !== 'string') continue
+    const rows = Array.isArray(el.rows) ? el.rows.map(itemValue).filter(isString) : []
+    const columns =
+      type === 'matrixdropdown' && Array.isArray(el.columns)
+        ? el.columns.map((c) => (isRecord(c) ? String(c.name ?? '') : '')).filter(Boolean)
+        : []
+    out.push({ name: el.name, type, rows, columns })
   }
-  if (Array.isArray(json.pages)) {
-    for (const page of json.pages) if (isObject(page)) visit(page.elements)
-  }
-  visit(json.elements)
   return out
 }
 
@@ -88,7 +70,7 @@ export function checkPath(shapes: Map<string, QuestionShape>, path: string): str
 export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): GapkitBlock {
   const raw = json.gapkit
   if (raw === undefined) return { dimensions: [], suppressBelow: 5 }
-  if (!isObject(raw)) throw new Error('"gapkit" must be an object')
+  if (!isRecord(raw)) throw new Error('"gapkit" must be an object')
   const byName = new Map(shapes.map((s) => [s.name, s]))
   const suppressBelow = raw.suppressBelow ?? 5
   if (typeof suppressBelow !== 'number' || !Number.isInteger(suppressBelow) || suppressBelow < 1) {
@@ -98,7 +80,7 @@ export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): Gap
   if (!Array.isArray(dims)) throw new Error('"gapkit.dimensions" must be an array')
   const ids = new Set<string>()
   const dimensions: GapDimension[] = dims.map((d, i) => {
-    if (!isObject(d)) throw new Error(`gapkit.dimensions[${i}] must be an object`)
+    if (!isRecord(d)) throw new Error(`gapkit.dimensions[${i}] must be an object`)
     const { id, kind = 'current-target', current, target, label } = d
     if (typeof id !== 'string' || !id) throw new Error(`gapkit.dimensions[${i}] needs an "id"`)
     if (ids.has(id)) throw new Error(`gapkit dimension "${id}" is declared twice`)
@@ -119,7 +101,7 @@ export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): Gap
     const okLabel =
       label === undefined ||
       typeof label === 'string' ||
-      (isObject(label) && Object.values(label).every((v) => typeof v === 'string'))
+      (isRecord(label) && Object.values(label).every((v) => typeof v === 'string'))
     if (!okLabel)
       throw new Error(`gapkit dimension "${id}": label must be a string or {locale: text}`)
     return {
@@ -141,12 +123,12 @@ const LOCALIZABLE_SKIP = new Set(['gapkit'])
  */
 export function listLocales(json: SurveyJson): string[] {
   const found = new Set<string>(['en'])
-  const visit = (v: Json) => {
+  const visit = (v: unknown) => {
     if (Array.isArray(v)) {
       for (const item of v) visit(item)
       return
     }
-    if (!isObject(v)) return
+    if (!isRecord(v)) return
     const values = Object.values(v)
     if ('default' in v && values.length > 0 && values.every((x) => typeof x === 'string')) {
       for (const k of Object.keys(v)) if (k !== 'default') found.add(k)
@@ -162,7 +144,7 @@ export function listLocales(json: SurveyJson): string[] {
 /** A localized text: the requested locale, else the default, else the first available. */
 export function localize(text: unknown, locale = 'en'): string {
   if (typeof text === 'string') return text
-  if (!isObject(text)) return ''
+  if (!isRecord(text)) return ''
   const pick = text[locale] ?? text.default ?? text.en ?? Object.values(text)[0]
   return typeof pick === 'string' ? pick : ''
 }

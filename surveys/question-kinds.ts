@@ -55,6 +55,54 @@ const byType: Record<string, QuestionKind> = {
   image: 'display',
 }
 
+/**
+ * The answer shape of a SurveyJS `type` as read from the questionnaire JSON, where the type
+ * alone decides it; undefined for `text` and `imagepicker` (their shape depends on other
+ * properties: see {@link kindOf}) and for types the server cannot validate.
+ *
+ * @example
+ * kindOfType('dropdown') // 'choice'
+ */
+export function kindOfType(type: string): QuestionKind | undefined {
+  return Object.hasOwn(byType, type) ? byType[type] : undefined
+}
+
+/**
+ * Whether the analysis can group respondents by a question of this type: one choice per
+ * respondent (radiogroup, dropdown, buttongroup, boolean).
+ */
+export function isGroupable(type: string): boolean {
+  const kind = kindOfType(type)
+  return kind === 'choice' || kind === 'boolean'
+}
+
+const NO_DATA = new Set<QuestionKind>(['display', 'expression', 'file', 'signaturepad'])
+
+/**
+ * Whether an element of this type holds nothing to tally or make up: a panel, a display
+ * element, a computed expression, or binary content (a file, a signature).
+ */
+export function carriesNoData(type: string): boolean {
+  const kind = kindOfType(type)
+  return type === 'panel' || (kind !== undefined && NO_DATA.has(kind))
+}
+
+const SCALAR = new Set<QuestionKind>([
+  'text',
+  'number',
+  'comment',
+  'choice',
+  'rating',
+  'boolean',
+  'expression',
+  'signaturepad',
+])
+
+/** Whether answers of this kind are one JSON primitive (a text, a number, a code, a boolean). */
+export function isScalarKind(kind: QuestionKind): boolean {
+  return SCALAR.has(kind)
+}
+
 /** The answer shape of a question, or undefined for a type the server cannot validate. */
 export function kindOf(q: Question): QuestionKind | undefined {
   const type = q.getType()
@@ -62,7 +110,7 @@ export function kindOf(q: Question): QuestionKind | undefined {
   if (type === 'imagepicker') {
     return q instanceof QuestionImagePickerModel && q.multiSelect ? 'choices' : 'choice'
   }
-  return byType[type]
+  return kindOfType(type)
 }
 
 // A number input, or a numeric/currency mask that stores the unmasked number, holds a number.
@@ -102,28 +150,4 @@ export function listUnsupported(model: Model): string[] {
   }
   for (const q of model.getAllQuestions(false, false, false)) visit(q, q.name)
   return problems
-}
-
-/** JSON primitives a choice value can be. */
-export type Primitive = string | number | boolean
-
-/** Whether `v` is a JSON primitive (null excluded). */
-export function isPrimitive(v: unknown): v is Primitive {
-  return (
-    typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
-  )
-}
-
-/** Whether `v` is a plain JSON object (not an array, not a class instance). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
-  const proto: unknown = Object.getPrototypeOf(v)
-  return proto === Object.prototype || proto === null
-}
-
-/** Strict equality for answers: no type coercion, no case folding, objects compared as JSON. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  return JSON.stringify(a) === JSON.stringify(b)
 }

@@ -9,6 +9,7 @@ import {
   parseGapkitBlock,
   type QuestionShape,
 } from './definition.ts'
+import { isRecord } from './json.ts'
 import { surveyJsonErrors } from './survey-model.ts'
 import type { GapkitBlock, SurveyJson } from './types.ts'
 import { type CompiledValidator, compileValidator } from './validate/index.ts'
@@ -61,10 +62,8 @@ export function loadSurvey(id: string, json: unknown, source = id): LoadedSurvey
     throw new SurveyDefinitionError(`${source}: ${problem}`)
   }
   if (!ID_PATTERN.test(id)) fail('the file name must be lowercase letters, digits and dashes')
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return fail('the questionnaire must be a JSON object')
-  }
-  const survey = json as SurveyJson
+  if (!isRecord(json)) return fail('the questionnaire must be a JSON object')
+  const survey: SurveyJson = json
   const errors = surveyJsonErrors(survey)
   if (errors.length > 0) fail(errors.join('; '))
   const questions = listQuestionShapes(survey)

@@ -4,7 +4,9 @@
  * an import, so nothing about their type is trusted).
  */
 import { localize } from '../../surveys/definition.ts'
+import { isRecord } from '../../surveys/json.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
+import { walkElements } from '../../surveys/walk.ts'
 import type { AnalysisInput, AnalysisResponse } from '../input.ts'
 
 /** A question element of the questionnaire JSON. */
@@ -14,10 +16,6 @@ export type QuestionJson = Record<string, unknown>
 export interface ChoiceItem {
   value: string
   label: string
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /** Code-unit order: the same on every machine, unlike `localeCompare`. */
@@ -42,22 +40,10 @@ export function countedResponses(input: AnalysisInput): AnalysisResponse[] {
 
 /** The question called `name`, searched through pages, panels and dynamic panels. */
 export function findQuestion(json: SurveyJson, name: string): QuestionJson | null {
-  const visit = (elements: unknown): QuestionJson | null => {
-    if (!Array.isArray(elements)) return null
-    for (const el of elements) {
-      if (!isObject(el)) continue
-      if (el.name === name && el.type !== 'panel' && el.type !== 'html') return el
-      const inner = visit(el.elements) ?? visit(el.templateElements)
-      if (inner) return inner
-    }
-    return null
+  for (const { element, type } of walkElements(json)) {
+    if (element.name === name && type !== 'panel' && type !== 'html') return element
   }
-  const pages = Array.isArray(json.pages) ? json.pages : []
-  for (const page of pages) {
-    const found = isObject(page) ? visit(page.elements) : null
-    if (found) return found
-  }
-  return visit(json.elements)
+  return null
 }
 
 /** Items of a `choices` or `rows` list with texts in `locale`; the value stands in for a text. */
@@ -67,7 +53,7 @@ export function readItems(list: unknown, locale: string): ChoiceItem[] {
   for (const item of list) {
     if (typeof item === 'string' || typeof item === 'number') {
       out.push({ value: String(item), label: String(item) })
-    } else if (isObject(item) && item.value !== undefined) {
+    } else if (isRecord(item) && item.value !== undefined) {
       const value = String(item.value)
       out.push({ value, label: localize(item.text, locale) || value })
     }

@@ -3,6 +3,7 @@
  * criterion, Borda points from the top-3 ranking (3/2/1), ties broken by mean transferability.
  */
 
+import { isRecord } from '../../surveys/json.ts'
 import type { AnalysisInput, AnalysisResponse } from '../input.ts'
 import { mean } from '../stats/descriptive.ts'
 import {
@@ -39,10 +40,6 @@ function newAcc(): PracticeAcc {
   return { byCriterion: new Map(), all: [], nScored: 0, borda: 0, firstPlaces: 0, rankedBy: 0 }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /** Region id of a practice value `REGION:slug`; `null` without a prefix. */
 export function practiceRegion(value: string): string | null {
   const at = value.indexOf(':')
@@ -52,7 +49,7 @@ export function practiceRegion(value: string): string | null {
 function readColumns(question: Record<string, unknown> | null, locale: string): ChoiceItem[] {
   if (!question || !Array.isArray(question.columns)) return []
   const items = question.columns.map((c) =>
-    isObject(c) && c.name !== undefined ? { value: String(c.name), text: c.title } : c,
+    isRecord(c) && c.name !== undefined ? { value: String(c.name), text: c.title } : c,
   )
   return readItems(items, locale)
 }
@@ -165,8 +162,8 @@ function collectBallots(
   for (const r of responses) {
     out.perRegion.set(r.region, (out.perRegion.get(r.region) ?? 0) + 1)
     const scores = r.answers[SCORES]
-    for (const [value, cells] of criteria && isObject(scores) ? Object.entries(scores) : []) {
-      if (!isObject(cells)) continue
+    for (const [value, cells] of criteria && isRecord(scores) ? Object.entries(scores) : []) {
+      if (!isRecord(cells)) continue
       if (practiceRegion(value) === r.region) {
         out.ownScores++
         continue

@@ -5,6 +5,7 @@
  * classifiers are those `encode-answers.ts` stores, so both read an answer the same way.
  */
 
+import { isRecord } from '../../surveys/json.ts'
 import type { Answers } from '../../surveys/types.ts'
 import { type ItemSpec, isDkCode, toNumber } from '../questions.ts'
 
@@ -25,10 +26,6 @@ export type ItemColumn =
   | { kind: 'choices'; item: ItemSpec; state: AnswerState; values: (string[] | null)[] }
   | { kind: 'ranking'; item: ItemSpec; state: AnswerState; values: (string[] | null)[] }
   | { kind: 'text'; item: ItemSpec; state: AnswerState }
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /** The raw answer at an item's path, or undefined. */
 export function readAnswer(answers: Answers, item: ItemSpec): unknown {

@@ -1,5 +1,6 @@
 /** The lead partner's paged responses table: rows with a short summary of their answers. */
 import type { Kysely } from 'kysely'
+import { isRecord } from '../../surveys/json.ts'
 import {
   listResponsePage,
   type ResponsePageFilter,
@@ -54,7 +55,7 @@ export function summarizeAnswers(answersJson: string): string {
   } catch {
     return ''
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return ''
+  if (!isRecord(data)) return ''
   const entries = Object.entries(data)
   const parts: string[] = []
   for (const [name, value] of entries) {

@@ -1,4 +1,5 @@
-import { localize } from '../../surveys/definition.ts'
+import { isGroupingItem } from '../../analysis/group-responses.ts'
+import { readQuestionItems } from '../../analysis/questions.ts'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
@@ -6,35 +7,14 @@ import { h, renderPage } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
-/** Question types with one answer per respondent: the analysis can group by them. */
-const GROUPABLE = new Set(['radiogroup', 'dropdown', 'buttongroup', 'boolean'])
-
-/** Titles of the questions, by name, walking pages, panels and elements. */
-function questionTitles(json: unknown, locale: string, out = new Map<string, string>()) {
-  if (Array.isArray(json)) {
-    for (const item of json) questionTitles(item, locale, out)
-  } else if (typeof json === 'object' && json !== null) {
-    const record: Record<string, unknown> = { ...json }
-    if (typeof record.name === 'string' && typeof record.type === 'string') {
-      const title = record.title === undefined ? record.name : localize(record.title, locale)
-      out.set(record.name, title || record.name)
-    }
-    for (const key of ['pages', 'elements', 'templateElements'])
-      questionTitles(record[key], locale, out)
-  }
-  return out
-}
-
-/** The grouping choices: region, wave, then each single-answer question. */
+/** The grouping choices: region, wave, then each question the analysis can group by. */
 export function groupByOptions(survey: LoadedSurvey, locale: string, t: AdminText) {
-  const titles = questionTitles(survey.json, locale)
   const cut = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s)
+  const { items } = readQuestionItems(survey.json, locale)
   return [
     { value: 'region', label: t.byRegion },
     { value: 'wave', label: t.byWave },
-    ...survey.questions
-      .filter((q) => GROUPABLE.has(q.type))
-      .map((q) => ({ value: q.name, label: cut(titles.get(q.name) ?? q.name) })),
+    ...items.filter(isGroupingItem).map((i) => ({ value: i.path, label: cut(i.title) })),
   ]
 }
 

@@ -2,7 +2,7 @@
  * The value of each flat-export cell, read from stored answers, and its CSV text. Numbers stay
  * numbers; text that a spreadsheet would run as a formula is neutralised in CSV.
  */
-import { isRecord } from '../../surveys/question-kinds.ts'
+import { isRecord } from '../../surveys/json.ts'
 import { type AnswerColumn, codeKey } from './columns.ts'
 
 /** A cell: text, a number, a boolean, or empty. */

@@ -14,12 +14,8 @@ import {
   QuestionRatingModel,
   QuestionSelectBase,
 } from 'survey-core'
-import {
-  isPrimitive,
-  kindOf,
-  type Primitive,
-  type QuestionKind,
-} from '../../surveys/question-kinds.ts'
+import { isPrimitive, type Primitive } from '../../surveys/json.ts'
+import { isScalarKind, kindOf, type QuestionKind } from '../../surveys/question-kinds.ts'
 import { createModel } from '../../surveys/survey-model.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
 
@@ -168,19 +164,10 @@ function answerColumns(q: Question, at: Target, suffix: string, fallback?: unkno
         })
       }
     }
-  } else if (
-    kind === undefined ||
-    kind === 'matrixdynamic' ||
-    kind === 'paneldynamic' ||
-    kind === 'multipletext' ||
-    kind === 'file' ||
-    kind === 'slider' ||
-    kind === 'matrix' ||
-    kind === 'matrixdropdown'
-  ) {
-    out.push({ ...base, name: at.path, role: 'json', kind: 'json', codes: [] })
-  } else {
+  } else if (kind !== undefined && isScalarKind(kind)) {
     out.push({ ...base, name: at.path, role: 'value', kind, codes: choiceCodes(q, fallback) })
+  } else {
+    out.push({ ...base, name: at.path, role: 'json', kind: 'json', codes: [] })
   }
   if (hasCommentKey(q)) {
     const keys = [...at.keys.slice(0, -1), `${at.keys.at(-1) ?? ''}${suffix}`]

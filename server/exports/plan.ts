@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import { localize } from '../../surveys/definition.ts'
-import { isRecord } from '../../surveys/question-kinds.ts'
+import { isRecord } from '../../surveys/json.ts'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
 import {

@@ -3,7 +3,7 @@
  * rank columns back into lists, `q.row` and `q.row.column` back into objects, numbers parsed
  * where the question holds numbers, codes given back their type (`2`, not `'2'`).
  */
-import { isRecord, type Primitive } from '../../surveys/question-kinds.ts'
+import { isRecord, type Primitive } from '../../surveys/json.ts'
 import type { Answers } from '../../surveys/types.ts'
 import type { AnswerColumn } from '../exports/columns.ts'
 

@@ -21,6 +21,7 @@ import { specialTallies } from '../../analysis/special/index.ts'
 import { type AnswerLayout, encodeAnswers } from '../../analysis/tally/encode.ts'
 import { addRow, finishTally, RowOrderError, startTally } from '../../analysis/tally/tally-rows.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
+import { isRecord } from '../../surveys/json.ts'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import type { Answers } from '../../surveys/types.ts'
 import {
@@ -47,14 +48,10 @@ const ENCODE_BATCH = 5000
 /** Above this many queued responses the catch-up walks every response in id order instead. */
 const QUEUE_LIMIT = 50_000
 
-function isObject(value: unknown): value is Answers {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Stored answer JSON as answers; anything but an object reads as no answers. */
 function parseStoredAnswers(text: string): Answers {
   const value: unknown = JSON.parse(text)
-  return isObject(value) ? value : {}
+  return isRecord(value) ? value : {}
 }
 
 function codedRow(survey: string, layout: AnswerLayout, r: UncodedResponse): AnalysisRowTable {

@@ -21,8 +21,10 @@ import type {
   ReportModel,
   RespondentCount,
 } from '../../reports/report/model.ts'
+import { isRecord } from '../../surveys/json.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import type { Answers, SurveyJson } from '../../surveys/types.ts'
+import { walkElements } from '../../surveys/walk.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
@@ -140,20 +142,11 @@ async function loadVote(
 /** Top-level free-text questions: comments, and text inputs that are not numbers, e-mails… */
 export function openQuestions(json: SurveyJson): string[] {
   const names: string[] = []
-  const visit = (elements: unknown) => {
-    if (!Array.isArray(elements)) return
-    for (const q of elements) {
-      if (!isObject(q)) continue
-      if (q.type === 'panel') visit(q.elements)
-      if (typeof q.name !== 'string') continue
-      const inputType = q.inputType ?? 'text'
-      if (q.type === 'comment' || (q.type === 'text' && inputType === 'text')) names.push(q.name)
-    }
+  for (const { element: q, inDynamicPanel } of walkElements(json)) {
+    if (inDynamicPanel || typeof q.name !== 'string') continue
+    const inputType = q.inputType ?? 'text'
+    if (q.type === 'comment' || (q.type === 'text' && inputType === 'text')) names.push(q.name)
   }
-  if (Array.isArray(json.pages)) {
-    for (const page of json.pages) if (isObject(page)) visit(page.elements)
-  }
-  visit(json.elements)
   return names
 }
 
@@ -193,14 +186,10 @@ function respondents(
     .map(([, entry]) => entry)
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Stored answers: a JSON object (anything else reads as no answers). */
 function parseAnswers(text: string): Answers {
   const value: unknown = JSON.parse(text)
-  return isObject(value) ? value : {}
+  return isRecord(value) ? value : {}
 }
 
 /** Documents and charts of recent queries, reused while the data is unchanged. */

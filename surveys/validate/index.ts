@@ -11,7 +11,8 @@ import {
   settings,
   surveyLocalization,
 } from 'survey-core'
-import { isRecord, listUnsupported, sameValue } from '../question-kinds.ts'
+import { isRecord, sameValue } from '../json.ts'
+import { listUnsupported } from '../question-kinds.ts'
 import { createModel } from '../survey-model.ts'
 import type { SurveyJson, ValidateOptions, ValidationResult } from '../types.ts'
 import { compileFastValidator, type FastValidator } from './fast/index.ts'

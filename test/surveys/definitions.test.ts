@@ -13,11 +13,11 @@ import {
   type QuestionSelectBase,
 } from 'survey-core'
 import { describe, expect, it } from 'vitest'
+import { isRecord, type JsonObject } from '../../surveys/json.ts'
 // The server's entry point to survey-core: it registers the top-level `gapkit` property.
 import { createModel } from '../../surveys/survey-model.ts'
 
 type Json = unknown
-type JsonObject = Record<string, unknown>
 
 const DEFINITIONS = new URL('../../surveys/definitions/', import.meta.url)
 const SCHEMA = new URL('../../node_modules/survey-core/surveyjs_definition.json', import.meta.url)
@@ -33,12 +33,8 @@ function readJson(url: URL): Json {
 
 function definition(id: string): JsonObject {
   const json = readJson(new URL(`${id}.json`, DEFINITIONS))
-  if (!isObject(json)) throw new Error(`${id}.json is not a JSON object`)
+  if (!isRecord(json)) throw new Error(`${id}.json is not a JSON object`)
   return json
-}
-
-function isObject(v: Json): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 function modelOf(id: string): Model {
@@ -55,14 +51,14 @@ function localizableKeys(schema: Json): Set<string> {
       for (const n of node) walk(n)
       return
     }
-    if (!isObject(node)) return
+    if (!isRecord(node)) return
     const props = node.properties
-    if (isObject(props)) {
+    if (isRecord(props)) {
       for (const [name, prop] of Object.entries(props)) {
-        const oneOf = isObject(prop) ? prop.oneOf : undefined
+        const oneOf = isRecord(prop) ? prop.oneOf : undefined
         const isLoc =
           Array.isArray(oneOf) &&
-          oneOf.some((o) => isObject(o) && String(o.$ref ?? '').endsWith('locstring'))
+          oneOf.some((o) => isRecord(o) && String(o.$ref ?? '').endsWith('locstring'))
         if (isLoc) keys.add(name)
       }
     }
@@ -99,7 +95,7 @@ function scanTexts(json: JsonObject, locKeys: Set<string>): TextScan {
   const visitText = (path: string, value: Json): void => {
     if (typeof value === 'string') {
       scan.plain.push(path)
-    } else if (isObject(value)) {
+    } else if (isRecord(value)) {
       const keys = Object.keys(value)
       const wellFormed =
         keys.length > 0 &&
@@ -115,7 +111,7 @@ function scanTexts(json: JsonObject, locKeys: Set<string>): TextScan {
       const at = `${path}[${i}]`
       if (typeof item === 'string') {
         if (!NUMERIC.test(item)) scan.plain.push(`${at} (bare code "${item}")`)
-      } else if (isObject(item)) {
+      } else if (isRecord(item)) {
         if (columnsOf === 'matrixdropdown' || columnsOf === 'matrixdynamic') {
           if (item.title === undefined) scan.plain.push(`${at} (column without title)`)
         } else if (item.text === undefined && !NUMERIC.test(String(item.value ?? ''))) {
@@ -132,13 +128,13 @@ function scanTexts(json: JsonObject, locKeys: Set<string>): TextScan {
       })
       return
     }
-    if (!isObject(node)) return
+    if (!isRecord(node)) return
     const ownType = typeof node.type === 'string' ? node.type : type
     for (const [key, value] of Object.entries(node)) {
       const at = path ? `${path}.${key}` : key
       if (key === 'gapkit' && path === '') {
         visitGapkit(at, value)
-      } else if (locKeys.has(key) && (typeof value === 'string' || isObject(value))) {
+      } else if (locKeys.has(key) && (typeof value === 'string' || isRecord(value))) {
         visitText(at, value)
       } else if (
         Array.isArray(value) &&
@@ -151,9 +147,9 @@ function scanTexts(json: JsonObject, locKeys: Set<string>): TextScan {
     }
   }
   const visitGapkit = (path: string, block: Json): void => {
-    if (!isObject(block) || !Array.isArray(block.dimensions)) return
+    if (!isRecord(block) || !Array.isArray(block.dimensions)) return
     block.dimensions.forEach((d, i) => {
-      if (isObject(d) && d.label !== undefined) visitText(`${path}.dimensions[${i}].label`, d.label)
+      if (isRecord(d) && d.label !== undefined) visitText(`${path}.dimensions[${i}].label`, d.label)
     })
   }
   visit('', json, undefined)
@@ -171,7 +167,7 @@ interface Names {
 
 function codeOf(item: Json): string | undefined {
   if (typeof item === 'string' || typeof item === 'number') return String(item)
-  if (isObject(item)) {
+  if (isRecord(item)) {
     const v = item.value ?? item.name
     if (typeof v === 'string' || typeof v === 'number') return String(v)
   }
@@ -193,7 +189,7 @@ function collectNames(json: JsonObject): Names {
   const visitElements = (list: Json): void => {
     if (!Array.isArray(list)) return
     for (const el of list) {
-      if (!isObject(el)) continue
+      if (!isRecord(el)) continue
       const name = typeof el.name === 'string' ? el.name : '(unnamed)'
       names.elements.push(name)
       for (const key of ['choices', 'rows', 'columns', 'rateValues']) checkCodes(name, key, el[key])
@@ -201,13 +197,13 @@ function collectNames(json: JsonObject): Names {
       visitElements(el.templateElements)
       visitElements(el.detailElements)
       if (Array.isArray(el.columns)) {
-        for (const c of el.columns) if (isObject(c)) checkCodes(name, 'column choices', c.choices)
+        for (const c of el.columns) if (isRecord(c)) checkCodes(name, 'column choices', c.choices)
       }
     }
   }
   if (Array.isArray(json.pages)) {
     for (const page of json.pages) {
-      if (!isObject(page)) continue
+      if (!isRecord(page)) continue
       names.pages.push(typeof page.name === 'string' ? page.name : '(unnamed)')
       visitElements(page.elements)
     }
@@ -308,7 +304,7 @@ describe('every questionnaire in surveys/definitions', () => {
     it('(b) matches the survey-core JSON schema', () => {
       if (!validateSchema) {
         const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true })
-        if (!isObject(schema)) throw new Error('surveyjs_definition.json is not an object')
+        if (!isRecord(schema)) throw new Error('surveyjs_definition.json is not an object')
         validateSchema = ajv.compile(schema)
       }
       const ok = validateSchema(definition(id))
@@ -326,11 +322,11 @@ describe('every questionnaire in surveys/definitions', () => {
       const gapkit = json.gapkit
       const problems: string[] = []
       if (gapkit !== undefined) {
-        expect(isObject(gapkit)).toBe(true)
-        const dims = isObject(gapkit) ? (gapkit.dimensions ?? []) : []
+        expect(isRecord(gapkit)).toBe(true)
+        const dims = isRecord(gapkit) ? (gapkit.dimensions ?? []) : []
         expect(Array.isArray(dims)).toBe(true)
         for (const d of Array.isArray(dims) ? dims : []) {
-          if (!isObject(d)) {
+          if (!isRecord(d)) {
             problems.push('a dimension is not an object')
             continue
           }

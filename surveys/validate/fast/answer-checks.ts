@@ -4,7 +4,7 @@
  * rows, lengths, counts and answers to questions that are not shown.
  */
 
-import { isPrimitive, isRecord, type Primitive, sameValue } from '../../question-kinds.ts'
+import { isPrimitive, isRecord, type Primitive, sameValue } from '../../json.ts'
 import type { ValidationMode } from '../../types.ts'
 import type { ExpressionScope } from './expressions.ts'
 import type { ChoicePlan, FieldPlan, SurveyPlan, TopPlan } from './plan.ts'

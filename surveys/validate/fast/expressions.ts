@@ -18,6 +18,7 @@ import {
   settings,
   Variable,
 } from 'survey-core'
+import { isRecord } from '../../json.ts'
 
 type GetterContext = Parameters<ConditionRunner['runContext']>[0]
 type GetterInfo = ReturnType<GetterContext['getValue']>
@@ -228,7 +229,7 @@ function resolveCell(
 ): GetterInfo {
   if (path.length === 2 && path[0]?.toLowerCase() === ROW) {
     const column = columns.get(path[1]?.toLowerCase() ?? '') ?? ''
-    const value = isObject(row) && Object.hasOwn(row, column) ? row[column] : undefined
+    const value = isRecord(row) && Object.hasOwn(row, column) ? row[column] : undefined
     return { isFound: true, value }
   }
   return resolveTop(scope, path)
@@ -303,15 +304,11 @@ export function isEmptyAnswer(value: unknown, trim = true): boolean {
 
 function isEmptyValue(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0
-  if (isObject(value) && value.constructor === Object) {
+  if (isRecord(value) && value.constructor === Object) {
     for (const key in value) if (!isEmptyValue(value[key])) return false
     return true
   }
   return !value && value !== 0 && value !== false
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /**

@@ -10,7 +10,8 @@
  * are deferred to the reference as well.
  */
 
-import { isRecord, listUnsupported } from '../../question-kinds.ts'
+import { isRecord } from '../../json.ts'
+import { listUnsupported } from '../../question-kinds.ts'
 import { createModel } from '../../survey-model.ts'
 import type { SurveyJson, ValidationMode } from '../../types.ts'
 import { checkRecord, type FastRun, shapeRecord } from './answer-checks.ts'

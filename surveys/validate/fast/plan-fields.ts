@@ -16,7 +16,8 @@ import {
   QuestionTextBase,
   QuestionTextModel,
 } from 'survey-core'
-import { isPrimitive, kindOf, type Primitive } from '../../question-kinds.ts'
+import { isPrimitive, type Primitive } from '../../json.ts'
+import { kindOf } from '../../question-kinds.ts'
 import type { ExpressionPlace } from './expressions.ts'
 import type { ChoicePlan, FieldPlan, PlanContext, TextPlan, ValidatorPlan } from './plan.ts'
 

@@ -9,7 +9,8 @@ import {
   QuestionRankingModel,
   type SurveyValidator,
 } from 'survey-core'
-import { kindOf, type Primitive, type QuestionKind } from '../../question-kinds.ts'
+import type { Primitive } from '../../json.ts'
+import { kindOf, type QuestionKind } from '../../question-kinds.ts'
 import {
   type Condition,
   compileCondition,

@@ -5,7 +5,7 @@
  * sends the whole questionnaire to the reference validator, so correctness never depends on
  * what the compiler covers.
  */
-import { isRecord } from '../../question-kinds.ts'
+import { isRecord } from '../../json.ts'
 import type { SurveyJson } from '../../types.ts'
 
 // Text, layout and messages: no effect on which answers are accepted.
@@ -146,6 +146,8 @@ export function listFastUnsupported(json: SurveyJson): string[] {
   return problems
 }
 
+// Not `walkElements`: this walk must report the malformed lists and entries that the walker
+// passes over, and must not enter a container whose own type is unsupported.
 function visitElements(elements: unknown, problems: string[]): void {
   if (elements === undefined) return
   if (!Array.isArray(elements)) {

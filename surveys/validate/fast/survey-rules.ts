@@ -6,7 +6,7 @@
  * errors that only say "not finished yet" are left out, as the reference does.
  */
 import { settings } from 'survey-core'
-import { isRecord } from '../../question-kinds.ts'
+import { isRecord } from '../../json.ts'
 import { type FastRun, isShown, shownChoices, shownRows } from './answer-checks.ts'
 import { isEmptyAnswer, questionValue, resolveTop } from './expressions.ts'
 import type { FieldPlan, TextPlan, ValidatorPlan } from './plan.ts'

@@ -21,7 +21,8 @@ import {
   QuestionTagboxModel,
   QuestionTextBase,
 } from 'survey-core'
-import { isRecord, kindOf, sameValue } from '../../question-kinds.ts'
+import { isRecord, sameValue } from '../../json.ts'
+import { kindOf } from '../../question-kinds.ts'
 import {
   type CheckContext,
   joinPath,

@@ -13,7 +13,8 @@ import {
   QuestionPanelDynamicModel,
   QuestionSelectBase,
 } from 'survey-core'
-import { isPrimitive, isRecord, kindOf, sameValue } from '../../question-kinds.ts'
+import { isPrimitive, isRecord, sameValue } from '../../json.ts'
+import { kindOf } from '../../question-kinds.ts'
 import {
   type CheckContext,
   joinPath,
