@@ -24,8 +24,8 @@ import SQLite from 'better-sqlite3'
 import { Hono } from 'hono'
 import { generateDemoResponses } from '../demo/index.ts'
 import { createApp } from '../server/app.ts'
-import { createPartnerToken } from '../server/cli/tokens.ts'
 import { createDb } from '../server/db/create-db.ts'
+import { createPartnerLink } from '../server/services/partner-links.ts'
 import { isRecord } from '../surveys/json.ts'
 import { createRegistry, type LoadedSurvey, loadSurveyRegistry } from '../surveys/registry.ts'
 import { type CompiledValidator, compileReferenceValidator } from '../surveys/validate/index.ts'
@@ -106,7 +106,7 @@ async function serveChild(kind: Kind): Promise<void> {
       withValidator(loadSurveyRegistry('surveys/definitions').list(), kind),
     )
     const region = { region: REGION, regionName: 'Seine-Saint-Denis', name: 'bench' }
-    token = (await createPartnerToken(db.kysely, region, new Date().toISOString())).token
+    token = (await createPartnerLink(db.kysely, region, 'cli', new Date().toISOString())).token
     fetch = createApp({ db: db.kysely, registry, defaultWave: '2026' }).fetch
   } else {
     const sqlite = new SQLite(file)

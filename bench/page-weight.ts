@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp } from '../server/app.ts'
-import { createPartnerToken } from '../server/cli/tokens.ts'
 import { createDb } from '../server/db/create-db.ts'
+import { createPartnerLink } from '../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../surveys/registry.ts'
 import { appendSection, machine } from './report-file.ts'
 
@@ -16,9 +16,10 @@ const SURVEY = process.argv[2] ?? 'microfinance-gap'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gapkit-bench-'))
 const db = await createDb(path.join(dir, 'bench.db'))
 const registry = loadSurveyRegistry('surveys/definitions')
-const partner = await createPartnerToken(
+const partner = await createPartnerLink(
   db.kysely,
   { region: 'FR-93', regionName: 'Seine-Saint-Denis', name: 'bench' },
+  'cli',
   '2026-01-01T00:00:00.000Z',
 )
 const app = createApp({ db: db.kysely, registry, defaultWave: '2026' })

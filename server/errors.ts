@@ -21,6 +21,63 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * A failure the caller caused, told in the domain's words. Services throw these and never an
+ * HTTP status; each edge maps them once: HTTP in `handleError`, the command line in main.ts.
+ */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message)
+  }
+}
+
+/** Nothing by that name or id: a questionnaire, a response, a partner link. */
+export class NotFoundError extends DomainError {
+  override name = 'NotFoundError'
+}
+
+/** The caller may not do this, e.g. a partner link reading another region's response. */
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError'
+}
+
+/** The current state forbids it: a response already submitted, a link already revoked. */
+export class ConflictError extends DomainError {
+  override name = 'ConflictError'
+}
+
+/** Input the operation cannot take at all: an unknown language, region or grouping. */
+export class InvalidInputError extends DomainError {
+  override name = 'InvalidInputError'
+}
+
+/**
+ * Well-formed input that breaks the rules, e.g. answers that fail the questionnaire's checks;
+ * `code` names the rule for clients (`invalid_answers`), `details` has one entry per problem.
+ */
+export class ValidationError extends DomainError {
+  override name = 'ValidationError'
+  constructor(
+    readonly code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+  ) {
+    super(message, details)
+  }
+}
+
+/** The status and code a domain error is answered with over HTTP. */
+function httpOf(error: DomainError): { status: ContentfulStatusCode; code: string } {
+  if (error instanceof NotFoundError) return { status: 404, code: 'not_found' }
+  if (error instanceof ForbiddenError) return { status: 403, code: 'forbidden' }
+  if (error instanceof ConflictError) return { status: 409, code: 'conflict' }
+  if (error instanceof ValidationError) return { status: 422, code: error.code }
+  return { status: 400, code: 'bad_request' }
+}
+
 export const badRequest = (message: string, details: ErrorDetail[] = []) =>
   new ApiError(400, 'bad_request', message, details)
 export const unauthorized = (message = 'a valid token is required') =>
@@ -28,7 +85,6 @@ export const unauthorized = (message = 'a valid token is required') =>
 export const forbidden = (message = 'this token may not do that') =>
   new ApiError(403, 'forbidden', message)
 export const notFound = (message = 'not found') => new ApiError(404, 'not_found', message)
-export const conflict = (message: string) => new ApiError(409, 'conflict', message)
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -44,6 +100,10 @@ const CODES: Record<number, string> = {
 
 /** The one error handler: JSON in the shared shape, never a stack trace. */
 export function handleError(error: Error, c: Context): Response {
+  if (error instanceof DomainError) {
+    const { status, code } = httpOf(error)
+    return c.json({ error: { code, message: error.message, details: error.details } }, status)
+  }
   if (error instanceof ApiError) {
     return c.json(
       { error: { code: error.code, message: error.message, details: error.details } },

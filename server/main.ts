@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url'
+
 // Each command's module is imported only when that command runs: `gapkit analyze` should not
 // pay for loading the web server, the spreadsheet writer or the chart renderer.
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
@@ -60,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`gapkit: unknown command "${name}" (try gapkit --help)`)
     return 2
   }
-  const debug = Boolean(process.env.GAPKIT_DEBUG)
+  const debug = (await import('./config.ts')).isDebug()
   // tsx turns on source maps, and Node then reads the map of every dependency it loads (a
   // third of a second for danfo and mathjs). A one-shot command prints a stack only with
   // GAPKIT_DEBUG; the server logs the stacks of failed requests, so it keeps them.
@@ -75,8 +77,16 @@ export async function main(argv: string[]): Promise<number> {
       import('./cli/context.ts'),
       import('./config.ts'),
       import('../surveys/registry.ts'),
+      import('./errors.ts'),
     ]).catch(() => null)
-    if (known && (error instanceof known[0].UsageError || error instanceof known[1].ConfigError)) {
+    // A domain error (no such questionnaire, a grouping that names no question) is the
+    // caller's bad input, told in one line like a usage error.
+    if (
+      known &&
+      (error instanceof known[0].UsageError ||
+        error instanceof known[1].ConfigError ||
+        error instanceof known[3].DomainError)
+    ) {
       console.error(`gapkit ${name}: ${error.message}`)
       return 2
     }
@@ -90,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Compared as URLs: a checkout under a folder with a space is `%20` in import.meta.url.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -1,4 +1,5 @@
 import { isRecord } from './json.ts'
+import { parseSpecialAnalysis } from './special-analysis.ts'
 import type { GapDimension, GapkitBlock, SurveyJson } from './types.ts'
 import { walkElements } from './walk.ts'
 
@@ -66,10 +67,13 @@ export function checkPath(shapes: Map<string, QuestionShape>, path: string): str
   return null
 }
 
-/** Parses the optional `gapkit` block; throws with a one-line reason when it is malformed. */
+/**
+ * Parses the optional `gapkit` block (dimensions, `suppressBelow`, the special `analysis`); throws
+ * with a one-line reason when it is malformed.
+ */
 export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): GapkitBlock {
   const raw = json.gapkit
-  if (raw === undefined) return { dimensions: [], suppressBelow: 5 }
+  if (raw === undefined) return { dimensions: [], suppressBelow: 5, analysis: null }
   if (!isRecord(raw)) throw new Error('"gapkit" must be an object')
   const byName = new Map(shapes.map((s) => [s.name, s]))
   const suppressBelow = raw.suppressBelow ?? 5
@@ -112,7 +116,7 @@ export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): Gap
       label: (label as GapDimension['label'] | undefined) ?? id,
     }
   })
-  return { dimensions, suppressBelow }
+  return { dimensions, suppressBelow, analysis: parseSpecialAnalysis(raw.analysis, byName) }
 }
 
 const LOCALIZABLE_SKIP = new Set(['gapkit'])

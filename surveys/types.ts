@@ -41,4 +41,57 @@ export interface GapkitBlock {
   dimensions: GapDimension[]
   /** Groups with fewer respondents show "n < k" only. Default 5. */
   suppressBelow: number
+  /** The special tally the block declares (`gapkit.analysis`), or null for none. */
+  analysis: SpecialAnalysis | null
 }
+
+/** Questions a vote tally reads (`gapkit.analysis.kind` `vote`). */
+export interface VoteRoles {
+  /** A matrixdropdown: one row per practice (`REGION:slug`), one 1–5 column per criterion. */
+  scores: string
+  /** A ranking question: the voter's top three practices, best first. */
+  ranking: string
+  /** A column of `scores` whose mean breaks ties in Borda points (not a question name). */
+  tieBreak: string
+}
+
+/** Questions a co-design tally reads (`gapkit.analysis.kind` `codesign`). */
+export interface CodesignRoles {
+  /** The workshop subgroup of the sheet (a single answer). */
+  subgroup: string
+  /** The number of participants (a number text question). */
+  participants: string
+  /** A ranking question: the priority challenges, first = most important. */
+  ranking: string
+  /** A checkbox of financial product types. */
+  products: string
+  /** Rating questions averaged per subgroup, in this order. */
+  ratings: string[]
+}
+
+/** Questions an indicator-report tally reads (`gapkit.analysis.kind` `indicators`). */
+export interface IndicatorRoles {
+  /** `monthly` or `quarterly`. */
+  periodType: string
+  /** The ISO end date of the reporting period. */
+  periodEnd: string
+  institution: string
+  branch: string
+  branchRegion: string
+  /** The figures summed across reports (number text questions). */
+  members: string
+  borrowers: string
+  women: string
+  youth: string
+  farmerOrgs: string
+  portfolio: string
+  savings: string
+  /** Portfolio at risk over 30 days, in percent. */
+  par30: string
+}
+
+/** The special tally of a questionnaire, with the question behind each role. */
+export type SpecialAnalysis =
+  | { kind: 'vote'; roles: VoteRoles }
+  | { kind: 'codesign'; roles: CodesignRoles }
+  | { kind: 'indicators'; roles: IndicatorRoles }

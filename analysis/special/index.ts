@@ -31,20 +31,24 @@ export type {
   VoteTally,
 } from './types.ts'
 
-const TALLIES: Record<string, (input: AnalysisInput) => SpecialTallies> = {
-  'best-practice-vote': tallyVote,
-  'codesign-challenge': rankChallenges,
-  'mfi-indicators': sumIndicators,
-}
-
 /**
- * The special tally of `input.survey`, chosen by its id (`best-practice-vote`,
- * `codesign-challenge`, `mfi-indicators`); `null` for any other questionnaire.
+ * The special tally `input.survey` declares in its `gapkit.analysis` block (vote, co-design or
+ * indicators), reading the questions its roles name; `null` when it declares none. The file name
+ * plays no part, so a partnership's own vote questionnaire is tallied like `best-practice-vote`.
  *
  * @example
- * specialTallies(input)?.kind // 'vote' for best-practice-vote
+ * specialTallies(input)?.kind // 'vote' when the block says "analysis": "vote"
  */
 export function specialTallies(input: AnalysisInput): SpecialTallies | null {
-  const tally = Object.hasOwn(TALLIES, input.survey.id) ? TALLIES[input.survey.id] : undefined
-  return tally ? tally(input) : null
+  const analysis = input.survey.gapkit.analysis
+  switch (analysis?.kind) {
+    case 'vote':
+      return tallyVote(input, analysis.roles)
+    case 'codesign':
+      return rankChallenges(input, analysis.roles)
+    case 'indicators':
+      return sumIndicators(input, analysis.roles)
+    default:
+      return null
+  }
 }

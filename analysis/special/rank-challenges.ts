@@ -1,9 +1,12 @@
 /**
- * Tally of co-design workshop sheets (`codesign-challenge`): the priority ranking of challenges
- * per subgroup and overall, financial product types, expected effects and feasibility. Workshop
- * sheets are non-sensitive group work: nothing is suppressed, every figure carries its n.
+ * Tally of co-design workshop sheets (`codesign-challenge`, or any questionnaire whose
+ * `gapkit.analysis` is `codesign`): the priority ranking of challenges per subgroup and overall,
+ * financial product types, expected effects and feasibility. Workshop sheets are non-sensitive
+ * group work: nothing is suppressed, every figure carries its n.
  */
 
+import { CODESIGN_ROLES } from '../../surveys/special-analysis.ts'
+import type { CodesignRoles } from '../../surveys/types.ts'
 import type { AnalysisInput, AnalysisResponse } from '../input.ts'
 import { mean } from '../stats/descriptive.ts'
 import {
@@ -22,11 +25,6 @@ import {
 } from './read-input.ts'
 import type { ChallengeRank, CodesignGroup, CodesignTally, RatingMean } from './types.ts'
 
-const SUBGROUP = 'subgroup'
-const PARTICIPANTS = 'participants'
-const RANKING = 'priority_challenges'
-const PRODUCTS = 'product_types'
-const RATINGS = ['effect_child_labour', 'effect_school_attendance', 'feasibility'] as const
 const OVERALL_LABEL: Record<string, string> = { en: 'All subgroups', fr: 'Tous les sous-groupes' }
 
 interface RatingSpec {
@@ -37,6 +35,7 @@ interface RatingSpec {
 }
 
 interface Context {
+  roles: CodesignRoles
   challenges: ChoiceItem[]
   products: ChoiceItem[]
   ratings: RatingSpec[]
@@ -52,10 +51,14 @@ function readRating(question: QuestionJson, name: string, locale: string): Ratin
 }
 
 /**
- * Tallies `codesign-challenge` sheets by subgroup and overall. Borda rule: a sheet that ranks k
- * challenges gives k points to its first, k − 1 to its second, … 1 to its last.
+ * Tallies co-design sheets by subgroup and overall, reading the questions `roles` names
+ * (default: those of `codesign-challenge`). Borda rule: a sheet that ranks k challenges gives k
+ * points to its first, k − 1 to its second, … 1 to its last.
  */
-export function rankChallenges(input: AnalysisInput): CodesignTally {
+export function rankChallenges(
+  input: AnalysisInput,
+  roles: CodesignRoles = CODESIGN_ROLES,
+): CodesignTally {
   const locale = input.options?.locale ?? 'en'
   const json = input.survey.json
   const notes: string[] = []
@@ -64,24 +67,25 @@ export function rankChallenges(input: AnalysisInput): CodesignTally {
     if (!q) notes.push(`The questionnaire has no "${name}" question.`)
     return q
   }
-  const subgroupQ = question(SUBGROUP)
-  const rankingQ = question(RANKING)
-  const productsQ = question(PRODUCTS)
+  const subgroupQ = question(roles.subgroup)
+  const rankingQ = question(roles.ranking)
+  const productsQ = question(roles.products)
   const ratings: RatingSpec[] = []
-  for (const name of RATINGS) {
+  for (const name of roles.ratings) {
     const q = question(name)
     if (q) ratings.push(readRating(q, name, locale))
   }
 
   const sheets = countedResponses(input)
   const ctx: Context = {
+    roles,
     challenges: withUnknown(
       readChoices(rankingQ, locale),
-      rankingQ ? sheets.flatMap((s) => readValues(s.answers[RANKING])) : [],
+      rankingQ ? sheets.flatMap((s) => readValues(s.answers[roles.ranking])) : [],
     ),
     products: withUnknown(
       readChoices(productsQ, locale),
-      productsQ ? sheets.flatMap((s) => readValues(s.answers[PRODUCTS])) : [],
+      productsQ ? sheets.flatMap((s) => readValues(s.answers[roles.products])) : [],
     ),
     ratings,
   }
@@ -89,7 +93,7 @@ export function rankChallenges(input: AnalysisInput): CodesignTally {
   const bySubgroup = new Map<string, AnalysisResponse[]>()
   let withoutSubgroup = 0
   for (const s of sheets) {
-    const key = subgroupQ ? readText(s.answers[SUBGROUP]) : null
+    const key = subgroupQ ? readText(s.answers[roles.subgroup]) : null
     if (key === null) {
       withoutSubgroup++
       continue
@@ -117,8 +121,8 @@ export function rankChallenges(input: AnalysisInput): CodesignTally {
     survey: input.survey.id,
     sheets: sheets.length,
     bordaRule: 'k-to-1',
-    rankingQuestion: rankingQ ? RANKING : null,
-    subgroupQuestion: subgroupQ ? SUBGROUP : null,
+    rankingQuestion: rankingQ ? roles.ranking : null,
+    subgroupQuestion: subgroupQ ? roles.subgroup : null,
     subgroups,
     overall: describeGroup(null, OVERALL_LABEL[locale] ?? 'All subgroups', sheets, ctx),
     notes,
@@ -132,23 +136,27 @@ function describeGroup(
   ctx: Context,
 ): CodesignGroup {
   const participants = sheets
-    .map((s) => readNumber(s.answers[PARTICIPANTS]))
+    .map((s) => readNumber(s.answers[ctx.roles.participants]))
     .filter((n): n is number => n !== null)
   return {
     key,
     label,
     n: sheets.length,
     participants: participants.length === 0 ? null : participants.reduce((a, b) => a + b, 0),
-    challenges: rankGroup(sheets, ctx.challenges),
-    productTypes: countProducts(sheets, ctx.products),
+    challenges: rankGroup(sheets, ctx.challenges, ctx.roles.ranking),
+    productTypes: countProducts(sheets, ctx.products, ctx.roles.products),
     ratings: ctx.ratings.map((spec) => rateGroup(sheets, spec)),
   }
 }
 
-function rankGroup(sheets: AnalysisResponse[], challenges: ChoiceItem[]): ChallengeRank[] {
+function rankGroup(
+  sheets: AnalysisResponse[],
+  challenges: ChoiceItem[],
+  ranking: string,
+): ChallengeRank[] {
   const acc = new Map(challenges.map((c) => [c.value, { ranks: [] as number[], borda: 0 }]))
   for (const s of sheets) {
-    const order = readValues(s.answers[RANKING])
+    const order = readValues(s.answers[ranking])
     order.forEach((value, i) => {
       const a = acc.get(value)
       if (!a) return
@@ -181,8 +189,9 @@ function rankGroup(sheets: AnalysisResponse[], challenges: ChoiceItem[]): Challe
 function countProducts(
   sheets: AnalysisResponse[],
   products: ChoiceItem[],
+  question: string,
 ): CodesignGroup['productTypes'] {
-  const answered = sheets.map((s) => readValues(s.answers[PRODUCTS])).filter((v) => v.length > 0)
+  const answered = sheets.map((s) => readValues(s.answers[question])).filter((v) => v.length > 0)
   const n = answered.length
   return {
     n,

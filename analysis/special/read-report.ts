@@ -1,22 +1,12 @@
 /**
- * Reading one `mfi-indicators` report: its period, branch and figures, and the consistency
- * flags it carries on its own (flags across reports — duplicates, future periods — are set by
- * `sumIndicators`).
+ * Reading one indicator report (`mfi-indicators`, or any questionnaire whose `gapkit.analysis`
+ * is `indicators`): its period, branch and figures, and the consistency flags it carries on its
+ * own (flags across reports — duplicates, future periods — are set by `sumIndicators`).
  */
+import type { IndicatorRoles } from '../../surveys/types.ts'
 import type { AnalysisResponse } from '../input.ts'
 import { readNumber, readText } from './read-input.ts'
 import type { IndicatorFlag, IndicatorTotals } from './types.ts'
-
-/** Question behind each total. */
-export const TOTALS: Record<keyof IndicatorTotals, string> = {
-  members: 'members',
-  borrowers: 'borrowers_active',
-  women: 'borrowers_women',
-  youth: 'borrowers_youth',
-  farmerOrgs: 'farmer_orgs_financed',
-  portfolio: 'portfolio_outstanding_xof',
-  savings: 'deposits_xof',
-}
 
 /** A record over the totals' keys, in their fixed order. */
 export function mapTotals<T>(
@@ -33,23 +23,21 @@ export function mapTotals<T>(
   }
 }
 
-const PAR = 'par30_pct'
-const PERIOD_TYPE = 'period_type'
-/** The report's period end date (ISO); its label depends on `period_type`. */
-export const PERIOD_END = 'period_end'
-const INSTITUTION = 'institution'
-const BRANCH = 'branch'
-const BRANCH_REGION = 'branch_region'
-
-/** The questions a report is read from; those marked required are checked for emptiness. */
-export const REPORT_QUESTIONS = [
-  PERIOD_TYPE,
-  PERIOD_END,
-  INSTITUTION,
-  BRANCH,
-  ...Object.values(TOTALS),
-  PAR,
-]
+/**
+ * The questions a report is read from (the branch's region aside); those marked required are
+ * checked for emptiness.
+ */
+export function listReportQuestions(roles: IndicatorRoles): string[] {
+  const { periodType, periodEnd, institution, branch, par30 } = roles
+  return [
+    periodType,
+    periodEnd,
+    institution,
+    branch,
+    ...Object.values(mapTotals((k) => roles[k])),
+    par30,
+  ]
+}
 
 /** Every flag, in the order the output lists them. */
 export const FLAG_ORDER: IndicatorFlag[] = [
@@ -102,16 +90,24 @@ function periodLabel(end: string, type: Report['periodType']): string {
 /** Branch and institution names match case- and spacing-insensitively. */
 export const normalize = (s: string | null) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ')
 
-/** Reads a report and flags what it gets wrong by itself (missing, parts over totals, PAR). */
-export function readReport(response: AnalysisResponse, required: string[]): Report {
+/**
+ * Reads a report through the questions `roles` names and flags what it gets wrong by itself
+ * (missing, parts over totals, PAR).
+ */
+export function readReport(
+  response: AnalysisResponse,
+  required: string[],
+  roles: IndicatorRoles,
+): Report {
   const a = response.answers
-  const type = a[PERIOD_TYPE]
+  const type = a[roles.periodType]
   const periodType = type === 'monthly' || type === 'quarterly' ? type : null
-  const periodEnd = readDate(a[PERIOD_END])
-  const values = mapTotals((key) => readNumber(a[TOTALS[key]]))
-  const par = readNumber(a[PAR])
+  const periodEnd = readDate(a[roles.periodEnd])
+  const values = mapTotals((key) => readNumber(a[roles[key]]))
+  const par = readNumber(a[roles.par30])
+  // The period end counts as missing when it is not a valid date, not only when empty.
   const missing = required.filter((q) =>
-    q === PERIOD_END ? periodEnd === null : readText(a[q]) === null,
+    q === roles.periodEnd ? periodEnd === null : readText(a[q]) === null,
   )
   const flags = new Set<IndicatorFlag>()
   if (missing.length > 0) flags.add('missing-required')
@@ -121,9 +117,9 @@ export function readReport(response: AnalysisResponse, required: string[]): Repo
   if (par !== null && (par < 0 || par > 100)) flags.add('par-out-of-range')
   return {
     response,
-    institution: readText(a[INSTITUTION]),
-    branch: readText(a[BRANCH]),
-    branchRegion: readText(a[BRANCH_REGION]),
+    institution: readText(a[roles.institution]),
+    branch: readText(a[roles.branch]),
+    branchRegion: readText(a[roles.branchRegion]),
     periodType,
     periodEnd,
     period: periodEnd === null ? null : periodLabel(periodEnd, periodType),

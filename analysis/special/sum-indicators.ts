@@ -1,15 +1,18 @@
 /**
- * Tally of periodic indicator reports (`mfi-indicators`): sums and ratios per region, period
- * and branch, consistency flags, and a trend series. The reference date for "future period" is
- * taken from the data (latest `submittedAt`), never from the clock.
+ * Tally of periodic indicator reports (`mfi-indicators`, or any questionnaire whose
+ * `gapkit.analysis` is `indicators`): sums and ratios per region, period and branch, consistency
+ * flags, and a trend series. The reference date for "future period" is taken from the data
+ * (latest `submittedAt`), never from the clock.
  */
+import { INDICATOR_ROLES } from '../../surveys/special-analysis.ts'
+import type { IndicatorRoles } from '../../surveys/types.ts'
 import type { AnalysisInput } from '../input.ts'
 import { compareText, countedResponses, findQuestion, round4 } from './read-input.ts'
 import {
   FLAG_ORDER,
+  listReportQuestions,
   mapTotals,
   normalize,
-  REPORT_QUESTIONS,
   type Report,
   readDate,
   readReport,
@@ -26,16 +29,21 @@ import type {
 } from './types.ts'
 
 /**
- * Sums `mfi-indicators` reports by region, period and branch. Duplicates (same region,
- * institution, branch and period) are all flagged; only the latest submitted counts in totals.
+ * Sums indicator reports by region, period and branch, reading the questions `roles` names
+ * (default: those of `mfi-indicators`). Duplicates (same region, institution, branch and
+ * period) are all flagged; only the latest submitted counts in totals.
  */
-export function sumIndicators(input: AnalysisInput): IndicatorTally {
+export function sumIndicators(
+  input: AnalysisInput,
+  roles: IndicatorRoles = INDICATOR_ROLES,
+): IndicatorTally {
   const json = input.survey.json
   const notes: string[] = []
-  const absent = REPORT_QUESTIONS.filter((q) => !findQuestion(json, q))
+  const questions = listReportQuestions(roles)
+  const absent = questions.filter((q) => !findQuestion(json, q))
   if (absent.length > 0)
     notes.push(`The questionnaire lacks these questions: ${absent.join(', ')}.`)
-  const required = REPORT_QUESTIONS.filter((q) => findQuestion(json, q)?.isRequired === true)
+  const required = questions.filter((q) => findQuestion(json, q)?.isRequired === true)
 
   const responses = countedResponses(input)
   const asOf = responses.reduce<string | null>(
@@ -46,7 +54,7 @@ export function sumIndicators(input: AnalysisInput): IndicatorTally {
   const asOfDate = readDate(asOf)
   if (asOfDate === null)
     notes.push('No submission time in the data: future periods are not checked.')
-  const reports = responses.map((r) => readReport(r, required))
+  const reports = responses.map((r) => readReport(r, required, roles))
 
   for (const rep of reports) {
     if (asOfDate !== null && rep.periodEnd !== null && rep.periodEnd > asOfDate) {
@@ -74,7 +82,7 @@ export function sumIndicators(input: AnalysisInput): IndicatorTally {
   }
   const unplaced = reports.filter((r) => r.period === null).length
   if (unplaced > 0)
-    notes.push(`${unplaced} report(s) without a readable period_end are not summed.`)
+    notes.push(`${unplaced} report(s) without a readable ${roles.periodEnd} are not summed.`)
   if (responses.length === 0) notes.push('No counted reports.')
 
   const regions = groupRegions(reports, input.regionNames)

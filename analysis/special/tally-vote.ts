@@ -1,9 +1,12 @@
 /**
- * Tally of the partner vote on good practices (`best-practice-vote`): mean 1–5 scores per
- * criterion, Borda points from the top-3 ranking (3/2/1), ties broken by mean transferability.
+ * Tally of a partner vote on good practices (`best-practice-vote`, or any questionnaire whose
+ * `gapkit.analysis` is `vote`): mean 1–5 scores per criterion, Borda points from the top-3
+ * ranking (3/2/1), ties broken by the mean of the tie-break criterion (transferability).
  */
 
 import { isRecord } from '../../surveys/json.ts'
+import { VOTE_ROLES } from '../../surveys/special-analysis.ts'
+import type { VoteRoles } from '../../surveys/types.ts'
 import type { AnalysisInput, AnalysisResponse } from '../input.ts'
 import { mean } from '../stats/descriptive.ts'
 import {
@@ -19,9 +22,6 @@ import {
 } from './read-input.ts'
 import type { VotePractice, VoteRankingEntry, VoteRegionBallots, VoteTally } from './types.ts'
 
-const SCORES = 'scores'
-const RANKING = 'top3'
-const TIE_CRITERION = 'transferability'
 /** Points for 1st, 2nd and 3rd place; later places score nothing. */
 const BORDA_POINTS = [3, 2, 1] as const
 const MIN_SCORE = 1
@@ -55,22 +55,24 @@ function readColumns(question: Record<string, unknown> | null, locale: string): 
 }
 
 /**
- * Tallies the ballots of `best-practice-vote`. Scores and ranking entries a voter gave to a
- * practice of their own region are dropped and counted; per-criterion means from fewer than
- * `gapkit.suppressBelow` ballots are hidden (n stays).
+ * Tallies the ballots of a vote, reading the questions `roles` names (default: those of
+ * `best-practice-vote`). Scores and ranking entries a voter gave to a practice of their own
+ * region are dropped and counted; per-criterion means from fewer than `gapkit.suppressBelow`
+ * ballots are hidden (n stays).
  */
-export function tallyVote(input: AnalysisInput): VoteTally {
+export function tallyVote(input: AnalysisInput, roles: VoteRoles = VOTE_ROLES): VoteTally {
   const locale = input.options?.locale ?? 'en'
   const k = input.survey.gapkit.suppressBelow
   const json = input.survey.json
   const notes: string[] = []
-  const scoresQ = findQuestion(json, SCORES)
-  const rankQ = findQuestion(json, RANKING)
-  if (!scoresQ) notes.push(`The questionnaire has no "${SCORES}" question: no scores tallied.`)
-  if (!rankQ) notes.push(`The questionnaire has no "${RANKING}" question: no Borda points.`)
+  const scoresQ = findQuestion(json, roles.scores)
+  const rankQ = findQuestion(json, roles.ranking)
+  if (!scoresQ)
+    notes.push(`The questionnaire has no "${roles.scores}" question: no scores tallied.`)
+  if (!rankQ) notes.push(`The questionnaire has no "${roles.ranking}" question: no Borda points.`)
   const criteria = readColumns(scoresQ, locale)
-  if (scoresQ && !criteria.some((c) => c.value === TIE_CRITERION)) {
-    notes.push(`No "${TIE_CRITERION}" criterion: ties are broken by practice value only.`)
+  if (scoresQ && !criteria.some((c) => c.value === roles.tieBreak)) {
+    notes.push(`No "${roles.tieBreak}" criterion: ties are broken by practice value only.`)
   }
   const declared = readItems(scoresQ?.rows, locale)
   for (const item of readItems(rankQ?.choices, locale)) {
@@ -82,6 +84,7 @@ export function tallyVote(input: AnalysisInput): VoteTally {
     responses,
     scoresQ ? criteria : null,
     rankQ !== null,
+    roles,
   )
   const accOf = (value: string) => acc.get(value) ?? newAcc()
 
@@ -126,7 +129,7 @@ export function tallyVote(input: AnalysisInput): VoteTally {
     ballotsByRegion,
     regionsWithSeveralBallots: several.map((b) => b.region),
     practices,
-    ranking: rankPractices(practices, acc),
+    ranking: rankPractices(practices, acc, roles.tieBreak),
     notes,
   }
 }
@@ -145,6 +148,7 @@ function collectBallots(
   responses: AnalysisResponse[],
   criteria: ChoiceItem[] | null,
   hasRanking: boolean,
+  roles: VoteRoles,
 ): BallotCounts {
   const out: BallotCounts = {
     acc: new Map(),
@@ -161,7 +165,7 @@ function collectBallots(
   }
   for (const r of responses) {
     out.perRegion.set(r.region, (out.perRegion.get(r.region) ?? 0) + 1)
-    const scores = r.answers[SCORES]
+    const scores = r.answers[roles.scores]
     for (const [value, cells] of criteria && isRecord(scores) ? Object.entries(scores) : []) {
       if (!isRecord(cells)) continue
       if (practiceRegion(value) === r.region) {
@@ -187,7 +191,7 @@ function collectBallots(
       if (scored) a.nScored++
     }
     if (!hasRanking) continue
-    readValues(r.answers[RANKING]).forEach((value, place) => {
+    readValues(r.answers[roles.ranking]).forEach((value, place) => {
       const points = BORDA_POINTS[place]
       if (points === undefined) out.overLimit++
       else if (practiceRegion(value) === r.region) out.ownVotes++
@@ -235,13 +239,13 @@ function describePractice(
   }
 }
 
-/** Orders by Borda points, then mean transferability (unrounded, even when hidden), then value. */
+/** Orders by Borda points, then the mean of `tieBreak` (even when hidden), then value. */
 function rankPractices(
   practices: VotePractice[],
   acc: Map<string, PracticeAcc>,
+  tieBreak: string,
 ): VoteRankingEntry[] {
-  const tie = (p: VotePractice) =>
-    round4(mean(acc.get(p.value)?.byCriterion.get(TIE_CRITERION) ?? []))
+  const tie = (p: VotePractice) => round4(mean(acc.get(p.value)?.byCriterion.get(tieBreak) ?? []))
   const order = practices
     .map((p) => ({ p, t: tie(p) }))
     .sort(
@@ -250,7 +254,7 @@ function rankPractices(
     )
   return order.map(({ p, t }, i) => {
     const sameBorda = order.filter((o) => o.p.borda === p.borda && o.p !== p)
-    const criterion = p.criteria.find((c) => c.criterion === TIE_CRITERION)
+    const criterion = p.criteria.find((c) => c.criterion === tieBreak)
     return {
       rank: i + 1,
       value: p.value,

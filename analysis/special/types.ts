@@ -49,7 +49,10 @@ export interface VoteRankingEntry {
   borda: number
   firstPlaces: number
   rankedBy: number
-  /** Mean transferability used to break ties; `null` when nobody scored it or when suppressed. */
+  /**
+   * Mean of the tie-break criterion (`transferability` unless the vote's `tieBreak` role names
+   * another); `null` when nobody scored it or when suppressed.
+   */
   meanTransferability: number | null
   nTransferability: number
   /**

@@ -4,27 +4,6 @@
  * not exist for that n, instead of NaN.
  */
 
-/** Summary of one sample; fields are `null` when n is too small for them. */
-export interface Description {
-  n: number
-  mean: number | null
-  /** Sample standard deviation (n − 1); `null` below n = 2. */
-  sd: number | null
-  min: number | null
-  q1: number | null
-  median: number | null
-  q3: number | null
-  max: number | null
-}
-
-/** One value of a counts distribution. */
-export interface CountEntry<T> {
-  value: T
-  count: number
-  /** count / n; 0 when there are no values at all. */
-  share: number
-}
-
 /**
  * Arithmetic mean; `null` for an empty sample.
  *
@@ -113,71 +92,4 @@ export function quartiles(
     median: quantileOfSorted(sorted, 0.5),
     q3: quantileOfSorted(sorted, 0.75),
   }
-}
-
-/**
- * Smallest and largest value; `null` for an empty sample.
- *
- * @example
- * minMax([3, 1, 4]) // { min: 1, max: 4 }
- */
-export function minMax(values: readonly number[]): { min: number; max: number } | null {
-  if (values.length === 0) return null
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  for (const v of values) {
-    if (v < min) min = v
-    if (v > max) max = v
-  }
-  return { min, max }
-}
-
-/**
- * n, mean, sd, min, quartiles and max of one sample in a single object.
- *
- * @example
- * describeSample([1, 2, 2, 3]) // { n: 4, mean: 2, sd: 0.816…, min: 1, q1: 1.75, median: 2, q3: 2.25, max: 3 }
- */
-export function describeSample(values: readonly number[]): Description {
-  const q = quartiles(values)
-  const range = minMax(values)
-  return {
-    n: values.length,
-    mean: mean(values),
-    sd: sd(values),
-    min: range?.min ?? null,
-    q1: q?.q1 ?? null,
-    median: q?.median ?? null,
-    q3: q?.q3 ?? null,
-    max: range?.max ?? null,
-  }
-}
-
-/**
- * Count each distinct value, with its share of n.
- *
- * With `levels` (for example the points of a Likert scale) every level is listed in that order,
- * including those nobody chose; values that are not levels follow, ascending, so nothing is
- * silently dropped. Without `levels` the observed values are listed ascending.
- *
- * @example
- * countDistribution([2, 1, 2, 5], [1, 2, 3, 4, 5])
- * // [{ value: 1, count: 1, share: 0.25 }, { value: 2, count: 2, share: 0.5 }, { value: 3, count: 0, share: 0 }, …]
- */
-export function countDistribution<T extends number | string>(
-  values: readonly T[],
-  levels: readonly T[] = [],
-): CountEntry<T>[] {
-  const counts = new Map<T, number>()
-  for (const level of levels) counts.set(level, 0)
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  const known = new Set(levels)
-  const extra = [...counts.keys()]
-    .filter((v) => !known.has(v))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  const n = values.length
-  return [...new Set(levels), ...extra].map((value) => {
-    const count = counts.get(value) ?? 0
-    return { value, count, share: n === 0 ? 0 : count / n }
-  })
 }

@@ -15,13 +15,8 @@ export {
   fisherExact2x2,
 } from './contingency.ts'
 export {
-  type CountEntry,
-  countDistribution,
-  type Description,
-  describeSample,
   mean,
   median,
-  minMax,
   quantile,
   quantileOfSorted,
   quartiles,
@@ -31,7 +26,6 @@ export { chiSquareSf, normalSf } from './distributions.ts'
 export {
   type BootstrapOptions,
   bootstrapMeanInterval,
-  bootstrapPairedDifference,
   type Interval,
   wilsonInterval,
 } from './intervals.ts'

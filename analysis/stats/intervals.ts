@@ -79,23 +79,3 @@ export function bootstrapMeanInterval(
   const alpha = 1 - level
   return [quantileOfSorted(means, alpha / 2), quantileOfSorted(means, 1 - alpha / 2)]
 }
-
-/**
- * Percentile bootstrap interval for the mean paired difference `a[i] − b[i]` (for example
- * target − current for the same respondents). This is {@link bootstrapMeanInterval} on the
- * differences; pairs must be complete, so unequal lengths throw a `RangeError`.
- *
- * @example
- * bootstrapPairedDifference([4, 4, 3, 5], [2, 3, 3, 2], { seed: 1 })
- */
-export function bootstrapPairedDifference(
-  a: readonly number[],
-  b: readonly number[],
-  options: BootstrapOptions,
-): Interval | null {
-  if (a.length !== b.length) {
-    throw new RangeError(`paired samples need equal lengths, got ${a.length} and ${b.length}`)
-  }
-  const differences = a.map((v, i) => v - (b[i] ?? 0))
-  return bootstrapMeanInterval(differences, options)
-}

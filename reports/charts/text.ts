@@ -291,12 +291,6 @@ export function formatInteger(value: number, locale: ChartLocale): string {
   return value < 0 ? `−${grouped}` : grouped
 }
 
-/** Formats a decimal with a fixed number of digits and the locale's decimal mark. */
-export function formatDecimal(value: number, digits: number, locale: ChartLocale): string {
-  const text = value.toFixed(digits).replace('-', '−')
-  return baseLanguage(locale) === 'fr' ? text.replace('.', ',') : text
-}
-
 function baseLanguage(locale: string): string {
   return locale.toLowerCase().split(/[-_]/)[0] ?? 'en'
 }

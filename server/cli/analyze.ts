@@ -1,5 +1,4 @@
 import type { AnalysisDocument, DimensionCell, SuppressedCell } from '../../analysis/types.ts'
-import { ApiError } from '../errors.ts'
 import { buildAnalysis } from '../services/analysis.ts'
 import {
   ANALYSIS_HELP,
@@ -44,9 +43,6 @@ export async function analyzeCommand(args: string[]): Promise<void> {
     const doc = await buildAnalysis(ctx.db.kysely, ctx.registry, survey, {
       ...options,
       locale: values.lang,
-    }).catch((error: unknown) => {
-      if (error instanceof ApiError) throw new UsageError(error.message)
-      throw error
     })
     process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : formatSummary(doc))
   } finally {

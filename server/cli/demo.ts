@@ -1,6 +1,7 @@
 import { DEMO_REGIONS, generateDemoResponses } from '../../demo/index.ts'
 import { upsertRegion } from '../db/repositories/regions.ts'
 import { countResponses } from '../db/repositories/responses.ts'
+import { createAdminToken, createPartnerLink } from '../services/partner-links.ts'
 import { createSubmission } from '../services/submissions.ts'
 import {
   COMMON_HELP,
@@ -11,7 +12,6 @@ import {
   parseCommand,
   UsageError,
 } from './context.ts'
-import { createAdminToken, createPartnerToken } from './tokens.ts'
 
 export interface DemoOptions {
   responses: number
@@ -69,15 +69,16 @@ export async function loadDemo(
     if (tty) process.stderr.write('\n')
     print(`Loaded ${loaded} demo responses for ${DEMO_REGIONS.length} regions.`)
   }
-  const admin = await createAdminToken(db, 'demo admin', now)
+  const admin = await createAdminToken(db, 'demo admin', 'cli', now)
   const base = ctx.config.baseUrl
   const first = ctx.registry.get('microfinance-gap') ?? ctx.registry.list()[0]
   print(`Admin token: ${admin.token}`)
   print(`Admin:   ${base}/admin?t=${admin.token}`)
   for (const r of DEMO_REGIONS) {
-    const link = await createPartnerToken(
+    const link = await createPartnerLink(
       db,
       { region: r.id, name: `${r.name} (demo partner)` },
+      'cli',
       now,
     )
     if (first) print(`Partner ${r.id.padEnd(9)} ${base}/s/${first.id}?t=${link.token}`)

@@ -5,7 +5,6 @@ import {
   EXPORT_FORMATS,
   EXPORT_STATUSES,
   type ExportFormat,
-  ExportInputError,
   type ExportStatus,
   prepareExport,
   writeExport,
@@ -84,8 +83,6 @@ export async function exportCommand(args: string[]): Promise<void> {
       region: values.region,
       wave: values.wave,
       status: values.status,
-    }).catch((error: unknown) => {
-      throw error instanceof ExportInputError ? new UsageError(error.message) : error
     })
     const tty = isInteractive()
     const progress = tty

@@ -5,7 +5,6 @@ import { createRenderPool } from '../../reports/draw/pool.ts'
 import type { ReportModel } from '../../reports/report/model.ts'
 import { renderHtml } from '../../reports/report/render-html.ts'
 import { renderMarkdown } from '../../reports/report/render-markdown.ts'
-import { ApiError } from '../errors.ts'
 import type { ChartFiles } from '../services/report.ts'
 import {
   ANALYSIS_HELP,
@@ -111,10 +110,7 @@ export async function reportCommand(args: string[]): Promise<void> {
             rendering.catch(() => {})
           },
         },
-      ).catch((error: unknown) => {
-        if (error instanceof ApiError) throw new UsageError(error.message)
-        throw error
-      })
+      )
       const dir = prepareOut(values.out)
       const files = await (rendering ?? render(bundle.charts))
       progress('writing files')

@@ -8,6 +8,7 @@ import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import { findRegion } from '../db/repositories/regions.ts'
 import type { ExportFilter } from '../db/repositories/response-stream.ts'
 import type { Database } from '../db/schema.ts'
+import { InvalidInputError, NotFoundError } from '../errors.ts'
 import { writeCsv } from './csv.ts'
 import { writeJson } from './json.ts'
 import { type ExportPlan, planExport } from './plan.ts'
@@ -29,17 +30,6 @@ export interface ExportRequest {
   wave?: string
   /** Default: `all` for JSON (a complete copy), `submitted` for CSV and XLSX (analysis). */
   status?: ExportStatus
-}
-
-/** A request that cannot be served: `status` is 404 for an unknown questionnaire, else 400. */
-export class ExportInputError extends Error {
-  override name = 'ExportInputError'
-  constructor(
-    message: string,
-    readonly status: 400 | 404 = 400,
-  ) {
-    super(message)
-  }
 }
 
 /** HTTP content type of each format. */
@@ -82,13 +72,14 @@ export function exportFileName(
 
 function requireSurvey(registry: SurveyRegistry, id: string): LoadedSurvey {
   const survey = registry.get(id)
-  if (!survey) throw new ExportInputError(`no questionnaire "${id}"`, 404)
+  if (!survey) throw new NotFoundError(`no questionnaire "${id}"`)
   return survey
 }
 
 /**
  * Checks an export request (questionnaire, labels language, region) and plans it. Throws
- * `ExportInputError`. Access control is the caller's: pass a partner's own region.
+ * `NotFoundError` for an unknown questionnaire, `InvalidInputError` for a bad language or
+ * region. Access control is the caller's: pass a partner's own region.
  */
 export async function prepareExport(
   db: Kysely<Database>,
@@ -99,12 +90,12 @@ export async function prepareExport(
   const { format } = request
   const labels = format === 'json' ? null : (request.labels ?? null)
   if (labels !== null && !survey.locales.includes(labels)) {
-    throw new ExportInputError(
+    throw new InvalidInputError(
       `labels "${labels}" is not a language of "${survey.id}": ${survey.locales.join(', ')}`,
     )
   }
   if (request.region !== undefined && !(await findRegion(db, request.region))) {
-    throw new ExportInputError(`no region "${request.region}"`)
+    throw new InvalidInputError(`no region "${request.region}"`)
   }
   const status = request.status ?? defaultStatus(format)
   const filter: ExportFilter = {

@@ -3,7 +3,7 @@
  * its version, region, status, language, times, and whether it is already stored.
  */
 import type { LoadedSurvey } from '../../surveys/registry.ts'
-import { findRegion } from '../db/repositories/regions.ts'
+import { findRegion, REGION_ID } from '../db/repositories/regions.ts'
 import { findImportMatch } from '../db/repositories/response-stream.ts'
 import type { NewResponse, ReviewStatus } from '../db/schema.ts'
 import type { Principal } from '../http/auth.ts'
@@ -38,9 +38,6 @@ export type RowOutcome =
   | { kind: 'ok'; checked: CheckedRow }
   | { kind: 'existing' }
   | { kind: 'invalid'; issues: ImportIssue[] }
-
-/** A region id, as `gapkit partner add` accepts it. */
-export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 function isReviewStatus(value: string): value is ReviewStatus {
   return value === 'pending' || value === 'approved' || value === 'rejected'

@@ -8,12 +8,13 @@
  */
 
 import { writeAudit } from '../db/repositories/audit.ts'
-import { findRegion, upsertRegion } from '../db/repositories/regions.ts'
+import { findRegion, REGION_ID, upsertRegion } from '../db/repositories/regions.ts'
 import { insertResponse } from '../db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
+import { NotFoundError } from '../errors.ts'
 import { actorOf, type Principal } from '../http/auth.ts'
 import type { SubmissionDeps } from '../services/submissions.ts'
-import { type CheckedRow, createRowChecker, REGION_ID } from './check-row.ts'
+import { type CheckedRow, createRowChecker } from './check-row.ts'
 import { readCsvRows } from './csv-rows.ts'
 import { ImportInputError, type ImportIssue } from './import-row.ts'
 import { readJsonDocument } from './json-rows.ts'
@@ -75,7 +76,7 @@ export async function importResponses(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const survey = deps.registry.get(options.survey)
-  if (!survey) throw new ImportInputError(`no questionnaire "${options.survey}"`, 404)
+  if (!survey) throw new NotFoundError(`no questionnaire "${options.survey}"`)
   if (options.region !== undefined && !REGION_ID.test(options.region)) {
     throw new ImportInputError(`region "${options.region}" is not a region id`)
   }

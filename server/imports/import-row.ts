@@ -1,4 +1,5 @@
 /** One response read from an import file, before it is checked. */
+import { InvalidInputError } from '../errors.ts'
 
 /** A problem with one row: `question` is a question path, a column or a field (may be ''). */
 export interface ImportIssue {
@@ -34,15 +35,9 @@ export interface ImportRow {
   issues: ImportIssue[]
 }
 
-/** A file that cannot be imported at all: 404 for an unknown questionnaire, else 400. */
-export class ImportInputError extends Error {
+/** A file that cannot be imported at all: not an export, a broken CSV, another questionnaire's. */
+export class ImportInputError extends InvalidInputError {
   override name = 'ImportInputError'
-  constructor(
-    message: string,
-    readonly status: 400 | 404 = 400,
-  ) {
-    super(message)
-  }
 }
 
 /** The one-line form of an issue: `row 3: satisfaction: Response required.` */

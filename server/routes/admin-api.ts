@@ -4,18 +4,16 @@ import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import { listAdminResponses } from '../admin/responses.ts'
 import { listProgress } from '../db/repositories/progress.ts'
+import { REGION_ID } from '../db/repositories/regions.ts'
 import type { Database } from '../db/schema.ts'
-import { badRequest, notFound } from '../errors.ts'
+import { notFound } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
-import { readJson } from '../http/request.ts'
+import { parseJson, parseQuery } from '../http/request.ts'
 import {
   createPartnerLink,
   listPartnerLinks,
   revokePartnerLink,
 } from '../services/partner-links.ts'
-
-/** Region ids: letters, digits, `-` and `_` (the CLI's rule). */
-export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 const label = (max: number) => z.string().trim().min(1).max(max)
 
@@ -44,35 +42,27 @@ const responsesQuery = z.strictObject({
 
 const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
-function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
-  const parsed = schema.safeParse(query)
-  if (parsed.success) return parsed.data
-  throw badRequest(
-    'the query parameters are not valid',
-    parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  )
-}
-
 /**
  * The dashboard's JSON API (admin token or admin session; cookie writes pass the CSRF check):
- * progress, partner links (list, create, revoke) and the paged responses table.
+ * progress, partner links (list, create, revoke) and the paged responses table. Mounted at
+ * `/api/admin`.
  */
 export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
   return new Hono<AuthEnv>()
-    .use('/api/admin/*', requireAdmin(db, now))
-    .use('/api/admin/*', async (c, next) => {
+    .use('*', requireAdmin(db, now))
+    .use('*', async (c, next) => {
       await next()
       c.header('Cache-Control', 'no-store')
     })
-    .get('/api/admin/progress', async (c) => {
-      const query = parseQuery(progressQuery, c.req.query())
+    .get('/progress', async (c) => {
+      const query = parseQuery(c, progressQuery)
       return c.json({ progress: await listProgress(db, { survey: query.survey }) })
     })
-    .get('/api/admin/partners', async (c) => {
+    .get('/partners', async (c) => {
       return c.json(await listPartnerLinks(db))
     })
-    .post('/api/admin/partners', async (c) => {
-      const body = await readJson(c, newPartnerBody)
+    .post('/partners', async (c) => {
+      const body = await parseJson(c, newPartnerBody)
       const { token, partner } = await createPartnerLink(
         db,
         body,
@@ -87,17 +77,17 @@ export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, n
       }))
       return c.json({ token, partner, forms }, 201)
     })
-    .delete('/api/admin/partners/:id', async (c) => {
+    .delete('/partners/:id', async (c) => {
       const id = idParam.safeParse(c.req.param('id'))
       if (!id.success) throw notFound(`no partner link "${c.req.param('id')}"`)
       return c.json(
         await revokePartnerLink(db, id.data, actorOf(c.var.principal), now().toISOString()),
       )
     })
-    .get('/api/admin/surveys/:id/responses', async (c) => {
+    .get('/surveys/:id/responses', async (c) => {
       const survey = registry.get(c.req.param('id'))
       if (!survey) throw notFound(`no questionnaire "${c.req.param('id')}"`)
-      const q = parseQuery(responsesQuery, c.req.query())
+      const q = parseQuery(c, responsesQuery)
       const page = await listAdminResponses(
         db,
         { survey: survey.id, region: q.region, wave: q.wave, status: q.status, review: q.review },

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
-import type { ChartEntry } from '../../reports/charts/registry.ts'
-import { renderPngAsync, renderSvg } from '../../reports/draw/svg.ts'
 import { renderHtml } from '../../reports/report/render-html.ts'
 import { renderMarkdown } from '../../reports/report/render-markdown.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
 import { type AuthEnv, requireAdmin } from '../http/auth.ts'
-import { buildReport, chartJson, createChartCache, renderCharts } from '../services/report.ts'
+import { contentSecurityPolicy } from '../http/html.ts'
+import { createChartCache, createRenderCache } from '../services/chart-cache.ts'
+import { buildReport, chartJson, renderCharts } from '../services/report.ts'
 import { parseAnalysisQuery } from './analysis.ts'
 
 /** What the chart and report routes need. */
@@ -30,8 +30,12 @@ const CONTENT_TYPES: Record<Extension | 'html' | 'md', string> = {
 }
 
 /** Nothing a served file could load or run: charts and reports are self-contained. */
-const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+const CSP = contentSecurityPolicy({
+  style: ["'unsafe-inline'"],
+  img: ['data:'],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+})
 
 /** `name.svg` → [name, 'svg']; `.vl.json` first, since it also ends in `.json`. */
 function splitExtension(file: string): [string, Extension] | null {
@@ -56,37 +60,10 @@ function linkQuery(raw: Record<string, string>): string {
     )
   const pairs = ['by', 'wave', 'lang', 'drafts', 'review', 'seed'].flatMap((key) => {
     const value = raw[key]
-    return value === undefined ? [] : [`${key}=${encode(value)}`]
+    // An empty parameter counts as absent (parseQuery): the links leave it out too.
+    return value === undefined || value === '' ? [] : [`${key}=${encode(value)}`]
   })
   return pairs.length === 0 ? '' : `?${pairs.join('&')}`
-}
-
-/**
- * Rendered SVG and PNG bytes by spec (the same spec always renders the same bytes), so a
- * revalidation or a second viewer costs no rendering; the last `size` files are kept.
- */
-function createRenderCache(size: number) {
-  const files = new Map<string, Promise<Uint8Array>>()
-  return (chart: ChartEntry, ext: 'svg' | 'png'): Promise<Uint8Array> => {
-    const key = `${ext}:${createHash('sha256').update(JSON.stringify(chart.spec)).digest('hex')}`
-    let file = files.get(key)
-    if (!file) {
-      // The PNG is drawn in resvg's thread pool: a chart request does not hold up submissions.
-      file = renderSvg(chart.spec).then(async (svg) =>
-        ext === 'svg'
-          ? new Uint8Array(Buffer.from(svg, 'utf8'))
-          : new Uint8Array(await renderPngAsync(svg)),
-      )
-      file.catch(() => files.delete(key))
-    }
-    files.delete(key)
-    files.set(key, file)
-    for (const old of files.keys()) {
-      if (files.size <= size) break
-      files.delete(old)
-    }
-    return file
-  }
 }
 
 /** Whether `If-None-Match` names this ETag (or `*`); weak validators compare equal. */
@@ -117,19 +94,20 @@ function sendCached(c: Context, body: string | Uint8Array, type: string): Respon
  * `GET /api/surveys/:id/report.html` and `report.md` — the gap report, as `gapkit report`
  * writes it. All take the analysis query (`by`, `wave`, `lang`, `drafts`, `review`, `seed`); the
  * report's chart links are relative (`charts/<id>.svg`, plus that query when one is given).
+ * Mounted at `/api/surveys`.
  */
 export function chartRoutes(deps: ChartRouteDeps) {
   const { db, registry } = deps
   const cache = createChartCache(db, registry)
   const rendered = createRenderCache(128)
   return new Hono<AuthEnv>()
-    .use('/api/surveys/:id/charts', requireAdmin(db))
-    .use('/api/surveys/:id/charts/*', requireAdmin(db))
-    .use('/api/surveys/:id/report.html', requireAdmin(db))
-    .use('/api/surveys/:id/report.md', requireAdmin(db))
-    .get('/api/surveys/:id/charts', async (c) => {
+    .use('/:id/charts', requireAdmin(db))
+    .use('/:id/charts/*', requireAdmin(db))
+    .use('/:id/report.html', requireAdmin(db))
+    .use('/:id/report.md', requireAdmin(db))
+    .get('/:id/charts', async (c) => {
       const raw = c.req.query()
-      const options = parseAnalysisQuery(raw)
+      const options = parseAnalysisQuery(c)
       const survey = c.req.param('id')
       const { doc, charts: entries } = await cache.charts(survey, options)
       const base = `/api/surveys/${encodeURIComponent(survey)}/charts/`
@@ -146,8 +124,8 @@ export function chartRoutes(deps: ChartRouteDeps) {
       c.header('Cache-Control', 'no-store')
       return c.json({ survey: doc.survey, version: doc.version, charts })
     })
-    .get('/api/surveys/:id/charts/:chart', async (c) => {
-      const options = parseAnalysisQuery(c.req.query())
+    .get('/:id/charts/:chart', async (c) => {
+      const options = parseAnalysisQuery(c)
       const file = c.req.param('chart')
       const parts = splitExtension(file)
       if (!parts) throw notFound(`no chart "${file}": use <id>.svg, <id>.png or <id>.vl.json`)
@@ -159,9 +137,9 @@ export function chartRoutes(deps: ChartRouteDeps) {
       const bytes = await rendered(chart, ext)
       return sendCached(c, bytes, CONTENT_TYPES[ext])
     })
-    .get('/api/surveys/:id/report.html', async (c) => {
+    .get('/:id/report.html', async (c) => {
       const raw = c.req.query()
-      const bundle = await buildReport(db, registry, c.req.param('id'), parseAnalysisQuery(raw))
+      const bundle = await buildReport(db, registry, c.req.param('id'), parseAnalysisQuery(c))
       const files = await renderCharts(bundle.charts, { png: false })
       const svgs = new Map([...files].map(([id, f]) => [id, f.svg]))
       const query = linkQuery(raw)
@@ -171,9 +149,9 @@ export function chartRoutes(deps: ChartRouteDeps) {
       })
       return sendCached(c, html, CONTENT_TYPES.html)
     })
-    .get('/api/surveys/:id/report.md', async (c) => {
+    .get('/:id/report.md', async (c) => {
       const raw = c.req.query()
-      const bundle = await buildReport(db, registry, c.req.param('id'), parseAnalysisQuery(raw))
+      const bundle = await buildReport(db, registry, c.req.param('id'), parseAnalysisQuery(c))
       const query = linkQuery(raw)
       const md = renderMarkdown(bundle.model, {
         chartHref: (id, ext) => `charts/${id}.${ext}${query}`,

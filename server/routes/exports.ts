@@ -1,20 +1,18 @@
 import { PassThrough } from 'node:stream'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { ApiError, badRequest, forbidden } from '../errors.ts'
+import { ApiError, forbidden } from '../errors.ts'
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
   EXPORT_STATUSES,
-  ExportInputError,
   prepareExport,
   writeExport,
 } from '../exports/export-responses.ts'
 import { ExportAborted, toWebStream } from '../exports/output.ts'
 import { type AuthEnv, requireAdmin, requireToken } from '../http/auth.ts'
-import { readJson } from '../http/request.ts'
+import { parseJson, parseQuery } from '../http/request.ts'
 import { ImportRejected, type ImportSource, importResponses } from '../imports/import-responses.ts'
-import { ImportInputError } from '../imports/import-row.ts'
 import type { SubmissionDeps } from '../services/submissions.ts'
 
 const name = (max: number) => z.string().min(1).max(max)
@@ -34,29 +32,18 @@ const importQuery = z.object({
   dryRun: flag.optional(),
 })
 
-// An empty parameter (`region=`) means no filter, as when it is left out.
-function parseQuery<T>(schema: z.ZodType<T>, query: Record<string, string>): T {
-  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''))
-  const parsed = schema.safeParse(given)
-  if (parsed.success) return parsed.data
-  throw badRequest(
-    'the query parameters are not valid',
-    parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  )
-}
-
 /** At most this many row problems go into an error body; the count says how many there were. */
 const MAX_DETAILS = 1000
 
 /**
  * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx`, streamed; a partner token
  * reads only its own region) and imports (`POST /api/surveys/:id/imports`, admin only; a JSON
- * export as `application/json` or a CSV export as `text/csv`).
+ * export as `application/json` or a CSV export as `text/csv`). Mounted at `/api/surveys`.
  */
 export function exportRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
-    .get('/api/surveys/:id/responses', requireToken(deps.db), async (c) => {
-      const query = parseQuery(exportQuery, c.req.query())
+    .get('/:id/responses', requireToken(deps.db), async (c) => {
+      const query = parseQuery(c, exportQuery)
       const p = c.var.principal
       if (
         p.role !== 'admin' &&
@@ -69,15 +56,6 @@ export function exportRoutes(deps: SubmissionDeps) {
         ...query,
         survey: c.req.param('id'),
         region,
-      }).catch((error: unknown) => {
-        if (error instanceof ExportInputError) {
-          throw new ApiError(
-            error.status,
-            error.status === 404 ? 'not_found' : 'bad_request',
-            error.message,
-          )
-        }
-        throw error
       })
       const out = new PassThrough()
       writeExport(deps.db, prepared, out).catch((error: unknown) => {
@@ -91,13 +69,13 @@ export function exportRoutes(deps: SubmissionDeps) {
         'Cache-Control': 'no-store',
       })
     })
-    .post('/api/surveys/:id/imports', requireAdmin(deps.db), async (c) => {
-      const query = parseQuery(importQuery, c.req.query())
+    .post('/:id/imports', requireAdmin(deps.db), async (c) => {
+      const query = parseQuery(c, importQuery)
       const type = c.req.header('content-type') ?? ''
       let source: ImportSource
       if (/^text\/csv\s*(;|$)/i.test(type)) source = { kind: 'csv', text: await c.req.text() }
       else if (/^application\/json\s*(;|$)/i.test(type)) {
-        source = { kind: 'json', document: await readJson(c, z.unknown()) }
+        source = { kind: 'json', document: await parseJson(c, z.unknown()) }
       } else {
         throw new ApiError(
           415,
@@ -115,13 +93,6 @@ export function exportRoutes(deps: SubmissionDeps) {
         })
         return c.json(report, 200)
       } catch (error) {
-        if (error instanceof ImportInputError) {
-          throw new ApiError(
-            error.status,
-            error.status === 404 ? 'not_found' : 'bad_request',
-            error.message,
-          )
-        }
         if (error instanceof ImportRejected) {
           const details = error.report.issues.slice(0, MAX_DETAILS).map((i) => ({
             field: `row ${i.row}`,

@@ -38,7 +38,7 @@ import {
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
 import type { AnalysisRowTable, Database } from '../db/schema.ts'
-import { badRequest, notFound } from '../errors.ts'
+import { InvalidInputError, NotFoundError } from '../errors.ts'
 
 /** The analysis options plus the review filter (default `not-rejected`). */
 export type AnalysisRequest = AnalysisOptions & { review?: 'not-rejected' | 'approved' }
@@ -185,7 +185,7 @@ export async function buildAnalysis(
   request: AnalysisRequest,
 ): Promise<AnalysisDocument> {
   const survey = registry.get(surveyId)
-  if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
+  if (!survey) throw new NotFoundError(`no questionnaire "${surveyId}"`)
   const { review = 'not-rejected', ...options } = request
   try {
     const prepared = prepareAnalysis(survey, options)
@@ -215,7 +215,7 @@ export async function buildAnalysis(
     return await db.transaction().execute(either)
   } catch (error) {
     // A grouping that names no usable question is the caller's mistake, not a server fault.
-    if (error instanceof GroupingError) throw badRequest(error.message)
+    if (error instanceof GroupingError) throw new InvalidInputError(error.message)
     throw error
   }
 }

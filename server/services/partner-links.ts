@@ -1,10 +1,14 @@
-/** Partner links managed from the dashboard: list, create (token shown once), revoke. */
+/**
+ * Access tokens, the one place that makes them: partner links (create with their region, list,
+ * revoke) for the dashboard, `gapkit partner add` and the demo, and admin tokens for
+ * `gapkit admin-token`. Only a token's hash is stored; every change is audited.
+ */
 import type { Kysely } from 'kysely'
 import { writeAudit } from '../db/repositories/audit.ts'
-import { findRegion, listRegions, upsertRegion } from '../db/repositories/regions.ts'
+import { findRegion, listRegions, REGION_ID, upsertRegion } from '../db/repositories/regions.ts'
 import { insertToken, listTokens, revokeToken } from '../db/repositories/tokens.ts'
-import type { Database, Region, TokenRow } from '../db/schema.ts'
-import { ApiError, conflict, notFound } from '../errors.ts'
+import type { Database, NewToken, Region, TokenRow } from '../db/schema.ts'
+import { ConflictError, InvalidInputError, NotFoundError, ValidationError } from '../errors.ts'
 import { generateToken, hashToken } from '../http/auth.ts'
 
 /** A partner link as the dashboard lists it (never its token). */
@@ -55,9 +59,27 @@ export async function listPartnerLinks(
   return { partners, regions }
 }
 
+/** Stores a token's hash and audits its creation, in the caller's transaction. */
+async function storeToken(
+  trx: Kysely<Database>,
+  row: NewToken,
+  actor: string,
+  details: Record<string, unknown>,
+  now: string,
+): Promise<number> {
+  const id = await insertToken(trx, row)
+  await writeAudit(
+    trx,
+    { actor, action: 'token.create', entity: 'token', entityId: String(id), details },
+    now,
+  )
+  return id
+}
+
 /**
- * Creates a partner link bound to a region and audits it under the admin's name. A region that
- * does not exist needs a `regionName` (422 otherwise). Returns the token, which is never stored.
+ * Creates a partner link bound to a region and audits it under `actor` (an admin, or `cli`).
+ * A region that does not exist needs a `regionName`, which creates it (or renames an existing
+ * one). Returns the token, which is never stored.
  */
 export async function createPartnerLink(
   db: Kysely<Database>,
@@ -65,13 +87,18 @@ export async function createPartnerLink(
   actor: string,
   now: string,
 ): Promise<{ token: string; partner: PartnerLink }> {
+  if (!REGION_ID.test(input.region)) {
+    throw new InvalidInputError(
+      `region "${input.region}" is not a region id (letters, digits, - and _)`,
+      [{ field: 'region', message: 'letters, digits, - and _ only' }],
+    )
+  }
   const token = generateToken('partner')
   const partner = await db.transaction().execute(async (trx) => {
     if (input.regionName) {
       await upsertRegion(trx, { id: input.region, name: input.regionName }, now)
     } else if (!(await findRegion(trx, input.region))) {
-      throw new ApiError(
-        422,
+      throw new ValidationError(
         'unknown_region',
         `no region "${input.region}"; give its name to create it`,
         [{ field: 'regionName', message: 'required for a new region' }],
@@ -87,22 +114,36 @@ export async function createPartnerLink(
       created_at: now,
       revoked_at: null,
     }
-    const id = await insertToken(trx, row)
-    await writeAudit(
-      trx,
-      {
-        actor,
-        action: 'token.create',
-        entity: 'token',
-        entityId: String(id),
-        details: { role: 'partner', region: input.region, group: input.group ?? null },
-      },
-      now,
-    )
+    const details = { role: 'partner', region: input.region, group: input.group ?? null }
+    const id = await storeToken(trx, row, actor, details, now)
     const region = await findRegion(trx, input.region)
     return toLink({ ...row, id }, new Map([[input.region, region?.name ?? input.region]]))
   })
   return { token, partner }
+}
+
+/** Creates an admin token, audited under `actor`; returns the token (never stored) and its id. */
+export async function createAdminToken(
+  db: Kysely<Database>,
+  name: string,
+  actor: string,
+  now: string,
+): Promise<{ token: string; id: number }> {
+  const token = generateToken('admin')
+  const row: NewToken = {
+    token_hash: hashToken(token),
+    role: 'admin',
+    region_id: null,
+    name,
+    group_name: null,
+    wave: null,
+    created_at: now,
+    revoked_at: null,
+  }
+  const id = await db
+    .transaction()
+    .execute((trx) => storeToken(trx, row, actor, { role: 'admin', name }, now))
+  return { token, id }
 }
 
 /** Revokes a partner link at once; 404 without such a partner link, 409 when already revoked. */
@@ -115,9 +156,9 @@ export async function revokePartnerLink(
   return db.transaction().execute(async (trx) => {
     // A handful of links per project: reading them all is simpler than one more query.
     const token = (await listTokens(trx)).find((t) => t.id === id)
-    if (token?.role !== 'partner') throw notFound(`no partner link ${id}`)
-    if (token.revoked_at !== null) throw conflict(`partner link ${id} is already revoked`)
-    if (!(await revokeToken(trx, id, now))) throw notFound(`no partner link ${id}`)
+    if (token?.role !== 'partner') throw new NotFoundError(`no partner link ${id}`)
+    if (token.revoked_at !== null) throw new ConflictError(`partner link ${id} is already revoked`)
+    if (!(await revokeToken(trx, id, now))) throw new NotFoundError(`no partner link ${id}`)
     await writeAudit(
       trx,
       { actor, action: 'token.revoke', entity: 'token', entityId: String(id) },

@@ -4,10 +4,9 @@
  * `reports/`), and renders charts to SVG, PNG and Vega-Lite JSON — in worker threads when a
  * render pool is given.
  */
-import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { groupResponses } from '../../analysis/group-responses.ts'
-import type { AnalysisOptions, AnalysisResponse } from '../../analysis/input.ts'
+import type { AnalysisResponse } from '../../analysis/input.ts'
 import { readQuestionItems } from '../../analysis/questions.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
 import type { ChartEntry } from '../../reports/charts/registry.ts'
@@ -28,11 +27,8 @@ import { walkElements } from '../../surveys/walk.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
-import { notFound } from '../errors.ts'
-import { buildAnalysis } from './analysis.ts'
-
-/** What a report is built from: the analysis options plus the review filter. */
-export type ReportRequest = AnalysisOptions & { review?: 'not-rejected' | 'approved' }
+import { NotFoundError } from '../errors.ts'
+import { type AnalysisRequest, buildAnalysis } from './analysis.ts'
 
 /** A composed report with the document and charts it was made from. */
 export interface ReportBundle {
@@ -61,11 +57,11 @@ export async function buildReport(
   db: Kysely<Database>,
   registry: SurveyRegistry,
   surveyId: string,
-  request: ReportRequest,
+  request: AnalysisRequest,
   options: BuildReportOptions = {},
 ): Promise<ReportBundle> {
   const survey = registry.get(surveyId)
-  if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
+  if (!survey) throw new NotFoundError(`no questionnaire "${surveyId}"`)
   const locale = request.locale ?? 'en'
   const { doc, charts, rows, regions, vote } = await db.transaction().execute(async (trx) => {
     const doc = await buildAnalysis(trx, registry, surveyId, request)
@@ -122,7 +118,7 @@ export async function buildReport(
 async function loadVote(
   db: Kysely<Database>,
   registry: SurveyRegistry,
-  request: ReportRequest,
+  request: AnalysisRequest,
 ): Promise<Pick<ReportMeta, 'vote' | 'voteMissing'>> {
   if (!registry.get(VOTE_SURVEY)) return { vote: null, voteMissing: 'no-questionnaire' }
   // The vote is its own event: every wave counts, grouped by region.
@@ -190,66 +186,6 @@ function respondents(
 function parseAnswers(text: string): Answers {
   const value: unknown = JSON.parse(text)
   return isRecord(value) ? value : {}
-}
-
-/** Documents and charts of recent queries, reused while the data is unchanged. */
-export interface ChartCache {
-  /** The analysis document and its charts for a questionnaire and query. */
-  charts: (
-    surveyId: string,
-    request: ReportRequest,
-  ) => Promise<{ doc: AnalysisDocument; charts: ChartEntry[] }>
-}
-
-/**
- * A small cache of analyses for the chart routes: a page showing 40 charts asks for 40 files of
- * the same analysis. The key holds the questionnaire version, the query and a fingerprint of
- * the responses (id, status, review, last update) and region names, so any change of the data
- * gives a fresh analysis; only the last `size` entries are kept.
- */
-export function createChartCache(
-  db: Kysely<Database>,
-  registry: SurveyRegistry,
-  size = 8,
-): ChartCache {
-  const entries = new Map<string, Promise<{ doc: AnalysisDocument; charts: ChartEntry[] }>>()
-  return {
-    charts: async (surveyId, request) => {
-      const survey = registry.get(surveyId)
-      if (!survey) throw notFound(`no questionnaire "${surveyId}"`)
-      const [rows, regions] = await Promise.all([
-        listResponses(db, { survey: survey.id, wave: request.wave }),
-        listRegions(db),
-      ])
-      const key = createHash('sha256')
-        .update(
-          JSON.stringify([
-            survey.id,
-            survey.version,
-            request,
-            rows.map((r) => [r.id, r.status, r.review_status, r.updated_at]),
-            regions.map((r) => [r.id, r.name]),
-          ]),
-        )
-        .digest('hex')
-      let entry = entries.get(key)
-      if (!entry) {
-        entry = buildAnalysis(db, registry, surveyId, request).then((doc) => ({
-          doc,
-          charts: listCharts(doc, { locale: request.locale ?? 'en' }),
-        }))
-        // A failed analysis (a bad query) is not kept.
-        entry.catch(() => entries.delete(key))
-      }
-      entries.delete(key)
-      entries.set(key, entry)
-      for (const old of entries.keys()) {
-        if (entries.size <= size) break
-        entries.delete(old)
-      }
-      return entry
-    },
-  }
 }
 
 /** The three files of one chart. */

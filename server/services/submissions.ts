@@ -12,7 +12,13 @@ import {
   storeResponses,
   type WriteResult,
 } from '../db/sqlite/group-commit.ts'
-import { ApiError, badRequest, conflict, forbidden, notFound } from '../errors.ts'
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.ts'
 import { actorOf, canAccessRegion, type Principal } from '../http/auth.ts'
 import { newResponseId } from '../ids.ts'
 
@@ -85,14 +91,14 @@ export function viewResponse(row: ResponseRow, answers?: Answers): ResponseView 
 
 function requireSurvey(registry: SurveyRegistry, id: string): LoadedSurvey {
   const survey = registry.get(id)
-  if (!survey) throw notFound(`no questionnaire "${id}"`)
+  if (!survey) throw new NotFoundError(`no questionnaire "${id}"`)
   return survey
 }
 
 function pickLanguage(survey: LoadedSurvey, language: string | undefined): string {
   if (language === undefined) return 'en'
   if (!survey.locales.includes(language)) {
-    throw badRequest(
+    throw new InvalidInputError(
       `language "${language}" is not one of this questionnaire's: ${survey.locales.join(', ')}`,
     )
   }
@@ -112,7 +118,7 @@ function validateOrThrow(
     variables: { region },
   })
   if (!result.ok) {
-    throw new ApiError(422, 'invalid_answers', 'the answers are not valid', result.errors)
+    throw new ValidationError('invalid_answers', 'the answers are not valid', result.errors)
   }
   return result.answers
 }
@@ -129,11 +135,12 @@ export async function createSubmission(
   const survey = requireSurvey(deps.registry, input.survey)
   const isAdmin = principal === null || principal.role === 'admin'
   if (!isAdmin && (input.region ?? input.wave ?? input.group) !== undefined) {
-    throw forbidden('a partner link writes its own region, wave and group')
+    throw new ForbiddenError('a partner link writes its own region, wave and group')
   }
   const region = isAdmin ? input.region : (principal?.regionId ?? undefined)
-  if (!region) throw badRequest('"region" is required with an admin token')
-  if (isAdmin && !(await findRegion(deps.db, region))) throw badRequest(`no region "${region}"`)
+  if (!region) throw new InvalidInputError('"region" is required with an admin token')
+  if (isAdmin && !(await findRegion(deps.db, region)))
+    throw new InvalidInputError(`no region "${region}"`)
 
   const language = pickLanguage(survey, input.language)
   const draft = input.draft === true
@@ -200,7 +207,7 @@ async function storeResponse(db: Kysely<Database>, write: ResponseWrite): Promis
 
 function checkSameOwner(row: ResponseRow, region: string): ResponseView {
   // A key reused from another region must not reveal that region's response.
-  if (row.region_id !== region) throw conflict('this submissionKey is already used')
+  if (row.region_id !== region) throw new ConflictError('this submissionKey is already used')
   return viewResponse(row)
 }
 
@@ -211,8 +218,9 @@ export async function readSubmission(
   id: string,
 ): Promise<ResponseView> {
   const row = await findResponse(deps.db, id)
-  if (!row) throw notFound('no such response')
-  if (!canAccessRegion(principal, row.region_id)) throw forbidden('this response is not yours')
+  if (!row) throw new NotFoundError('no such response')
+  if (!canAccessRegion(principal, row.region_id))
+    throw new ForbiddenError('this response is not yours')
   return viewResponse(row)
 }
 
@@ -227,9 +235,10 @@ export async function updateSubmission(
   input: { answers: unknown; draft?: boolean; language?: string },
 ): Promise<ResponseView> {
   const row = await findResponse(deps.db, id)
-  if (!row) throw notFound('no such response')
-  if (!canAccessRegion(principal, row.region_id)) throw forbidden('this response is not yours')
-  if (row.status !== 'draft') throw conflict('this response is already submitted')
+  if (!row) throw new NotFoundError('no such response')
+  if (!canAccessRegion(principal, row.region_id))
+    throw new ForbiddenError('this response is not yours')
+  if (row.status !== 'draft') throw new ConflictError('this response is already submitted')
   const survey = requireSurvey(deps.registry, row.survey)
   const language = pickLanguage(survey, input.language ?? row.language)
   const draft = input.draft === true
@@ -249,7 +258,7 @@ export async function updateSubmission(
       updated_at: now,
       submitted_at: draft ? null : now,
     })
-    if (!next) throw conflict('this response is already submitted')
+    if (!next) throw new ConflictError('this response is already submitted')
     await writeAudit(
       trx,
       {

@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp } from '../../server/app.ts'
-import { createAdminToken, createPartnerToken } from '../../server/cli/tokens.ts'
 import { createDb, type Db } from '../../server/db/create-db.ts'
 import { countResponses } from '../../server/db/repositories/responses.ts'
+import { createAdminToken, createPartnerLink } from '../../server/services/partner-links.ts'
 import {
   createRegistry,
   loadSurvey,
@@ -52,15 +52,17 @@ export async function createTestApp(
       ? loadSurveyRegistry(surveys)
       : createRegistry(Object.entries(surveys).map(([id, json]) => loadSurvey(id, json)))
   const now = '2026-01-01T00:00:00.000Z'
-  const admin = await createAdminToken(db.kysely, 'test admin', now)
-  const a = await createPartnerToken(
+  const admin = await createAdminToken(db.kysely, 'test admin', 'cli', now)
+  const a = await createPartnerLink(
     db.kysely,
     { region: 'FR-93', regionName: 'Seine-Saint-Denis', name: 'Partner A', group: 'mfi' },
+    'cli',
     now,
   )
-  const b = await createPartnerToken(
+  const b = await createPartnerLink(
     db.kysely,
     { region: 'SI-HEART', regionName: 'Heart of Slovenia', name: 'Partner B' },
+    'cli',
     now,
   )
   const app = createApp({

@@ -3,10 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadSurveyRegistry, SurveyDefinitionError } from '../../surveys/registry.ts'
-import { FIXTURES, tempDir } from '../helpers/test-app.ts'
+import { DEFINITIONS, FIXTURES, tempDir } from '../helpers/test-app.ts'
 
 const example = () =>
   JSON.parse(fs.readFileSync(path.join(FIXTURES, 'surveys', 'example.json'), 'utf8'))
+const voteJson = () =>
+  JSON.parse(fs.readFileSync(path.join(DEFINITIONS, 'best-practice-vote.json'), 'utf8'))
 
 const dirs: string[] = []
 function folder(files: Record<string, string>): string {
@@ -93,6 +95,61 @@ describe('questionnaire registry', () => {
       const json = example()
       json.gapkit.dimensions[0].current = pathText
       expect(loadError({ 'gap.json': JSON.stringify(json) })).toContain(problem)
+    }
+  })
+
+  it('reads a declared special analysis: a kind alone means the default roles', () => {
+    const vote = voteJson()
+    vote.gapkit.analysis = 'vote'
+    const plain = loadSurveyRegistry(folder({ 'ballot.json': JSON.stringify(vote) }))
+    expect(plain.get('ballot')?.gapkit.analysis).toEqual({
+      kind: 'vote',
+      roles: { scores: 'scores', ranking: 'top3', tieBreak: 'transferability' },
+    })
+    const registry = loadSurveyRegistry(DEFINITIONS)
+    expect(registry.get('codesign-challenge')?.gapkit.analysis?.kind).toBe('codesign')
+    expect(registry.get('mfi-indicators')?.gapkit.analysis?.kind).toBe('indicators')
+    expect(registry.get('microfinance-gap')?.gapkit.analysis).toBeNull()
+    expect(registry.get('good-practice')?.gapkit.analysis).toBeNull()
+    expect(loadSurveyRegistry(path.join(FIXTURES, 'surveys')).get('example')?.gapkit.analysis).toBe(
+      null,
+    )
+  })
+
+  it('refuses a broken gapkit.analysis block with the path and the reason', () => {
+    const cases: [unknown, string][] = [
+      ['poll', '"gapkit.analysis" kind must be vote, codesign, indicators (got "poll")'],
+      ['toString', 'kind must be vote, codesign, indicators (got "toString")'],
+      [{ roles: {} }, 'kind must be vote, codesign, indicators (got none)'],
+      [{ kind: 'vote', role: {} }, '"gapkit.analysis" has an unknown key "role"'],
+      [
+        { kind: 'vote', roles: { ranking: 'top5' } },
+        'gapkit.analysis.roles.ranking: "top5" names no question',
+      ],
+      [
+        { kind: 'vote', roles: { ranking: 'comments' } },
+        'gapkit.analysis.roles.ranking: "comments" is a comment question, not ranking',
+      ],
+      [
+        { kind: 'vote', roles: { tieBreak: 'price' } },
+        'gapkit.analysis.roles.tieBreak: question "scores" has no column "price"',
+      ],
+      [
+        { kind: 'vote', roles: { scores: null } },
+        'gapkit.analysis.roles.scores must be a question name',
+      ],
+      [
+        { kind: 'vote', roles: { podium: 'top3' } },
+        'gapkit.analysis.roles: vote has no role "podium" (roles: scores, ranking, tieBreak)',
+      ],
+      ['codesign', 'gapkit.analysis.roles.subgroup: "subgroup" names no question'],
+    ]
+    for (const [analysis, message] of cases) {
+      const json = voteJson()
+      json.gapkit.analysis = analysis
+      const error = loadError({ 'ballot.json': JSON.stringify(json) })
+      expect(error).toMatch(/ballot\.json: /)
+      expect(error).toContain(message)
     }
   })
 

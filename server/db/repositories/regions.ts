@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Database, Region } from '../schema.ts'
 
+/** What a region id may be, wherever one comes in (dashboard, `partner add`, imports): `SI-HEART`. */
+export const REGION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
 /** Creates the region or renames it when it exists. */
 export async function upsertRegion(
   db: Kysely<Database>,

@@ -36,16 +36,3 @@ export async function findSurveyVersion(
     .where('version', '=', version)
     .executeTakeFirst()
 }
-
-export async function listSurveyVersions(
-  db: Kysely<Database>,
-  survey: string,
-): Promise<{ version: string; first_seen_at: string }[]> {
-  return db
-    .selectFrom('survey_versions')
-    .select(['version', 'first_seen_at'])
-    .where('survey', '=', survey)
-    .orderBy('first_seen_at')
-    .orderBy('version')
-    .execute()
-}

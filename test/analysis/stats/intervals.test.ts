@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mean, sd } from '../../../analysis/stats/descriptive.ts'
-import {
-  bootstrapMeanInterval,
-  bootstrapPairedDifference,
-  wilsonInterval,
-} from '../../../analysis/stats/intervals.ts'
+import { bootstrapMeanInterval, wilsonInterval } from '../../../analysis/stats/intervals.ts'
 import { createRandom } from '../../../analysis/stats/random.ts'
 import { expectRelative, reference } from './reference.ts'
 
@@ -105,20 +101,5 @@ describe('bootstrapMeanInterval', () => {
   it('rejects nonsensical options', () => {
     expect(() => bootstrapMeanInterval(values, { seed: 1, resamples: 0 })).toThrow(RangeError)
     expect(() => bootstrapMeanInterval(values, { seed: 1, level: 1 })).toThrow(RangeError)
-  })
-})
-
-describe('bootstrapPairedDifference', () => {
-  it('is the mean interval of the differences a − b', () => {
-    const target = [4, 4, 3, 5, 4, 3]
-    const current = [2, 3, 3, 2, 1, 3]
-    const differences = target.map((v, i) => v - (current[i] ?? 0))
-    expect(bootstrapPairedDifference(target, current, { seed: 8 })).toEqual(
-      bootstrapMeanInterval(differences, { seed: 8 }),
-    )
-  })
-
-  it('throws when the pairs are incomplete', () => {
-    expect(() => bootstrapPairedDifference([1, 2], [1], { seed: 1 })).toThrow(RangeError)
   })
 })

@@ -10,8 +10,9 @@ import { likertBars } from '../../../reports/charts/likert-bars.ts'
 import { percentBars } from '../../../reports/charts/percent-bars.ts'
 import { type ChartEntry, listCharts } from '../../../reports/charts/registry.ts'
 import { responseProgress } from '../../../reports/charts/response-progress.ts'
-import { compileSpec, renderPng, renderSvg, svgSize } from '../../../reports/draw/svg.ts'
+import { compileSpec, renderPng, renderSvg } from '../../../reports/draw/svg.ts'
 import { demoDocument } from '../../fixtures/charts/demo-documents.ts'
+import { svgSize } from '../../helpers/svg-size.ts'
 
 const OUT = 'test-output/charts'
 const SURVEYS = [

@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app.ts'
-import { createAdminToken, createPartnerToken } from '../../../server/cli/tokens.ts'
 import { createDb } from '../../../server/db/create-db.ts'
+import { createAdminToken, createPartnerLink } from '../../../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../../../surveys/registry.ts'
+import { runCli } from '../../helpers/cli.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/gapkit.js', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
 
 interface Row {
   submission_key: string
@@ -53,8 +36,9 @@ function readRows(file: string): Row[] {
 describe('gapkit demo', () => {
   it('gives identical answers for the same seed in two fresh databases, all valid', async () => {
     const dir = tempDir()
-    const demo = (db: string) => run(['demo', '--responses', '300', '--seed', '1', '--db', db])
-    const [a, b] = await Promise.all([demo(path.join(dir, 'a.db')), demo(path.join(dir, 'b.db'))])
+    const demo = (db: string) => runCli(['demo', '--responses', '300', '--seed', '1', '--db', db])
+    const a = await demo(path.join(dir, 'a.db'))
+    const b = await demo(path.join(dir, 'b.db'))
     expect(a.code, a.stderr).toBe(0)
     expect(b.code, b.stderr).toBe(0)
     expect(a.stdout).toMatch(/Admin: +http:\/\/\S+\/admin\?t=gka_/)
@@ -94,8 +78,9 @@ describe('gapkit demo', () => {
 
     // The analysis of the demo is the same document twice, and the API serves the same one.
     const analyze = () =>
-      run(['analyze', 'microfinance-gap', '--json', '--db', path.join(dir, 'a.db')])
-    const [first, second] = await Promise.all([analyze(), analyze()])
+      runCli(['analyze', 'microfinance-gap', '--json', '--db', path.join(dir, 'a.db')])
+    const first = await analyze()
+    const second = await analyze()
     expect(first.code, first.stderr).toBe(0)
     expect(second.stdout).toBe(first.stdout)
     const doc = JSON.parse(first.stdout)
@@ -103,10 +88,11 @@ describe('gapkit demo', () => {
 
     const db = await createDb(path.join(dir, 'a.db'))
     try {
-      const admin = await createAdminToken(db.kysely, 'test', '2026-01-01T00:00:00.000Z')
-      const partner = await createPartnerToken(
+      const admin = await createAdminToken(db.kysely, 'test', 'cli', '2026-01-01T00:00:00.000Z')
+      const partner = await createPartnerLink(
         db.kysely,
         { region: 'FR-93', name: 'p' },
+        'cli',
         '2026-01-01T00:00:00.000Z',
       )
       const app = createApp({ db: db.kysely, registry, defaultWave: '2026' })

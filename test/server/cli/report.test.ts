@@ -4,10 +4,10 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createAdminToken } from '../../../server/cli/tokens.ts'
 import { createDb } from '../../../server/db/create-db.ts'
 import { main } from '../../../server/main.ts'
 import { chartRoutes } from '../../../server/routes/charts.ts'
+import { createAdminToken } from '../../../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../../../surveys/registry.ts'
 import { launchBrowser } from '../../helpers/browser.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
@@ -137,10 +137,10 @@ describe('gapkit report on the demo', () => {
   it('serves the same report.md over HTTP as the CLI writes', async () => {
     const handle = await createDb(db)
     try {
-      const admin = await createAdminToken(handle.kysely, 'test', '2026-01-01T00:00:00.000Z')
+      const admin = await createAdminToken(handle.kysely, 'test', 'cli', '2026-01-01T00:00:00.000Z')
       const registry = loadSurveyRegistry(DEFINITIONS)
       const app = new Hono()
-      app.route('/', chartRoutes({ db: handle.kysely, registry }))
+      app.route('/api/surveys', chartRoutes({ db: handle.kysely, registry }))
       const headers = { Authorization: `Bearer ${admin.token}` }
       for (const [url, file] of [
         ['/api/surveys/microfinance-gap/report.md', path.join(out.en, 'report.md')],
