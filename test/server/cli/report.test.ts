@@ -1,40 +1,24 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Hono } from 'hono'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../../server/db/create-db.ts'
-import { main } from '../../../server/main.ts'
 import { chartRoutes } from '../../../server/routes/charts.ts'
 import { createAdminToken } from '../../../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../../../surveys/registry.ts'
 import { launchBrowser } from '../../helpers/browser.ts'
+import { type CliRun, runCli } from '../../helpers/cli.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
+interface Run extends CliRun {
   ms: number
 }
 
-function run(args: string[]): Promise<Run> {
+async function run(args: string[]): Promise<Run> {
   const started = Date.now()
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/gapkit.js', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }))
-  })
+  const result = await runCli(args)
+  return { ...result, ms: Date.now() - started }
 }
 
 /** Every file under a folder with the SHA-256 of its bytes, sorted by path. */
@@ -56,15 +40,12 @@ const runs: Record<string, Run> = {}
 beforeAll(async () => {
   const demo = await run(['demo', '--responses', '300', '--seed', '1', '--db', db])
   expect(demo.code, demo.stderr).toBe(0)
-  // Three reports at once: two identical English ones (determinism) and a French one.
+  // Two identical English reports (determinism) and a French one.
   const report = (to: string, extra: string[] = []) =>
     run(['report', 'microfinance-gap', '--out', to, '--db', db, ...extra])
-  const [en, again, fr] = await Promise.all([
-    report(out.en),
-    report(out.again),
-    report(out.fr, ['--lang', 'fr', '--format', 'md,html']),
-  ])
-  Object.assign(runs, { en, again, fr })
+  runs.en = await report(out.en)
+  runs.again = await report(out.again)
+  runs.fr = await report(out.fr, ['--lang', 'fr', '--format', 'md,html'])
 }, 240_000)
 
 afterAll(() => {
@@ -99,7 +80,7 @@ describe('gapkit report on the demo', () => {
     }
     expect((html.match(/<figure /g) ?? []).length).toBe(ids.length)
     expect((html.match(/<svg /g) ?? []).length).toBe(ids.length)
-    console.info(`report: ${ids.length} charts, ${runs.en?.ms} ms (three runs in parallel)`)
+    console.info(`report: ${ids.length} charts, ${runs.en?.ms} ms`)
   })
 
   it('gives byte-identical files for the same data', () => {
@@ -231,19 +212,14 @@ describe('gapkit report on the demo', () => {
       [['report', 'microfinance-gap', '--out', x, '--by', 'nowhere'], /Unknown grouping "nowhere"/],
       [['report', 'microfinance-gap', '--out', x, '--lang', '<b>'], /--lang/],
     ]
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
-      for (const [args, pattern] of cases) {
-        errors.mockClear()
-        const code = await main([...args, '--db', db])
-        expect(code, args.join(' ')).toBe(2)
-        expect(errors.mock.calls.length).toBe(1)
-        const line = String(errors.mock.calls[0]?.[0])
-        expect(line.split('\n').length).toBe(1)
-        expect(line).toMatch(pattern)
-      }
-    } finally {
-      errors.mockRestore()
+    for (const [args, pattern] of cases) {
+      const { code, stderr } = await runCli([...args, '--db', db])
+      expect(code, args.join(' ')).toBe(2)
+      // One line: the message and its line end, nothing more.
+      expect(stderr.endsWith('\n'), stderr).toBe(true)
+      const line = stderr.slice(0, -1)
+      expect(line.split('\n').length).toBe(1)
+      expect(line).toMatch(pattern)
     }
     // Nothing was written for a failed report.
     expect(readdirSync(dir)).not.toContain('x')

@@ -1,20 +1,27 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { streamResponses } from '../../../server/db/repositories/response-stream.ts'
 import { insertResponse } from '../../../server/db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../../../server/db/repositories/survey-versions.ts'
-import { exportFileName } from '../../../server/exports/export-responses.ts'
+import { exportFileName, writeExport } from '../../../server/exports/export-responses.ts'
+import { ExportAborted } from '../../../server/exports/output.ts'
 import { exportRoutes } from '../../../server/routes/exports.ts'
 import { surveyVersion } from '../../../surveys/registry.ts'
 import type { SurveyJson } from '../../../surveys/types.ts'
+import { runCli } from '../../helpers/cli.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 
-const ROOT = path.join(import.meta.dirname, '..', '..', '..')
+// Wrapped, not replaced: the routes run the real writeExport, and a test can await the export
+// that a cancelled download leaves behind instead of guessing how long it takes to stop.
+vi.mock(import('../../../server/exports/export-responses.ts'), async (importOriginal) => {
+  const original = await importOriginal()
+  return { ...original, writeExport: vi.fn(original.writeExport) }
+})
+
 const URL = '/api/surveys/example/responses'
 const FORMULA = '=HYPERLINK("http://x","y")'
 const ACCENTS = 'Île-de-France, coût élevé'
@@ -76,7 +83,7 @@ beforeEach(async () => {
   // Mounted here until the lead wires exportRoutes into createApp.
   if (!t.app.routes.some((r) => r.path === '/api/surveys/:id/imports')) {
     t.app.route(
-      '/',
+      '/api/surveys',
       exportRoutes({
         db: t.db.kysely,
         registry: t.registry,
@@ -538,6 +545,8 @@ describe('streaming', () => {
         submission_key: null,
       })
     }
+    const exports = vi.mocked(writeExport)
+    exports.mockClear()
     for (const format of ['csv', 'xlsx', 'json']) {
       const res = await t.send('GET', `${URL}?format=${format}`, t.admin)
       expect(res.status).toBe(200)
@@ -545,7 +554,11 @@ describe('streaming', () => {
       await reader?.read()
       await reader?.cancel()
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Each export stops once its reader is gone, as an abort (not logged), not as a failure.
+    const stopped = await Promise.allSettled(exports.mock.results.map((r) => r.value))
+    expect(
+      stopped.map((s) => s.status === 'rejected' && s.reason instanceof ExportAborted),
+    ).toEqual([true, true, true])
     const full = await download('?format=csv')
     expect(readCsvRows(full.bytes).rows).toHaveLength(3003)
     expect((await t.app.request('/healthz')).status).toBe(200)
@@ -561,13 +574,7 @@ describe('download names', () => {
 })
 
 describe('gapkit export', () => {
-  function gapkit(...args: string[]) {
-    return spawnSync(process.execPath, ['bin/gapkit.js', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, GAPKIT_DEBUG: '' },
-    })
-  }
+  const gapkit = (...args: string[]) => runCli(args, { env: { GAPKIT_DEBUG: '' } })
 
   it('writes a file or standard output, and refuses bad input in one line', async () => {
     await seed()
@@ -578,7 +585,7 @@ describe('gapkit export', () => {
     const common = ['--db', db, '--surveys', surveys]
 
     const out = path.join(t.dir, 'out.csv')
-    const csv = gapkit(
+    const csv = await gapkit(
       'export',
       'example',
       '--format',
@@ -590,20 +597,28 @@ describe('gapkit export', () => {
       ...common,
     )
     expect(csv.stderr).toBe('')
-    expect(csv.status).toBe(0)
+    expect(csv.code).toBe(0)
     const file = fs.readFileSync(out)
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(readCsvRows(file).rows.map((r) => r.consent)).toEqual(['Oui', 'Oui', 'Oui'])
     expect(fs.existsSync(`${out}.partial`)).toBe(false)
 
-    const json = gapkit('export', 'example', '--format', 'json', '--region', 'SI-HEART', ...common)
-    expect(json.status).toBe(0)
+    const json = await gapkit(
+      'export',
+      'example',
+      '--format',
+      'json',
+      '--region',
+      'SI-HEART',
+      ...common,
+    )
+    expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout).responses.map((r: { region: string }) => r.region)).toEqual([
       'SI-HEART',
     ])
 
     const xlsx = path.join(t.dir, 'out.xlsx')
-    expect(gapkit('export', 'example', '--out', xlsx, ...common).status).toBe(0)
+    expect((await gapkit('export', 'example', '--out', xlsx, ...common)).code).toBe(0)
     const book = await readXlsx(fs.readFileSync(xlsx))
     expect(book.getWorksheet('data')?.rowCount).toBe(4)
 
@@ -615,13 +630,13 @@ describe('gapkit export', () => {
       [['example', '--format', 'csv', '--labels', 'de'], 'labels "de" is not a language'],
       [['nope', '--format', 'csv'], 'gapkit export: no questionnaire "nope"'],
     ] as const) {
-      const bad = gapkit('export', ...args, ...common)
-      expect(bad.status).toBe(2)
+      const bad = await gapkit('export', ...args, ...common)
+      expect(bad.code).toBe(2)
       expect(bad.stderr.trim().split('\n')).toHaveLength(1)
       expect(bad.stderr).toContain(message)
     }
-    const help = gapkit('export', '--help')
-    expect(help.status).toBe(0)
+    const help = await gapkit('export', '--help')
+    expect(help.code).toBe(0)
     expect(help.stdout).toContain('Usage: gapkit export')
   }, 120_000)
 })

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -9,9 +8,9 @@ import { exportRoutes } from '../../../server/routes/exports.ts'
 import { createSubmission } from '../../../server/services/submissions.ts'
 import { surveyVersion } from '../../../surveys/registry.ts'
 import type { SurveyJson } from '../../../surveys/types.ts'
+import { runCli } from '../../helpers/cli.ts'
 import { createTestApp, DEFINITIONS, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 
-const ROOT = path.join(import.meta.dirname, '..', '..', '..')
 const SURVEYS = path.join(FIXTURES, 'surveys')
 const IMPORTS = '/api/surveys/example/imports'
 
@@ -26,7 +25,7 @@ async function open(surveys: string | Record<string, SurveyJson> = SURVEYS): Pro
   apps.push(t)
   if (!t.app.routes.some((r) => r.path === '/api/surveys/:id/imports')) {
     t.app.route(
-      '/',
+      '/api/surveys',
       exportRoutes({
         db: t.db.kysely,
         registry: t.registry,
@@ -335,28 +334,26 @@ describe('round trip', () => {
 })
 
 describe('gapkit import', () => {
-  function gapkit(...args: string[]) {
-    return spawnSync(process.execPath, ['bin/gapkit.js', ...args], { cwd: ROOT, encoding: 'utf8' })
-  }
+  const gapkit = (...args: string[]) => runCli(args)
 
   it('imports a file once, reports invalid rows, and refuses bad input in one line', async () => {
     const t = await open()
     const common = ['--db', path.join(t.dir, 'test.db'), '--surveys', SURVEYS]
     const good = path.join(t.dir, 'good.csv')
     fs.writeFileSync(good, `\uFEFF${csv(GOOD)}`)
-    const first = gapkit('import', 'example', good, ...common)
+    const first = await gapkit('import', 'example', good, ...common)
     expect(first.stderr).toBe('')
-    expect(first.status).toBe(0)
+    expect(first.code).toBe(0)
     expect(first.stdout.trim()).toBe(
       'imported 1 of 1 responses to example (0 already present, 0 invalid skipped)',
     )
-    const again = gapkit('import', 'example', good, ...common)
+    const again = await gapkit('import', 'example', good, ...common)
     expect(again.stdout).toContain('imported 0 of 1 responses to example (1 already present')
 
     const bad = path.join(t.dir, 'bad.csv')
     fs.writeFileSync(bad, csv(MISSING, ALIEN))
-    const refused = gapkit('import', 'example', bad, ...common)
-    expect(refused.status).toBe(1)
+    const refused = await gapkit('import', 'example', bad, ...common)
+    expect(refused.code).toBe(1)
     const lines = refused.stderr.trim().split('\n')
     expect(lines[0]).toMatch(/^row 1: satisfaction: /)
     expect(lines[1]).toMatch(/^row 2: stakeholder: /)
@@ -369,8 +366,8 @@ describe('gapkit import', () => {
       [path.join(t.dir, 'missing.csv'), 'cannot read'],
       [path.join(t.dir, 'data.txt'), 'give a .csv or .json export'],
     ]) {
-      const res = gapkit('import', 'example', file ?? '', ...common)
-      expect(res.status).toBe(2)
+      const res = await gapkit('import', 'example', file ?? '', ...common)
+      expect(res.code).toBe(2)
       expect(res.stderr.trim().split('\n')).toHaveLength(1)
       expect(res.stderr).toContain(message)
     }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { withRawSqlite } from '../../../server/db/sqlite/dialect.ts'
 import { type ResponseWrite, storeResponses } from '../../../server/db/sqlite/group-commit.ts'
 import { newResponseId } from '../../../server/ids.ts'
 import { listen } from '../../helpers/browser.ts'
@@ -9,6 +10,15 @@ import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts
 // The submission path as the server runs it: concurrent submissions share a transaction
 // (group commit), the body limit reads only the declared length, and the raw statements wait
 // for Kysely's transactions like any query.
+
+// Wrapped, not replaced: every raw statement runs the real withRawSqlite, and a test can see
+// when a request has reached the database and what state the connection was in when it ran.
+vi.mock(import('../../../server/db/sqlite/dialect.ts'), async (importOriginal) => {
+  const original = await importOriginal()
+  // vitest's Mock type loses the generics of the function it wraps; the call is the same.
+  const spied = vi.fn(original.withRawSqlite) as typeof original.withRawSqlite
+  return { ...original, withRawSqlite: spied }
+})
 
 const SURVEYS = path.join(FIXTURES, 'surveys')
 const URL = '/api/surveys/example/responses'
@@ -114,17 +124,37 @@ describe('concurrent submissions', () => {
       await gate
       throw new Error('rolled back on purpose')
     })
-    let answered = false
-    const post = t.send('POST', URL, t.partnerA, { answers }).then((r) => {
-      answered = true
-      return r
-    })
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    // The submission has not run inside the open transaction: it waits for the connection.
-    expect(answered).toBe(false)
-    release()
-    await expect(transaction).rejects.toThrow('rolled back on purpose')
-    expect((await post).status).toBe(201)
+    const raw = vi.mocked(withRawSqlite)
+    const real = raw.getMockImplementation()
+    if (!real) throw new Error('withRawSqlite is wrapped at the top of this file')
+    // For each raw statement: was a transaction open on the connection when it ran?
+    const inTransaction: boolean[] = []
+    raw.mockClear()
+    raw.mockImplementation((db, fn) =>
+      real(db, (connection) => {
+        inTransaction.push(t.db.sqlite.inTransaction)
+        return fn(connection)
+      }),
+    )
+    try {
+      let answered = false
+      const post = t.send('POST', URL, t.partnerA, { answers }).then((r) => {
+        answered = true
+        return r
+      })
+      // The request's first statement (its token lookup) is a raw one: once called, it is queued
+      // for the connection the transaction holds, and cannot run before the transaction ends.
+      await vi.waitFor(() => expect(raw).toHaveBeenCalled(), { timeout: 20_000, interval: 5 })
+      expect(inTransaction).toEqual([])
+      expect(answered).toBe(false)
+      release()
+      await expect(transaction).rejects.toThrow('rolled back on purpose')
+      expect((await post).status).toBe(201)
+      expect(inTransaction.length).toBeGreaterThan(0)
+      expect(inTransaction).not.toContain(true)
+    } finally {
+      raw.mockReset()
+    }
     expect(await t.count()).toBe(1)
     const temporary = await t.db.kysely
       .selectFrom('regions')
