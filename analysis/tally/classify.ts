@@ -1,16 +1,12 @@
 /**
- * Turns stored answers into one column per item (question, matrix row, matrixdropdown cell),
- * classifying each answer once: no answer, a usable value, or "don't know" (a dk code or any
- * value outside the item's scale). Columns are indexed like the responses passed in. The
- * classifiers are those `encode-answers.ts` stores, so both read an answer the same way.
+ * Classifies a stored answer to one item (question, matrix row, matrixdropdown cell): no answer,
+ * a usable value, or "don't know" (a dk code or any value outside the item's scale). `encode.ts`
+ * stores what these classifiers read, so every analysis reads an answer the same way.
  */
 
 import { isRecord } from '../../surveys/json.ts'
 import type { Answers } from '../../surveys/types.ts'
 import { type ItemSpec, isDkCode, toNumber } from '../questions.ts'
-
-/** Per response: 0 = no answer, 1 = usable value, 2 = "don't know" or not a scale value. */
-export type AnswerState = Uint8Array
 
 /** The question was not answered (or hidden by its condition). */
 export const NO_ANSWER = 0
@@ -18,14 +14,6 @@ export const NO_ANSWER = 0
 export const USABLE = 1
 /** "Don't know", another non-usable code, or a value outside the scale. */
 export const DONT_KNOW = 2
-
-/** The answers of all responses to one item, by kind. */
-export type ItemColumn =
-  | { kind: 'numeric'; item: ItemSpec; state: AnswerState; values: Float64Array }
-  | { kind: 'choice'; item: ItemSpec; state: AnswerState; values: (string | null)[] }
-  | { kind: 'choices'; item: ItemSpec; state: AnswerState; values: (string[] | null)[] }
-  | { kind: 'ranking'; item: ItemSpec; state: AnswerState; values: (string[] | null)[] }
-  | { kind: 'text'; item: ItemSpec; state: AnswerState }
 
 /** The raw answer at an item's path, or undefined. */
 export function readAnswer(answers: Answers, item: ItemSpec): unknown {
@@ -109,79 +97,4 @@ export function classifyKeys(raw: unknown): {
 /** Whether an open answer counts as answered. */
 export function isAnswered(raw: unknown): boolean {
   return !isEmpty(raw)
-}
-
-function numericColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
-  const state = new Uint8Array(tops.length)
-  const values = new Float64Array(tops.length).fill(Number.NaN)
-  const scale = item.scale ? new Set(item.scale) : null
-  for (let i = 0; i < tops.length; i++) {
-    const read = classifyNumber(readWithin(tops[i], item), scale)
-    state[i] = read.state
-    if (read.state === USABLE) values[i] = read.number
-  }
-  return { kind: 'numeric', item, state, values }
-}
-
-function choiceColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
-  const state = new Uint8Array(tops.length)
-  const values: (string | null)[] = new Array(tops.length).fill(null)
-  for (let i = 0; i < tops.length; i++) {
-    const read = classifyKey(readWithin(tops[i], item))
-    state[i] = read.state
-    values[i] = read.key
-  }
-  return { kind: 'choice', item, state, values }
-}
-
-function listColumn(item: ItemSpec, tops: readonly unknown[], kind: 'choices' | 'ranking') {
-  const state = new Uint8Array(tops.length)
-  const values: (string[] | null)[] = new Array(tops.length).fill(null)
-  for (let i = 0; i < tops.length; i++) {
-    const read = classifyKeys(readWithin(tops[i], item))
-    state[i] = read.state
-    values[i] = read.keys
-  }
-  return { kind, item, state, values }
-}
-
-function textColumn(item: ItemSpec, tops: readonly unknown[]): ItemColumn {
-  const state = new Uint8Array(tops.length)
-  for (let i = 0; i < tops.length; i++) {
-    if (isAnswered(readWithin(tops[i], item))) state[i] = USABLE
-  }
-  return { kind: 'text', item, state }
-}
-
-/**
- * One column per item, each as long as `answers`. A "don't know" code, an answer outside a
- * numeric item's scale and a malformed value are all `DONT_KNOW`; they never enter figures.
- *
- * @example
- * const [column] = flattenAnswers([ratingItem], [{ satisfaction: 4 }, { satisfaction: 'dk' }])
- * column.state // Uint8Array [1, 2]
- */
-export function flattenAnswers(
-  items: readonly ItemSpec[],
-  answers: readonly Answers[],
-): ItemColumn[] {
-  // Each question's answer is read once per response, then shared by its rows and cells.
-  const tops = new Map<string, unknown[]>()
-  const topsOf = (question: string) => {
-    let list = tops.get(question)
-    if (!list) {
-      list = answers.map((a) => a[question])
-      tops.set(question, list)
-    }
-    return list
-  }
-  return items.map((item): ItemColumn => {
-    const values = topsOf(item.question)
-    if (item.kind === 'numeric') return numericColumn(item, values)
-    if (item.kind === 'choice') return choiceColumn(item, values)
-    if (item.kind === 'choices' || item.kind === 'ranking') {
-      return listColumn(item, values, item.kind)
-    }
-    return textColumn(item, values)
-  })
 }

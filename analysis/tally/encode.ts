@@ -202,7 +202,7 @@ function writeRanking(out: CodeWriter, options: Map<string, number>, keys: strin
 
 /**
  * Encodes one response's answers by `layout` (see the file comment). Decoding gives back, for
- * every item, exactly the state and value that `flattenAnswers` would read from the same answers.
+ * every item, exactly the state and value that the classifiers of `classify.ts` read.
  *
  * @example
  * encodeAnswers(layout, { satisfaction: 4, barriers: ['cost'] }) // e.g. '6…'

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readQuestionItems } from '../../analysis/questions.ts'
-import { flattenAnswers } from '../../analysis/tally/classify.ts'
 import { aggregateTally } from '../../analysis/tally/frame.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
 import { loadGapSurvey } from '../fixtures/analysis/gap-responses.ts'
@@ -46,21 +45,6 @@ describe('readQuestionItems', () => {
       const json: SurveyJson = JSON.parse(fs.readFileSync(`surveys/definitions/${file}`, 'utf8'))
       expect(readQuestionItems(json).items.length).toBeGreaterThan(0)
     }
-  })
-})
-
-describe('flattenAnswers', () => {
-  it('classifies no answer, usable values and "don\'t know" (codes and out-of-scale values)', () => {
-    const { items } = readQuestionItems(loadGapSurvey().json)
-    const rating = items.filter((i) => i.path === 'satisfaction')
-    const [column] = flattenAnswers(rating, [
-      { satisfaction: 4 },
-      { satisfaction: 'DK' },
-      { satisfaction: 9 },
-      {},
-      { satisfaction: '3' },
-    ])
-    expect([...(column?.state ?? [])]).toEqual([1, 2, 2, 0, 1])
   })
 })
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { readQuestionItems } from '../../../analysis/questions.ts'
-import { DONT_KNOW, flattenAnswers, USABLE } from '../../../analysis/tally/classify.ts'
+import { DONT_KNOW, USABLE } from '../../../analysis/tally/classify.ts'
 import { CodeReader } from '../../../analysis/tally/code-reader.ts'
 import { describeLayout, encodeAnswers } from '../../../analysis/tally/encode.ts'
 import { createGroupTally, FREE, planSlots, SCALED } from '../../../analysis/tally/types.ts'
 import type { Answers, SurveyJson } from '../../../surveys/types.ts'
 import { variedResponses, variedSurveyJson } from '../../fixtures/analysis/varied-responses.ts'
+import { flattenAnswers } from '../../helpers/flatten-answers.ts'
 
 /** A questionnaire with more options and scale points than one character holds (31). */
 const WIDE: SurveyJson = {
