@@ -10,6 +10,7 @@ import { type Asset, loadAssets } from './http/static-assets.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
+import { assetRoutes } from './routes/assets.ts'
 import { chartRoutes } from './routes/charts.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { formRoutes } from './routes/form.ts'
@@ -73,19 +74,22 @@ export function createApp(deps: AppDeps) {
       ? importLimit(c, next)
       : defaultLimit(c, next),
   )
-  app.route('/', healthRoutes(deps.db))
-  app.route('/', surveyRoutes(deps.db, deps.registry))
-  app.route('/', responseRoutes(submissionDeps))
-  app.route('/', exportRoutes(submissionDeps))
-  app.route('/', reviewRoutes(deps.db, deps.registry, now))
-  app.route('/', analysisRoutes(deps.db, deps.registry))
-  app.route('/', chartRoutes({ db: deps.db, registry: deps.registry }))
-  app.route('/', formRoutes(deps.db, deps.registry, assets))
-  app.route('/', adminApiRoutes(deps.db, deps.registry, now))
+  app.route('/healthz', healthRoutes(deps.db))
+  app.route('/api/surveys', surveyRoutes(deps.db, deps.registry))
+  // A response is created under its questionnaire and then read by its own id: `/api` is the
+  // one prefix of both (`/surveys/:id/responses`, `/responses/:id`).
+  app.route('/api', responseRoutes(submissionDeps))
+  app.route('/api/surveys', exportRoutes(submissionDeps))
+  app.route('/api/surveys', reviewRoutes(deps.db, deps.registry, now))
+  app.route('/api/surveys', analysisRoutes(deps.db, deps.registry))
+  app.route('/api/surveys', chartRoutes({ db: deps.db, registry: deps.registry }))
+  app.route('/assets', assetRoutes(assets))
+  app.route('/s', formRoutes(deps.db, deps.registry, assets))
+  app.route('/api/admin', adminApiRoutes(deps.db, deps.registry, now))
   // Read at request time, once every route is mounted (the API description lists them).
   const mounted = () => app.routes
-  app.route('/', adminRoutes(deps.db, deps.registry, assets, now, mounted))
-  app.route('/', openapiRoutes(mounted, assets))
+  app.route('/admin', adminRoutes(deps.db, deps.registry, assets, now, mounted))
+  app.route('/api', openapiRoutes(mounted, assets))
   app.notFound((c) =>
     c.json(
       {

@@ -1,24 +1,17 @@
 /** The dashboard's page shell: head, navigation, language switch, logout, page data. */
 import type { Context } from 'hono'
+import { escapeHtml } from '../../reports/escape.ts'
+import { contentSecurityPolicy, embedJson, SELF_HOSTED } from '../http/html.ts'
 import type { Asset } from '../http/static-assets.ts'
-import { escapeHtml } from '../routes/form.ts'
 import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
 
-/**
- * Same approach as the form page: no inline script, every script and style from our own
- * server, no third-party origin. Inline styles stay allowed because vega-embed sets them.
- */
-export const ADMIN_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+/** As the form page (server/http/html.ts), but the sign-in and logout forms post to us. */
+export const ADMIN_CSP = contentSecurityPolicy({
+  ...SELF_HOSTED,
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+})
 
 /** Headers of every dashboard page. */
 export function setPageHeaders(c: Context): void {
@@ -26,16 +19,6 @@ export function setPageHeaders(c: Context): void {
   c.header('Cache-Control', 'no-store')
   c.header('Referrer-Policy', 'same-origin')
   c.header('X-Frame-Options', 'DENY')
-}
-
-/** JSON safe inside `<script type="application/json">`: nothing can close the element. */
-export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
 }
 
 /** Shorthand used by the page modules: escape for element content and attributes. */

@@ -1,5 +1,3 @@
-import { pickLocale } from '../routes/form.ts'
-
 /** Languages of the lead-partner dashboard. */
 export const ADMIN_LOCALES = ['en', 'fr'] as const
 export type AdminLocale = (typeof ADMIN_LOCALES)[number]
@@ -221,20 +219,6 @@ const TEXT: Record<AdminLocale, AdminText> = { en: EN, fr: FR }
 /** The dashboard strings of a language. */
 export function adminText(locale: AdminLocale): AdminText {
   return TEXT[locale]
-}
-
-function isAdminLocale(value: string | undefined): value is AdminLocale {
-  return value === 'en' || value === 'fr'
-}
-
-/** `?lang=` when it names a dashboard language, else the best `Accept-Language` match. */
-export function pickAdminLocale(
-  query: string | undefined,
-  header: string | undefined,
-): AdminLocale {
-  if (isAdminLocale(query)) return query
-  const picked = pickLocale(header, [...ADMIN_LOCALES])
-  return isAdminLocale(picked) ? picked : 'en'
 }
 
 /** Replaces `{name}` placeholders. */

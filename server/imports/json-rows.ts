@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { SurveyJson } from '../../surveys/types.ts'
+import { zodIssues } from '../http/request.ts'
 import { ImportInputError, type ImportRow } from './import-row.ts'
 
 const id = (max: number) => z.string().min(1).max(max)
@@ -53,9 +54,10 @@ export interface JsonImport {
 export function readJsonDocument(document: unknown, survey: string): JsonImport {
   const parsed = documentSchema.safeParse(document)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path.join('.') || '(document)'
-    throw new ImportInputError(`not a Gapkit JSON export: ${where}: ${issue?.message ?? 'invalid'}`)
+    const [issue] = zodIssues(parsed.error, '(document)')
+    throw new ImportInputError(
+      `not a Gapkit JSON export: ${issue?.field ?? '(document)'}: ${issue?.message ?? 'invalid'}`,
+    )
   }
   const doc = parsed.data
   if (doc.survey !== survey) {
@@ -70,9 +72,9 @@ export function readJsonDocument(document: unknown, survey: string): JsonImport 
     if (!r.success) {
       return {
         ...emptyRow(row),
-        issues: r.error.issues.map((issue) => ({
+        issues: zodIssues(r.error, '').map((issue) => ({
           row,
-          question: issue.path.join('.'),
+          question: issue.field,
           message: issue.message,
         })),
       }

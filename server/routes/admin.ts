@@ -7,7 +7,7 @@ import { type LoginProblem, renderLoginPage } from '../admin/login-page.ts'
 import { renderPartnersPage } from '../admin/partners-page.ts'
 import { renderProgressPage } from '../admin/progress-page.ts'
 import { renderSurveyPage } from '../admin/survey-page.ts'
-import { type AdminLocale, adminText, pickAdminLocale } from '../admin/text.ts'
+import { ADMIN_LOCALES, type AdminLocale, adminText } from '../admin/text.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { listProgress, listWaves } from '../db/repositories/progress.ts'
 import { listRegions } from '../db/repositories/regions.ts'
@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.ts'
 import { actorOf, authenticate } from '../http/auth.ts'
 import { limitBody } from '../http/body-limit.ts'
 import { compressResponses } from '../http/compression.ts'
+import { pickLocale } from '../http/html.ts'
 import {
   clearSessionCookie,
   closeSession,
@@ -52,6 +53,7 @@ function nextUrl(next: string | undefined, locale: AdminLocale, explicitLang: bo
  * The lead-partner dashboard pages (`/admin`, `/admin/partners`, `/admin/surveys/:id`), sign-in
  * (`GET /admin?t=TOKEN` or `POST /admin/login`) and `POST /admin/logout`. Signing in sets the
  * `gapkit_session` cookie and redirects (303) to the page without the token in its URL.
+ * Mounted at `/admin`.
  */
 export function adminRoutes(
   db: Kysely<Database>,
@@ -98,7 +100,10 @@ export function adminRoutes(
   const pageSession = async (c: Context) => {
     setPageHeaders(c)
     const lang = c.req.query('lang')
-    const locale = pickAdminLocale(lang, c.req.header('accept-language'))
+    const locale = pickLocale(
+      { query: lang, header: c.req.header('accept-language') },
+      ADMIN_LOCALES,
+    )
     const token = c.req.query('t')
     if (token !== undefined) {
       return { response: await signIn(c, token, locale, c.req.path, lang !== undefined) }
@@ -112,23 +117,23 @@ export function adminRoutes(
   }
 
   return new Hono()
-    .use('/admin', compressResponses())
-    .use('/admin/*', compressResponses())
-    .use('/admin/*', limitBody(16 * 1024))
-    .get('/admin', async (c) => {
+    .use('/', compressResponses())
+    .use('/*', compressResponses())
+    .use('/*', limitBody(16 * 1024))
+    .get('/', async (c) => {
       const s = await pageSession(c)
       if ('response' in s) return s.response
       const [progress, regions] = await Promise.all([listProgress(db), listRegions(db)])
       const surveys = registry.list().map((v) => ({ id: v.id, title: v.title(s.locale) }))
       return c.html(renderProgressPage({ ...s, surveys, progress, regions, assets }))
     })
-    .get('/admin/partners', async (c) => {
+    .get('/partners', async (c) => {
       const s = await pageSession(c)
       if ('response' in s) return s.response
       const { partners, regions } = await listPartnerLinks(db)
       return c.html(renderPartnersPage({ ...s, partners, regions, assets }))
     })
-    .get('/admin/surveys/:id', async (c) => {
+    .get('/surveys/:id', async (c) => {
       const s = await pageSession(c)
       if ('response' in s) return s.response
       const survey = registry.get(c.req.param('id'))
@@ -141,11 +146,14 @@ export function adminRoutes(
       const charts = routes().some((r) => r.method === 'GET' && r.path === CHARTS_ROUTE)
       return c.html(renderSurveyPage({ ...s, survey, regions, waves, charts, assets }))
     })
-    .post('/admin/login', async (c) => {
+    .post('/login', async (c) => {
       setPageHeaders(c)
       const parsed = loginForm.safeParse(await c.req.parseBody())
       const lang = parsed.success ? parsed.data.lang : undefined
-      const locale = pickAdminLocale(lang, c.req.header('accept-language'))
+      const locale = pickLocale(
+        { query: lang, header: c.req.header('accept-language') },
+        ADMIN_LOCALES,
+      )
       // Login CSRF: a browser always names the page that posted the form.
       const origin = c.req.header('origin')
       if (origin !== undefined && !isSameOrigin(c, origin))
@@ -154,9 +162,10 @@ export function adminRoutes(
       const next = parsed.data.next ?? '/admin'
       return signIn(c, parsed.data.token.trim(), locale, next, lang !== undefined)
     })
-    .post('/admin/logout', async (c) => {
+    .post('/logout', async (c) => {
       setPageHeaders(c)
-      const locale = pickAdminLocale(c.req.query('lang'), c.req.header('accept-language'))
+      const header = c.req.header('accept-language')
+      const locale = pickLocale({ query: c.req.query('lang'), header }, ADMIN_LOCALES)
       const parsed = logoutForm.safeParse(await c.req.parseBody())
       const session = await resolveSession(db, c, now())
       if (session) {

@@ -1,10 +1,10 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import type { Database } from '../db/schema.ts'
-import { badRequest } from '../errors.ts'
 import { type AuthEnv, requireAdmin } from '../http/auth.ts'
+import { parseQuery } from '../http/request.ts'
 import { buildAnalysis } from '../services/analysis.ts'
 
 const query = z.strictObject({
@@ -21,15 +21,8 @@ const query = z.strictObject({
 })
 
 /** Parses the analysis query string (shared by the analysis, chart and report routes). */
-export function parseAnalysisQuery(raw: Record<string, string>) {
-  const parsed = query.safeParse(raw)
-  if (!parsed.success) {
-    throw badRequest(
-      'invalid analysis parameters',
-      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-    )
-  }
-  const q = parsed.data
+export function parseAnalysisQuery(c: Context) {
+  const q = parseQuery(c, query)
   return {
     by: q.by,
     wave: q.wave,
@@ -40,12 +33,15 @@ export function parseAnalysisQuery(raw: Record<string, string>) {
   }
 }
 
-/** `GET /api/surveys/:id/analysis` (admin): the analysis document, as `analyze --json`. */
+/**
+ * `GET /api/surveys/:id/analysis` (admin; mounted at `/api/surveys`): the analysis document, as
+ * `analyze --json`.
+ */
 export function analysisRoutes(db: Kysely<Database>, registry: SurveyRegistry) {
   return new Hono<AuthEnv>()
-    .use('/api/surveys/:id/analysis', requireAdmin(db))
-    .get('/api/surveys/:id/analysis', async (c) => {
-      const options = parseAnalysisQuery(c.req.query())
+    .use('/:id/analysis', requireAdmin(db))
+    .get('/:id/analysis', async (c) => {
+      const options = parseAnalysisQuery(c)
       const doc = await buildAnalysis(db, registry, c.req.param('id'), options)
       c.header('Cache-Control', 'no-store')
       return c.json(doc)

@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
+import { escapeHtml } from '../../reports/escape.ts'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import type { Database } from '../db/schema.ts'
 import { authenticate, readToken } from '../http/auth.ts'
+import { contentSecurityPolicy, embedJson, pickLocale, SELF_HOSTED } from '../http/html.ts'
 import { type Asset, surveyI18nAssets } from '../http/static-assets.ts'
 
 /** Page strings around the questionnaire (SurveyJS translates its own). */
@@ -93,50 +95,13 @@ const LANGUAGE_NAMES: Record<string, string> = {
   bm: 'Bamanankan',
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
-}
-
-/** JSON safe to embed in a `<script type="application/json">` block. */
-function embedJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}
-
-/** The best questionnaire language for an `Accept-Language` header (q-values respected). */
-export function pickLocale(header: string | undefined, available: string[]): string {
-  const wanted = (header ?? '')
-    .split(',')
-    .map((part, i) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
-      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1, i }
-    })
-    .filter((w) => w.tag && w.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-  for (const w of wanted) {
-    const base = w.tag.split('-')[0] ?? ''
-    if (available.includes(base)) return base
-  }
-  return available[0] ?? 'en'
-}
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "form-action 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+/** The form posts nothing itself (form.js sends JSON), so no form action at all. */
+const CSP = contentSecurityPolicy({
+  ...SELF_HOSTED,
+  formAction: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+})
 
 function page(lang: string, title: string, body: string, head = ''): string {
   return `<!doctype html>
@@ -204,50 +169,26 @@ function messagePage(locale: string, key: string): string {
   return page(locale, 'Gapkit', `<main class="gk-message"><p>${escapeHtml(text)}</p></main>`)
 }
 
-/** `GET /s/:survey?t=TOKEN`: the questionnaire page, and its versioned static assets. */
+/** `GET /s/:survey?t=TOKEN` (mounted at `/s`): the questionnaire page. */
 export function formRoutes(
   db: Kysely<Database>,
   registry: SurveyRegistry,
   assets: Map<string, Asset>,
 ) {
-  return new Hono()
-    .get('/assets/:hash/:name', (c) => {
-      const asset = assets.get(c.req.param('name'))
-      if (!asset || asset.url !== c.req.path) return c.notFound()
-      c.header('Content-Type', asset.type)
-      c.header('Cache-Control', 'public, max-age=31536000, immutable')
-      c.header('ETag', asset.etag)
-      c.header('Vary', 'Accept-Encoding')
-      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304)
-      const accept = c.req.header('accept-encoding') ?? ''
-      if (/\bbr\b/.test(accept)) {
-        c.header('Content-Encoding', 'br')
-        return c.body(new Uint8Array(asset.brotli()))
-      }
-      if (/\bgzip\b/.test(accept)) {
-        c.header('Content-Encoding', 'gzip')
-        return c.body(new Uint8Array(asset.gzip()))
-      }
-      return c.body(new Uint8Array(asset.body))
-    })
-    .get('/s/:survey', async (c) => {
-      c.header('Content-Security-Policy', CSP)
-      c.header('Cache-Control', 'no-store')
-      c.header('Referrer-Policy', 'no-referrer')
-      c.header('X-Content-Type-Options', 'nosniff')
-      const survey = registry.get(c.req.param('survey'))
-      const header = c.req.header('accept-language')
-      if (!survey)
-        return c.html(messagePage(pickLocale(header, Object.keys(PAGE_TEXT)), 'missing'), 404)
-      const requested = c.req.query('lang')
-      const locale =
-        requested && survey.locales.includes(requested)
-          ? requested
-          : pickLocale(header, survey.locales)
-      const principal = await authenticate(db, readToken(c))
-      if (!principal) return c.html(messagePage(locale, 'denied'), 401)
-      // An admin previewing the form writes nothing without a region; show it for the first region.
-      const region = principal.regionId ?? ''
-      return c.html(formPage(survey, locale, region, assets))
-    })
+  return new Hono().get('/:survey', async (c) => {
+    c.header('Content-Security-Policy', CSP)
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Content-Type-Options', 'nosniff')
+    const survey = registry.get(c.req.param('survey'))
+    const header = c.req.header('accept-language')
+    if (!survey)
+      return c.html(messagePage(pickLocale({ header }, Object.keys(PAGE_TEXT)), 'missing'), 404)
+    const locale = pickLocale({ query: c.req.query('lang'), header }, survey.locales)
+    const principal = await authenticate(db, readToken(c))
+    if (!principal) return c.html(messagePage(locale, 'denied'), 401)
+    // An admin previewing the form writes nothing without a region; show it for the first region.
+    const region = principal.regionId ?? ''
+    return c.html(formPage(survey, locale, region, assets))
+  })
 }

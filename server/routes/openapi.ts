@@ -6,19 +6,19 @@ import { buildOpenApi, type MountedRoute } from '../openapi/document.ts'
 /**
  * `GET /api/openapi.json` (public): the OpenAPI 3.1 document of the routes the app mounts, and
  * `GET /api/docs`: a page that renders it with our own small script (no CDN).
- * `routes` is read at the first request, once every route is mounted.
+ * `routes` is read at the first request, once every route is mounted. Mounted at `/api`.
  */
 export function openapiRoutes(routes: () => MountedRoute[], assets: Map<string, Asset>) {
   let document: ReturnType<typeof buildOpenApi> | undefined
   const url = (name: string) => h(assets.get(name)?.url ?? '')
   return new Hono()
-    .get('/api/openapi.json', (c) => {
+    .get('/openapi.json', (c) => {
       document ??= buildOpenApi(routes())
       c.header('Cache-Control', 'no-cache')
       c.header('Access-Control-Allow-Origin', '*')
       return c.json(document)
     })
-    .get('/api/docs', (c) => {
+    .get('/docs', (c) => {
       c.header('Content-Security-Policy', ADMIN_CSP)
       c.header('Cache-Control', 'no-cache')
       c.header('Referrer-Policy', 'no-referrer')

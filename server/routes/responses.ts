@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { badRequest } from '../errors.ts'
 import { type AuthEnv, requireToken } from '../http/auth.ts'
-import { readJson } from '../http/request.ts'
+import { parseJson } from '../http/request.ts'
 import {
   createSubmission,
   readSubmission,
@@ -27,13 +27,17 @@ const updateResponseBody = z.strictObject({
   language: text(20).optional(),
 })
 
-/** Partner and admin routes for responses: create, update a draft, read. */
+/**
+ * Partner and admin routes for responses: create one under its questionnaire
+ * (`POST /surveys/:id/responses`), then read or update it by its own id (`/responses/:id`).
+ * Mounted at `/api`, the one prefix both share.
+ */
 export function responseRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
-    .use('/api/surveys/:id/responses', requireToken(deps.db))
-    .use('/api/responses/*', requireToken(deps.db))
-    .post('/api/surveys/:id/responses', async (c) => {
-      const body = await readJson(c, newResponseBody)
+    .use('/surveys/:id/responses', requireToken(deps.db))
+    .use('/responses/*', requireToken(deps.db))
+    .post('/surveys/:id/responses', async (c) => {
+      const body = await parseJson(c, newResponseBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
       const { response, created } = await createSubmission(deps, c.var.principal, {
         ...body,
@@ -41,11 +45,11 @@ export function responseRoutes(deps: SubmissionDeps) {
       })
       return c.json(response, created ? 201 : 200)
     })
-    .get('/api/responses/:id', async (c) => {
+    .get('/responses/:id', async (c) => {
       return c.json(await readSubmission(deps, c.var.principal, c.req.param('id')))
     })
-    .put('/api/responses/:id', async (c) => {
-      const body = await readJson(c, updateResponseBody)
+    .put('/responses/:id', async (c) => {
+      const body = await parseJson(c, updateResponseBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
       return c.json(await updateSubmission(deps, c.var.principal, c.req.param('id'), body))
     })

@@ -7,7 +7,7 @@ import { setReviewStatus } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
-import { readJson } from '../http/request.ts'
+import { parseJson } from '../http/request.ts'
 
 const reviewBody = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected']),
@@ -18,7 +18,10 @@ const bulkReviewBody = reviewBody.extend({
   ids: z.array(z.string().min(1).max(64)).min(1).max(5000),
 })
 
-/** Review by the lead partner, one response or many at once; every change is audited. */
+/**
+ * `POST /api/surveys/:id/reviews` (mounted at `/api/surveys`): review by the lead partner, many
+ * responses at once; every change is audited.
+ */
 export function reviewRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
   const review = async (
     actor: string,
@@ -51,11 +54,11 @@ export function reviewRoutes(db: Kysely<Database>, registry: SurveyRegistry, now
     })
   }
   return new Hono<AuthEnv>()
-    .use('/api/surveys/:id/reviews', requireAdmin(db))
-    .post('/api/surveys/:id/reviews', async (c) => {
+    .use('/:id/reviews', requireAdmin(db))
+    .post('/:id/reviews', async (c) => {
       const survey = registry.get(c.req.param('id'))
       if (!survey) throw notFound(`no questionnaire "${c.req.param('id')}"`)
-      const body = await readJson(c, bulkReviewBody)
+      const body = await parseJson(c, bulkReviewBody)
       const updated = await review(actorOf(c.var.principal), survey.id, body.ids, body)
       const missing = body.ids.filter((id) => !updated.includes(id))
       return c.json({ status: body.status, updated, missing })

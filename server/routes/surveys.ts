@@ -5,11 +5,11 @@ import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
 import { type AuthEnv, requireToken } from '../http/auth.ts'
 
-/** `GET /api/surveys` and `GET /api/surveys/:id` for anyone with a token. */
+/** `GET /api/surveys` and `GET /api/surveys/:id` for anyone with a token (mounted at `/api/surveys`). */
 export function surveyRoutes(db: Kysely<Database>, registry: SurveyRegistry) {
   return new Hono<AuthEnv>()
-    .use('/api/surveys', requireToken(db))
-    .get('/api/surveys', (c) => {
+    .use('/', requireToken(db))
+    .get('/', (c) => {
       const lang = c.req.query('lang') ?? 'en'
       return c.json({
         surveys: registry.list().map((s) => ({
@@ -20,7 +20,7 @@ export function surveyRoutes(db: Kysely<Database>, registry: SurveyRegistry) {
         })),
       })
     })
-    .get('/api/surveys/:id', requireToken(db), (c) => {
+    .get('/:id', requireToken(db), (c) => {
       const survey = registry.get(c.req.param('id'))
       if (!survey) throw notFound(`no questionnaire "${c.req.param('id')}"`)
       return c.json({

@@ -25,7 +25,7 @@ beforeAll(async () => {
   )
   // The chart routes embed live in the analysis view; mount them if the app does not yet.
   if (!t.app.routes.some((r) => r.path === '/api/surveys/:id/charts')) {
-    t.app.route('/', chartRoutes({ db: t.db.kysely, registry: t.registry }))
+    t.app.route('/api/surveys', chartRoutes({ db: t.db.kysely, registry: t.registry }))
   }
   server = await listen(t)
   browser = await launchBrowser()

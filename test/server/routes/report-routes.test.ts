@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seedHostile(t)
   // The routes as the lead mounts them in createApp: one sub-app, the shared error handler.
   app = new Hono()
-  app.route('/', chartRoutes({ db: t.db.kysely, registry: t.registry }))
+  app.route('/api/surveys', chartRoutes({ db: t.db.kysely, registry: t.registry }))
   app.onError(handleError)
 }, 60_000)
 
@@ -219,7 +219,7 @@ describe('chart cache', () => {
     try {
       await seedHostile(own)
       const routes = new Hono()
-      routes.route('/', chartRoutes({ db: own.db.kysely, registry: own.registry }))
+      routes.route('/api/surveys', chartRoutes({ db: own.db.kysely, registry: own.registry }))
       routes.onError(handleError)
       const url = `${LIST}/example.response-progress.all.vl.json`
       const etag = async () => {
