@@ -35,3 +35,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+/**
+ * Answers as stored (JSON text of an object); anything but an object reads as no answers.
+ *
+ * @example
+ * parseStoredAnswers('{"q1":2}') // { q1: 2 }
+ * parseStoredAnswers('[]') // {}
+ */
+export function parseStoredAnswers(text: string): JsonObject {
+  const value: unknown = JSON.parse(text)
+  return isRecord(value) ? value : {}
+}

@@ -17,13 +17,11 @@ import {
 } from '../../analysis/analyze-survey.ts'
 import { GroupingError } from '../../analysis/group-responses.ts'
 import type { AnalysisOptions, AnalysisResponse } from '../../analysis/input.ts'
-import { specialTallies } from '../../analysis/special/index.ts'
 import { type AnswerLayout, encodeAnswers } from '../../analysis/tally/encode.ts'
 import { addRow, finishTally, RowOrderError, startTally } from '../../analysis/tally/tally-rows.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
-import { isRecord } from '../../surveys/json.ts'
+import { parseStoredAnswers } from '../../surveys/json.ts'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
-import type { Answers } from '../../surveys/types.ts'
 import {
   countCodedCoverage,
   countPendingResponses,
@@ -47,12 +45,6 @@ export type AnalysisRequest = AnalysisOptions & { review?: 'not-rejected' | 'app
 const ENCODE_BATCH = 5000
 /** Above this many queued responses the catch-up walks every response in id order instead. */
 const QUEUE_LIMIT = 50_000
-
-/** Stored answer JSON as answers; anything but an object reads as no answers. */
-function parseStoredAnswers(text: string): Answers {
-  const value: unknown = JSON.parse(text)
-  return isRecord(value) ? value : {}
-}
 
 function codedRow(survey: string, layout: AnswerLayout, r: UncodedResponse): AnalysisRowTable {
   return {
@@ -192,8 +184,7 @@ export async function buildAnalysis(
     const regions = await listRegions(db)
     const regionNames = Object.fromEntries(regions.map((r) => [r.id, r.name]))
     // A special tally reads the answers themselves (the vote, workshop sheets, indicators).
-    const special = specialTallies({ survey, responses: [], regionNames }) !== null
-    if (special) return await analyzeStoredAnswers(db, survey, request, regionNames)
+    if (survey.gapkit.analysis) return await analyzeStoredAnswers(db, survey, request, regionNames)
     // Each read is one transaction: the coverage check and every page see the same snapshot.
     const fromCodes = (trx: Kysely<Database>) => analyzeCodes(trx, prepared, review, regionNames)
     const fromAnswers = (trx: Kysely<Database>) =>

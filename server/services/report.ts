@@ -20,9 +20,9 @@ import type {
   ReportModel,
   RespondentCount,
 } from '../../reports/report/model.ts'
-import { isRecord } from '../../surveys/json.ts'
+import { parseStoredAnswers } from '../../surveys/json.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
-import type { Answers, SurveyJson } from '../../surveys/types.ts'
+import type { SurveyJson } from '../../surveys/types.ts'
 import { walkElements } from '../../surveys/walk.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
@@ -37,8 +37,18 @@ export interface ReportBundle {
   model: ReportModel
 }
 
-/** The questionnaire whose tally gives the "practices worth transferring". */
-const VOTE_SURVEY = 'best-practice-vote'
+/**
+ * The questionnaire whose tally gives the "practices worth transferring": the one whose gapkit
+ * block declares a vote (the first by id when several do), never chosen by file name.
+ */
+function findVoteSurvey(registry: SurveyRegistry): string | undefined {
+  const ids = registry
+    .list()
+    .filter((s) => s.gapkit.analysis?.kind === 'vote')
+    .map((s) => s.id)
+    .sort()
+  return ids[0]
+}
 
 /** Options of `buildReport`. */
 export interface BuildReportOptions {
@@ -85,7 +95,7 @@ export async function buildReport(
     language: r.language,
     status: r.status,
     version: r.version,
-    answers: parseAnswers(r.answers),
+    answers: parseStoredAnswers(r.answers),
     submittedAt: r.submitted_at,
   }))
   const regionNames = Object.fromEntries(regions.map((r) => [r.id, r.name]))
@@ -120,9 +130,10 @@ async function loadVote(
   registry: SurveyRegistry,
   request: AnalysisRequest,
 ): Promise<Pick<ReportMeta, 'vote' | 'voteMissing'>> {
-  if (!registry.get(VOTE_SURVEY)) return { vote: null, voteMissing: 'no-questionnaire' }
+  const voteSurvey = findVoteSurvey(registry)
+  if (!voteSurvey) return { vote: null, voteMissing: 'no-questionnaire' }
   // The vote is its own event: every wave counts, grouped by region.
-  const voteDoc = await buildAnalysis(db, registry, VOTE_SURVEY, {
+  const voteDoc = await buildAnalysis(db, registry, voteSurvey, {
     locale: request.locale,
     seed: request.seed,
     includeDrafts: request.includeDrafts,
@@ -180,12 +191,6 @@ function respondents(
   return [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, entry]) => entry)
-}
-
-/** Stored answers: a JSON object (anything else reads as no answers). */
-function parseAnswers(text: string): Answers {
-  const value: unknown = JSON.parse(text)
-  return isRecord(value) ? value : {}
 }
 
 /** The three files of one chart. */

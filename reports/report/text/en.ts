@@ -67,7 +67,7 @@ export const en: ReportText = {
     practiceHead: ['Rank', 'Practice', 'Borda points', 'First places', 'Mean transferability'],
     noVote: 'No good-practice vote results were available for this report',
     noVoteReason: {
-      'no-questionnaire': ': there is no best-practice-vote questionnaire',
+      'no-questionnaire': ': no questionnaire declares a vote ("gapkit": {"analysis": "vote"})',
       'no-ballots': ': no ballots have been counted yet',
     },
     seeVoteSection: 'The ranking of the practices is in the section "Good-practice vote".',

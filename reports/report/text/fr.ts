@@ -75,7 +75,8 @@ export const fr: ReportText = {
     ],
     noVote: 'Aucun résultat du vote des bonnes pratiques n’était disponible pour ce rapport',
     noVoteReason: {
-      'no-questionnaire': ' : il n’existe pas de questionnaire best-practice-vote',
+      'no-questionnaire':
+        ' : aucun questionnaire ne déclare de vote (« gapkit » : { « analysis » : « vote » })',
       'no-ballots': ' : aucun bulletin n’a encore été retenu',
     },
     seeVoteSection:
