@@ -1,7 +1,14 @@
 import { DEMO_REGIONS, generateDemoResponses } from '../../demo/index.ts'
 import { upsertRegion } from '../db/repositories/regions.ts'
 import { countResponses } from '../db/repositories/responses.ts'
-import { createAdminToken, createPartnerLink } from '../services/partner-links.ts'
+import { listTokens } from '../db/repositories/tokens.ts'
+import type { TokenRow } from '../db/schema.ts'
+import {
+  createAdminToken,
+  createPartnerLink,
+  listPartnerLinks,
+  revokeTokens,
+} from '../services/partner-links.ts'
 import { createSubmission } from '../services/submissions.ts'
 import {
   COMMON_HELP,
@@ -12,6 +19,28 @@ import {
   parseCommand,
   UsageError,
 } from './context.ts'
+
+/** The name of the admin token the demo mints. */
+const DEMO_ADMIN_NAME = 'demo admin'
+
+/** The name of a demo region's partner link. */
+function demoPartnerName(region: { name: string }): string {
+  return `${region.name} (demo partner)`
+}
+
+/**
+ * The live tokens an earlier demo run minted: the admin token named "demo admin" and, in each
+ * demo region, the partner link with the demo's name. Links the lead partner made are kept.
+ */
+function findDemoTokens(tokens: TokenRow[]): TokenRow[] {
+  const partners = new Set(DEMO_REGIONS.map((r) => `${r.id}\n${demoPartnerName(r)}`))
+  return tokens.filter(
+    (t) =>
+      t.revoked_at === null &&
+      ((t.role === 'admin' && t.name === DEMO_ADMIN_NAME) ||
+        (t.role === 'partner' && partners.has(`${t.region_id}\n${t.name}`))),
+  )
+}
 
 export interface DemoOptions {
   responses: number
@@ -69,20 +98,41 @@ export async function loadDemo(
     if (tty) process.stderr.write('\n')
     print(`Loaded ${loaded} demo responses for ${DEMO_REGIONS.length} regions.`)
   }
-  const admin = await createAdminToken(db, 'demo admin', 'cli', now)
+  // Tokens are stored hashed, so the links of an earlier run cannot be printed again: revoke
+  // them and mint fresh ones, instead of piling up a new set at every start.
+  const earlier = findDemoTokens(await listTokens(db))
+  const revoked = await revokeTokens(
+    db,
+    earlier.map((t) => t.id),
+    'cli',
+    now,
+  )
+  if (revoked.length > 0) {
+    const partners = earlier.filter((t) => t.role === 'partner' && revoked.includes(t.id)).length
+    const admins = revoked.length - partners
+    print(
+      `Revoked the ${partners} demo partner link${partners === 1 ? '' : 's'} and ${admins} demo admin token${admins === 1 ? '' : 's'} of an earlier run.`,
+    )
+  }
+  const admin = await createAdminToken(db, DEMO_ADMIN_NAME, 'cli', now)
   const base = ctx.config.baseUrl
   const first = ctx.registry.get('microfinance-gap') ?? ctx.registry.list()[0]
   print(`Admin token: ${admin.token}`)
   print(`Admin:   ${base}/admin?t=${admin.token}`)
+  const minted = new Set<number>()
   for (const r of DEMO_REGIONS) {
-    const link = await createPartnerLink(
-      db,
-      { region: r.id, name: `${r.name} (demo partner)` },
-      'cli',
-      now,
-    )
+    const link = await createPartnerLink(db, { region: r.id, name: demoPartnerName(r) }, 'cli', now)
+    minted.add(link.partner.id)
     if (first) print(`Partner ${r.id.padEnd(9)} ${base}/s/${first.id}?t=${link.token}`)
   }
+  const others = (await listPartnerLinks(db)).partners.filter(
+    (p) => p.revokedAt === null && !minted.has(p.id),
+  )
+  print(
+    `Live partner links: ${minted.size + others.length} (${minted.size} demo, printed above; ${others.length} other${others.length === 1 ? '' : 's'}).`,
+  )
+  for (const p of others)
+    print(`  ${p.region.padEnd(9)} ${p.name} (created ${p.createdAt.slice(0, 10)})`)
   return { loaded }
 }
 
@@ -92,6 +142,9 @@ Creates the demo regions (Seine-Saint-Denis, Bologna, Bucharest-Ilfov, Västra G
 Heart of Slovenia, Koulikoro), realistic synthetic responses for every questionnaire — each one
 validated and stored exactly like a real submission — an admin token and a partner link per
 region, and prints the links. The same seed always gives the same answers.
+Run again on the same database, it revokes the demo admin token and demo partner links of the
+run before (tokens are stored hashed and cannot be shown again) and prints fresh ones, then
+lists every live partner link: links you made yourself are kept.
   --responses N     about how many responses in all (default 300)
   --seed S          random seed (default 1)
 ${COMMON_HELP}`

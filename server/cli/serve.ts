@@ -10,7 +10,8 @@ Stops cleanly on Ctrl-C or SIGTERM: in-flight requests finish, then the database
   --port N          port (default 3000, or PORT)
   --host ADDR       address to listen on (default 127.0.0.1; 0.0.0.0 for all)
   --demo            load the demo regions and responses first when the database has none,
-                    and print an admin link and partner links
+                    and print an admin link and partner links (those of an earlier --demo
+                    start are revoked, so restarts do not pile up links)
 ${COMMON_HELP}`
 
 /** `gapkit serve` */

@@ -146,6 +146,31 @@ export async function createAdminToken(
   return { token, id }
 }
 
+/**
+ * Revokes live tokens (admin or partner) at once, each audited under `actor`, in one
+ * transaction; returns the ids it revoked (a token already revoked is skipped).
+ */
+export async function revokeTokens(
+  db: Kysely<Database>,
+  ids: number[],
+  actor: string,
+  now: string,
+): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const revoked: number[] = []
+    for (const id of ids) {
+      if (!(await revokeToken(trx, id, now))) continue
+      await writeAudit(
+        trx,
+        { actor, action: 'token.revoke', entity: 'token', entityId: String(id) },
+        now,
+      )
+      revoked.push(id)
+    }
+    return revoked
+  })
+}
+
 /** Revokes a partner link at once; 404 without such a partner link, 409 when already revoked. */
 export async function revokePartnerLink(
   db: Kysely<Database>,
