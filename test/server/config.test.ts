@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../server/config.ts'
+import { runCli } from '../helpers/cli.ts'
 import { DEFINITIONS, tempDir } from '../helpers/test-app.ts'
 
 const ROOT = path.join(import.meta.dirname, '..', '..')
@@ -34,11 +35,6 @@ function collect(child: ChildProcess): Promise<Run> {
     })
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
-}
-
-function gapkit(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  return collect(child)
 }
 
 const dirs: string[] = []
@@ -125,11 +121,19 @@ describe('gapkit serve configuration', () => {
   it('refuses to start on a bad variable: exit code 2 and one line on stderr', async () => {
     const db = path.join(tempDir(), 'never.db')
     dirs.push(path.dirname(db))
-    const bin = path.join(ROOT, 'bin', 'gapkit.js')
-    const [limit, several] = await Promise.all([
-      gapkit(bin, ['serve', '--db', db], cleanEnv({ GAPKIT_BODY_LIMIT: 'abc' })),
-      gapkit(bin, ['serve', '--db', db], cleanEnv({ GAPKIT_PORT: '80a', GAPKIT_WAVE: ' ' })),
-    ])
+    // In process: what is tested is the command's answer, not the process around it (the bin
+    // only hands main's exit code to the process: test/bin/gapkit.test.ts).
+    const unset = Object.fromEntries(
+      Object.keys(process.env)
+        .filter((k) => k.startsWith('GAPKIT_') || k === 'PORT')
+        .map((k) => [k, undefined]),
+    )
+    const limit = await runCli(['serve', '--db', db], {
+      env: { ...unset, GAPKIT_BODY_LIMIT: 'abc' },
+    })
+    const several = await runCli(['serve', '--db', db], {
+      env: { ...unset, GAPKIT_PORT: '80a', GAPKIT_WAVE: ' ' },
+    })
     expect(limit.code).toBe(2)
     expect(limit.stdout).toBe('')
     expect(limit.stderr).toBe(
@@ -142,9 +146,9 @@ describe('gapkit serve configuration', () => {
     )
     // Nothing was opened: the database file was never made.
     expect(fs.existsSync(db)).toBe(false)
-  }, 30_000)
+  })
 
-  it('serves the shipped questionnaires from a checkout under a folder with a space', async () => {
+  it('serves the shipped questionnaires from a checkout under a folder with a space, stops on SIGTERM', async () => {
     const tmp = tempDir()
     dirs.push(tmp)
     const root = path.join(tmp, 'with space')
@@ -157,7 +161,8 @@ describe('gapkit serve configuration', () => {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir')
     const bin = path.join(root, 'bin', 'gapkit.js')
     const db = path.join(root, 'data', 'test.db')
-    const made = await gapkit(bin, ['admin-token', '--db', db], cleanEnv())
+    // The token is made in process: only serving has to run from the copy.
+    const made = await runCli(['admin-token', '--db', db])
     expect(made.code, made.stderr).toBe(0)
     const token = made.stdout.trim()
     expect(token).toMatch(/^gka_/)
@@ -182,6 +187,7 @@ describe('gapkit serve configuration', () => {
         headers: { Authorization: `Bearer ${token}` },
       })
       expect(res.status).toBe(200)
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
       const body = (await res.json()) as { surveys: { id: string }[] }
       const shipped = fs
         .readdirSync(path.join(root, 'surveys', 'definitions'))
@@ -197,7 +203,9 @@ describe('gapkit serve configuration', () => {
       server.kill('SIGTERM')
     }
     const stopped = await done
+    // A real process, so stopping on a signal is tested here too: cleanly, exit 0.
     expect(stopped.code, stopped.stderr).toBe(0)
-    expect(stopped.stderr).toContain('gapkit: stopped')
+    expect(stopped.stderr).toContain('gapkit: SIGTERM, finishing in-flight requests…')
+    expect(stopped.stderr.trimEnd().split('\n').at(-1)).toBe('gapkit: stopped')
   }, 60_000)
 })
