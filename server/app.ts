@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps) {
     now,
     defaultWave: deps.defaultWave,
     storedVersions: new Set<string>(),
-    // Concurrent submissions share a transaction (group commit): see response-writer.ts.
+    // Concurrent submissions share a transaction (group commit): see db/sqlite/group-commit.ts.
     writer: new ResponseWriter(deps.db),
   }
   const app = new Hono()

@@ -1,5 +1,5 @@
 /**
- * Reads code texts (`encode-answers.ts`) straight into a group's tally cells (`tally-types.ts`):
+ * Reads code texts (`tally/encode.ts`) straight into a group's tally cells (`tally/types.ts`):
  * one pass over the characters per response, no objects per answer. The reader is reused from row
  * to row; per row it leaves each numeric item's scale index or value in the scratch arrays, for
  * the dimension pairs.

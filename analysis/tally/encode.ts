@@ -1,6 +1,6 @@
 /**
  * A compact text form of one response's answers, item by item, that keeps exactly what the
- * analysis document reads (the classification of `flatten-answers.ts`): stored once per response,
+ * analysis document reads (the classification of `tally/classify.ts`): stored once per response,
  * it lets the analysis tally a million responses without parsing their answer JSON again. Text
  * of the 64 characters `0`…`o` only — plain ASCII, which SQLite hands back as cheap strings.
  *

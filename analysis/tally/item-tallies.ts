@@ -1,5 +1,5 @@
 /**
- * Reads one item's tally out of a group's cells (see `tally-types.ts`) in the shapes the cell
+ * Reads one item's tally out of a group's cells (see `tally/types.ts`) in the shapes the cell
  * descriptions take — value counts for numbers, key counts for choices, positions and points
  * for rankings — and adds groups together for the overall column.
  */

@@ -1,5 +1,5 @@
 /**
- * The one pass over the responses: each response's code text (`encode-answers.ts`) is decoded
+ * The one pass over the responses: each response's code text (`tally/encode.ts`) is decoded
  * into per-group tallies — counts per scale point and option, the free numbers, and the
  * (current, target) pairs of every gap dimension per group × region × wave. Rows must arrive
  * sorted by id (the document's response order). Memory stays bounded by groups × items × scale

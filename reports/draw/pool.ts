@@ -51,7 +51,7 @@ const { workerData } = require('node:worker_threads')
 `
 
 /**
- * A PNG worker is `renderPng` of render-png.ts with the resvg options computed by the caller:
+ * A PNG worker is `renderPng` of draw/png.ts with the resvg options computed by the caller:
  * plain JavaScript, so no tsx to load, and ready in a few milliseconds.
  */
 const PNG_BOOT = `

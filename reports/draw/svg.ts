@@ -1,6 +1,6 @@
 /**
  * Headless rendering of Vega-Lite specs: SVG through Vega's `none` renderer (no canvas, no
- * browser) and PNG through resvg (`render-png.ts`, re-exported here) with fonts shipped in an
+ * browser) and PNG through resvg (`draw/png.ts`, re-exported here) with fonts shipped in an
  * npm package, so the same spec gives the same bytes on every machine.
  */
 import { readFileSync } from 'node:fs'

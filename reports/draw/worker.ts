@@ -1,5 +1,5 @@
 /**
- * The SVG worker of `render-pool.ts`: renders each chart spec it is sent, one at a time, with
+ * The SVG worker of `draw/pool.ts`: renders each chart spec it is sent, one at a time, with
  * the same `renderSvg` as the main thread, so a chart gives the same bytes wherever it is drawn.
  * Also the message shapes every chart worker speaks.
  */

@@ -78,9 +78,9 @@ export interface AdminSessionTable {
 }
 
 /**
- * One response's answers as the analysis reads them: a code text (analysis/encode-answers.ts)
+ * One response's answers as the analysis reads them: a code text (analysis/tally/encode.ts)
  * for one item layout, with copies of the columns the analysis filters on. Maintained by
- * triggers on `responses` and filled by the analysis itself (server/analysis-service.ts).
+ * triggers on `responses` and filled by the analysis itself (server/services/analysis.ts).
  */
 export interface AnalysisRowTable {
   survey: string

@@ -1,6 +1,6 @@
 /**
  * The analysis document for the CLI and HTTP. Each stored response is encoded once into a short
- * code text (`analysis_rows`, see analysis/encode-answers.ts); the document is then tallied from
+ * code text (`analysis_rows`, see analysis/tally/encode.ts); the document is then tallied from
  * the code texts in one ordered scan, without parsing any answer JSON — a million responses in
  * seconds and bounded memory. Code texts are written here, lazily: for the responses the storage
  * triggers queue (new, or answers changed) and, after a questionnaire change, for every response.

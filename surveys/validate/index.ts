@@ -1,8 +1,11 @@
 /**
- * Server-side validation of answers with survey-core (the same version as the form), one model
- * per questionnaire version, reused for every request. A compiled fast path (`fast-validate.ts`)
- * accepts valid answers without touching the model; survey-core stays the reference and writes
- * every rejection.
+ * Server-side validation of answers: the fast path decides, the reference explains.
+ * - `reference/`: survey-core itself (the same version as the form), one model per
+ *   questionnaire version, plus Gapkit's own checks of what survey-core lets through. It is the
+ *   definition of a valid answer set, and it writes every rejection's messages.
+ * - `fast/`: the same rules compiled once into plain checks, checked against the reference by
+ *   a differential test (test/surveys/validate/fast-*.ts). It accepts valid answers without
+ *   touching a model; when it rejects, the reference runs and its verdict and messages are kept.
  */
 import {
   type Model,

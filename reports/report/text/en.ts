@@ -1,4 +1,4 @@
-/** English strings of the gap report (see `report-text.ts` for the keys). */
+/** English strings of the gap report (see `report/text/index.ts` for the keys). */
 import type { ReportText } from './index.ts'
 
 /** English: the fallback for every language without its own table. */

@@ -1,4 +1,4 @@
-/** French strings of the gap report (see `report-text.ts` for the keys). */
+/** French strings of the gap report (see `report/text/index.ts` for the keys). */
 import type { ReportText } from './index.ts'
 
 /** French: typographic apostrophes, « guillemets », no-break space before `:` is left to fonts. */

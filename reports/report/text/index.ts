@@ -1,6 +1,6 @@
 /**
- * Strings of the gap report: the keys here, English in `report-text-en.ts`, French in
- * `report-text-fr.ts`. Figures arrive already formatted for the language (`report-format.ts`);
+ * Strings of the gap report: the keys here, English in `text/en.ts`, French in
+ * `text/fr.ts`. Figures arrive already formatted for the language (`report/format.ts`);
  * a table must translate every key (the type checks it).
  */
 import type { IndicatorFlag } from '../../../analysis/special/index.ts'
