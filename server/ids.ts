@@ -25,3 +25,12 @@ export function newResponseId(now = Date.now()): string {
   const hex = id.toString('hex')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
+
+/**
+ * The short form of a response id people read in tables and on the command line: its last
+ * 8 hex digits. The first digits of a version 7 id are its time, the same for every response
+ * stored in the same minute; the tail is random (1 chance in 4 billion that two collide).
+ */
+export function shortResponseId(id: string): string {
+  return id.replace(/-/g, '').slice(-8)
+}

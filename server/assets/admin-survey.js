@@ -59,7 +59,7 @@
             text: t.reject,
           }),
         ),
-        el('td', {}, el('code', { text: r.id.slice(0, 8), title: r.id })),
+        el('td', {}, el('code', { text: r.shortId, title: r.id })),
         el('td', { text: r.region, title: regionNames.get(r.region) || r.region }),
         el('td', { text: r.wave }),
         el('td', { text: r.group ?? '—' }),
@@ -72,7 +72,7 @@
     }
 
     const loadRows = async () => {
-      const qs = query(state)
+      const qs = query({ ...state, lang: data.locale })
       const page = await api(
         'GET',
         `/api/admin/surveys/${encodeURIComponent(data.survey)}/responses?${qs}`,

@@ -198,6 +198,7 @@ const schemas: Record<string, Schema> = {
       type: 'array',
       items: object({
         id: str(),
+        shortId: str('The last 8 hex digits of the id, as the dashboard shows it.'),
         region: str(),
         wave: str(),
         group: nullable('string'),
@@ -207,7 +208,7 @@ const schemas: Record<string, Schema> = {
         reviewNote: nullable('string'),
         submittedAt: nullable('string'),
         updatedAt: dateTime(),
-        summary: str('A one-line plain-text summary of the answers.'),
+        summary: str('A one-line plain-text summary of the answers, with choice labels.'),
       }),
     },
   }),

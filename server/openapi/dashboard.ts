@@ -92,6 +92,10 @@ export const DASHBOARD_OPERATIONS: Record<string, Operation> = {
       query('wave', 'Only this wave.'),
       query('status', 'Submitted or draft.', { enum: ['submitted', 'draft'] }),
       query('review', 'Review status.', { enum: ['pending', 'approved', 'rejected'] }),
+      query(
+        'lang',
+        'Language of the choice labels in summaries (default en; the default text when the questionnaire lacks it).',
+      ),
     ],
     responses: { '200': json(ref('ResponsePage')), ...ADMIN_ERRORS },
   },

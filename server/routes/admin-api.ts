@@ -37,6 +37,10 @@ const responsesQuery = z.strictObject({
   wave: z.string().min(1).max(64).optional(),
   status: z.enum(['draft', 'submitted']).optional(),
   review: z.enum(['pending', 'approved', 'rejected']).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a language code such as fr')
+    .default('en'),
   t: z.string().optional(),
 })
 
@@ -90,9 +94,9 @@ export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, n
       const q = parseQuery(c, responsesQuery)
       const page = await listAdminResponses(
         db,
-        { survey: survey.id, region: q.region, wave: q.wave, status: q.status, review: q.review },
-        q.page,
-        q.pageSize,
+        survey,
+        { region: q.region, wave: q.wave, status: q.status, review: q.review },
+        { page: q.page, pageSize: q.pageSize, locale: q.lang },
       )
       return c.json(page)
     })

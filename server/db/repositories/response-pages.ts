@@ -24,6 +24,7 @@ export type ResponsePageRow = Pick<
   | 'submitted_at'
   | 'updated_at'
   | 'answers'
+  | 'version'
 >
 
 /**
@@ -55,6 +56,7 @@ export async function listResponsePage(
         'submitted_at',
         'updated_at',
         'answers',
+        'version',
       ])
       .orderBy('updated_at', 'desc')
       .orderBy('id')

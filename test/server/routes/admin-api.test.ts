@@ -39,6 +39,7 @@ interface Page {
   pageSize: number
   rows: {
     id: string
+    shortId: string
     region: string
     wave: string
     status: string
@@ -196,7 +197,37 @@ describe('responses table API', () => {
     ).json()) as Page
     const row = first.rows.find((r) => r.status === 'submitted')
     expect(row).toMatchObject({ status: expect.any(String), review: 'pending' })
-    expect(row?.summary).toMatch(/^\[\d+\] stakeholder: \w+; satisfaction: 4/)
+    expect(row?.summary).toMatch(
+      /^\[\d+\] stakeholder: (Microfinance institution|Bank); satisfaction: 4/,
+    )
+    // In the dashboard's language where the questionnaire has it, the default text otherwise.
+    const fr = (await (
+      await t.send('GET', '/api/admin/surveys/example/responses?lang=fr&region=SI-HEART', t.admin)
+    ).json()) as Page
+    expect(fr.rows.find((r) => r.status === 'submitted')?.summary).toMatch(
+      /stakeholder: Banque; satisfaction: 4/,
+    )
+    const italian = (await (
+      await t.send('GET', '/api/admin/surveys/example/responses?lang=it&region=SI-HEART', t.admin)
+    ).json()) as Page
+    expect(italian.rows.find((r) => r.status === 'submitted')?.summary).toMatch(
+      /stakeholder: Bank;/,
+    )
+  })
+
+  it('gives short ids that tell apart responses stored in the same minute', async () => {
+    const ids = await seed()
+    // Version 7 ids begin with the time: all 13 stored within a minute share their first digits.
+    expect(new Set(ids.map((id) => id.slice(0, 8))).size).toBe(1)
+    const body = (await (
+      await t.send('GET', '/api/admin/surveys/example/responses?pageSize=100', t.admin)
+    ).json()) as Page
+    const short = body.rows.map((r) => r.shortId)
+    expect(new Set(short).size).toBe(13)
+    for (const r of body.rows) {
+      expect(r.shortId).toMatch(/^[0-9a-f]{8}$/)
+      expect(r.id.replace(/-/g, '').endsWith(r.shortId)).toBe(true)
+    }
   })
 
   it('filters by region, wave, status and review', async () => {
@@ -222,7 +253,14 @@ describe('responses table API', () => {
   })
 
   it('refuses bad parameters, unknown questionnaires and partner tokens', async () => {
-    for (const qs of ['page=0', 'pageSize=501', 'status=maybe', 'review=ok', 'sort=id']) {
+    for (const qs of [
+      'page=0',
+      'pageSize=501',
+      'status=maybe',
+      'review=ok',
+      'sort=id',
+      'lang=<b>',
+    ]) {
       const res = await t.send('GET', `/api/admin/surveys/example/responses?${qs}`, t.admin)
       expect(res.status, qs).toBe(400)
     }
