@@ -15,7 +15,15 @@ export interface ValidationIssue {
 /** Outcome of validating answers: the cleaned answers, or every problem found. */
 export type ValidationResult =
   | { ok: true; answers: Answers }
-  | { ok: false; errors: ValidationIssue[] }
+  | {
+      ok: false
+      errors: ValidationIssue[]
+      /**
+       * Problems found beyond the first 100 (`MAX_ISSUES`), counted but not listed; `errors`
+       * then ends with an entry (question `""`) saying so.
+       */
+      omitted?: number
+    }
 
 /** `submit` checks everything; `draft` checks everything except completeness (required). */
 export type ValidationMode = 'submit' | 'draft'

@@ -19,7 +19,8 @@ import { listUnsupported } from '../question-kinds.ts'
 import { createModel } from '../survey-model.ts'
 import type { SurveyJson, ValidateOptions, ValidationResult } from '../types.ts'
 import { compileFastValidator, type FastValidator } from './fast/index.ts'
-import { type CheckContext, ownMessage } from './issues.ts'
+import { type CheckContext, createCheckContext, isFull, MAX_ISSUES, ownMessage } from './issues.ts'
+import { findLimitBreach } from './limits.ts'
 import { checkRecord, type LiveScope } from './reference/answer-checks.ts'
 import { type Scope, shapeRecord } from './reference/answer-shape.ts'
 import { collectSurveyErrors } from './reference/survey-errors.ts'
@@ -151,18 +152,22 @@ export function compileReferenceValidator(json: SurveyJson): CompiledValidator {
   return {
     validate(answers, opts) {
       const locale = pickLocale(opts.locale, locales, baseLocale)
-      const ctx: CheckContext = {
-        mode: opts.mode,
-        locale: locale || surveyLocalization.defaultLocale,
-        commentSuffix: model.commentSuffix,
-        issues: [],
-        flagged: new Set(),
-      }
+      const ctx = createCheckContext(
+        opts.mode,
+        locale || surveyLocalization.defaultLocale,
+        model.commentSuffix,
+      )
       if (!isRecord(answers)) {
         return {
           ok: false,
           errors: [{ question: '', message: ownMessage(ctx.locale, 'notObject') }],
         }
+      }
+      // Sizes first, in one bounded pass: nothing else looks at an oversized answer set.
+      const breach = findLimitBreach(answers)
+      if (breach) {
+        const message = ownMessage(ctx.locale, breach.key, breach.limit)
+        return { ok: false, errors: [{ question: '', message }] }
       }
       // Only well-formed values reach the model; it never sees (or mutates) the input itself.
       const shaped = shapeRecord(scope, answers, '', ctx)
@@ -173,13 +178,27 @@ export function compileReferenceValidator(json: SurveyJson): CompiledValidator {
       const live: LiveScope = { questions: scope.questions, isShown: (q) => shown.has(q) }
       const before = ctx.issues.length
       const checked = checkRecord(live, shaped, '', ctx)
+      // Past the cap the verdict is known and nothing more would be listed: survey-core's own
+      // checks are skipped.
+      if (isFull(ctx)) return rejection(ctx)
       // Rejected choices can empty whole matrix rows inside survey-core: validate without them.
       if (ctx.issues.length > before && checked !== shaped) model.data = structuredClone(checked)
       model.validate(true, false)
       collectSurveyErrors(model, ctx)
-      if (ctx.issues.length > 0) return { ok: false, errors: ctx.issues }
+      if (ctx.issues.length > 0) return rejection(ctx)
       return { ok: true, answers }
     },
+  }
+}
+
+// Past the cap, one last entry (question "") tells how many more problems there were.
+function rejection(ctx: CheckContext): ValidationResult {
+  if (ctx.omitted === 0) return { ok: false, errors: ctx.issues }
+  const more = ownMessage(ctx.locale, 'moreProblems', ctx.omitted, MAX_ISSUES)
+  return {
+    ok: false,
+    errors: [...ctx.issues, { question: '', message: more }],
+    omitted: ctx.omitted,
   }
 }
 

@@ -25,6 +25,12 @@ const english = {
   otherTextWithoutOther: 'This text is only allowed when “Other” is chosen.',
   badFormat: 'The answer is not in the expected format.',
   invalid: 'The answer is not valid.',
+  tooManyValues:
+    'The answers hold more than {0} values (keys and list entries): nothing was checked.',
+  tooDeep: 'The answers are nested more than {0} levels deep: nothing was checked.',
+  keyTooLong: 'A name in the answers is longer than {0} characters: nothing was checked.',
+  tooManyEntries: 'At most {0} entries are allowed here.',
+  moreProblems: '{0} more problems were found: only the first {1} are listed.',
 } as const
 
 /** Keys of Gapkit's own validation messages. */
@@ -56,6 +62,12 @@ const catalogs: Record<string, Record<MessageKey, string>> = {
     otherTextWithoutOther: 'Ce texte n’est permis que si « Autre » est choisi.',
     badFormat: 'La réponse n’est pas au format attendu.',
     invalid: 'La réponse n’est pas valide.',
+    tooManyValues:
+      'Les réponses contiennent plus de {0} valeurs (clés et éléments de liste) : rien n’a été vérifié.',
+    tooDeep: 'Les réponses sont imbriquées sur plus de {0} niveaux : rien n’a été vérifié.',
+    keyTooLong: 'Un nom dans les réponses dépasse {0} caractères : rien n’a été vérifié.',
+    tooManyEntries: 'Au plus {0} entrées sont permises ici.',
+    moreProblems: '{0} autres problèmes ont été trouvés : seuls les {1} premiers sont listés.',
   },
 }
 
@@ -66,9 +78,13 @@ function format(template: string, args: readonly unknown[]): string {
   })
 }
 
-/** A value as it appears inside a message: strings bare, anything else as JSON. */
+/** The longest value a message quotes; a longer one is cut with "…". */
+const SHOWN_LENGTH = 80
+
+/** A value as it appears inside a message: strings bare, anything else as JSON, cut at 80. */
 export function showValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text
 }
 
 /** Gapkit's own message in `locale` (English when that locale has no catalog). */
@@ -88,9 +104,38 @@ export interface CheckContext {
   /** Locale of the messages (never empty). */
   locale: string
   commentSuffix: string
+  /** The problems kept, at most `MAX_ISSUES`. */
   issues: ValidationIssue[]
+  /** How many further problems were found and left out. */
+  omitted: number
   /** Paths with an issue of ours: survey-core's messages at or under them are redundant. */
   flagged: Set<string>
+  /** `path\0message` of each issue: a repeat is found without scanning the list. */
+  seen: Set<string>
+}
+
+/**
+ * The most problems one validation reports; past it they are counted, not listed. A hostile
+ * answer set can hold a hundred thousand unknown keys: each one listed (and compared with the
+ * others) would cost the server seconds and the response megabytes.
+ */
+export const MAX_ISSUES = 100
+
+/** A fresh context for one `validate` call. */
+export function createCheckContext(
+  mode: ValidationMode,
+  locale: string,
+  commentSuffix: string,
+): CheckContext {
+  return {
+    mode,
+    locale,
+    commentSuffix,
+    issues: [],
+    omitted: 0,
+    flagged: new Set(),
+    seen: new Set(),
+  }
 }
 
 /** Records a problem found by our own checks at `path`, with a ready message. */
@@ -101,13 +146,21 @@ export function report(ctx: CheckContext, path: string, message: string): void {
 
 /** Records a problem without flagging its path (for survey-core's own errors). */
 export function addIssue(ctx: CheckContext, path: string, message: string): void {
-  if (!ctx.issues.some((i) => i.question === path && i.message === message)) {
-    ctx.issues.push({ question: path, message })
-  }
+  const key = `${path}\0${message}`
+  if (ctx.seen.has(key)) return
+  ctx.seen.add(key)
+  if (ctx.issues.length < MAX_ISSUES) ctx.issues.push({ question: path, message })
+  else ctx.omitted++
 }
 
 /** Records a problem at `path` with one of Gapkit's own messages. */
 export function reportOwn(ctx: CheckContext, path: string, key: MessageKey, ...args: unknown[]) {
+  // Past the cap the message is never shown: only the path is flagged, without formatting it.
+  if (ctx.issues.length >= MAX_ISSUES) {
+    ctx.flagged.add(path)
+    ctx.omitted++
+    return
+  }
   report(ctx, path, ownMessage(ctx.locale, key, ...args))
 }
 
@@ -116,10 +169,16 @@ export function joinPath(prefix: string, key: string | number): string {
   return prefix ? `${prefix}.${key}` : String(key)
 }
 
+/** Whether the issues reached `MAX_ISSUES`: the answers are rejected whatever else is found. */
+export function isFull(ctx: CheckContext): boolean {
+  return ctx.issues.length >= MAX_ISSUES
+}
+
 /**
  * Whether `path`, a path above it or a path below it is flagged: survey-core's messages there
  * would repeat ours, or describe the model after our rejected values were taken out (a matrix
- * row missing because its value was not a column).
+ * row missing because its value was not a column). A scan of the flagged paths: it only runs
+ * (once per shown question) while fewer than `MAX_ISSUES` are flagged.
  */
 export function isFlagged(ctx: CheckContext, path: string): boolean {
   for (const flagged of ctx.flagged) {

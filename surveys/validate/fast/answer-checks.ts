@@ -73,6 +73,8 @@ function shapeValue(f: FieldPlan, value: unknown, path: string, run: FastRun): u
     case 'comment':
       return typeof value === 'string' ? value : flag(run, path)
     case 'number':
+      // An emptied number field is no answer, as in survey-core.
+      if (value === '') return null
       return typeof value === 'number' && Number.isFinite(value) ? value : flag(run, path)
     case 'choice':
     case 'rating':

@@ -14,6 +14,8 @@ import { isRecord } from '../../json.ts'
 import { listUnsupported } from '../../question-kinds.ts'
 import { createModel } from '../../survey-model.ts'
 import type { SurveyJson, ValidationMode } from '../../types.ts'
+import { MAX_ISSUES } from '../issues.ts'
+import { findLimitBreach } from '../limits.ts'
 import { checkRecord, type FastRun, shapeRecord } from './answer-checks.ts'
 import { normalizeVariables } from './expressions.ts'
 import { compileSurveyPlan, type SurveyPlan } from './plan.ts'
@@ -61,6 +63,7 @@ export function compileFastValidator(json: SurveyJson): FastValidator {
 
 function checkAnswers(plan: SurveyPlan, answers: unknown, opts: FastCheckOptions): FastVerdict {
   if (!isRecord(answers)) return { ok: false, paths: [''] }
+  if (findLimitBreach(answers)) return { ok: false, paths: [''] }
   const variables = normalizeVariables(opts.variables)
   if (!variables) return { ok: 'defer', reason: 'a variable name has a dot or a bracket' }
   const run: FastRun = {
@@ -82,6 +85,8 @@ function checkAnswers(plan: SurveyPlan, answers: unknown, opts: FastCheckOptions
   }
   run.scope.values = shaped
   const checked = checkRecord(plan.questions, shaped, '', run, true)
+  // The reference lists the first problems only, and skips survey-core's checks past its cap.
+  if (run.flagged.size >= MAX_ISSUES) return { ok: 'defer', reason: 'too many problems to list' }
   // survey-core sees the answers without the values that failed: its conditions change with them.
   run.scope.values = checked
   run.shown.clear()

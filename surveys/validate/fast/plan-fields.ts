@@ -18,6 +18,7 @@ import {
 } from 'survey-core'
 import { isPrimitive, type Primitive } from '../../json.ts'
 import { kindOf } from '../../question-kinds.ts'
+import { textLimit } from '../limits.ts'
 import type { ExpressionPlace } from './expressions.ts'
 import type { ChoicePlan, FieldPlan, PlanContext, TextPlan, ValidatorPlan } from './plan.ts'
 
@@ -60,8 +61,7 @@ export function compileField(
   }
   if (q.requiredIf) field.requiredIf = ctx.condition(q.requiredIf, place, q.name)
   if (q instanceof QuestionTextBase && (kind === 'text' || kind === 'comment')) {
-    const max: unknown = q.getMaxLength()
-    field.maxLength = typeof max === 'number' && max > 0 ? max : 0
+    field.maxLength = textLimit(q.getMaxLength(), kind === 'comment' ? 'comment' : 'text')
   }
   if (q instanceof QuestionTextModel) field.text = textPlan(q)
   if (q instanceof QuestionSelectBase) {
@@ -71,7 +71,7 @@ export function compileField(
       const max: unknown = q.getOthersMaxLength()
       const value: unknown = q.otherItem.value
       if (isPrimitive(value)) {
-        field.other = { value, maxLength: typeof max === 'number' && max > 0 ? max : 0 }
+        field.other = { value, maxLength: textLimit(max, 'other') }
       }
     }
   }

@@ -61,7 +61,7 @@ export interface FieldPlan {
   kind: QuestionKind
   isRequired: boolean
   requiredIf?: Condition
-  /** Text and comment: 0 = no limit. */
+  /** Text and comment: the questionnaire's limit or the default (limits.ts); 0 for others. */
   maxLength: number
   /** "Other", whose text is stored under `<name><commentSuffix>`. */
   other?: { value: Primitive; maxLength: number }

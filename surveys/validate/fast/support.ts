@@ -117,6 +117,10 @@ const SURVEY = [
   'questionTitleLocation',
   'showPageTitles',
   'showPageNumbers',
+  // Read through the model (getMaxLength, getOthersMaxLength) by both validators.
+  'maxTextLength',
+  'maxCommentLength',
+  'maxOthersLength',
 ]
 const CONTAINER = ['name', 'title', 'description', 'elements', 'visibleIf', 'state', 'type']
 const INPUT_TYPES = new Set(['text', 'email', 'tel', 'url', 'number', 'date'])

@@ -31,6 +31,7 @@ import {
   showValue,
   surveyMessage,
 } from '../issues.ts'
+import { textLimit } from '../limits.ts'
 import { commentOwner, DROP } from './answer-shape.ts'
 
 /** The live questions behind one JSON object, and whether each is shown. */
@@ -91,8 +92,8 @@ function checkComment(
       return DROP
     }
   }
-  const max: unknown = owner.getOthersMaxLength()
-  if (typeof text === 'string' && typeof max === 'number' && max > 0 && text.length > max) {
+  const max = textLimit(owner.getOthersMaxLength(), 'other')
+  if (typeof text === 'string' && text.length > max) {
     report(ctx, path, surveyMessage(ctx.locale, 'textMaxLength', max))
     return DROP
   }
@@ -126,8 +127,9 @@ export function checkValue(q: Question, value: unknown, path: string, ctx: Check
 }
 
 function checkLength(q: Question, value: unknown, path: string, ctx: CheckContext): unknown {
-  const max: unknown = q instanceof QuestionTextBase ? q.getMaxLength() : undefined
-  if (typeof value === 'string' && typeof max === 'number' && max > 0 && value.length > max) {
+  if (!(q instanceof QuestionTextBase)) return value
+  const max = textLimit(q.getMaxLength(), kindOf(q) === 'comment' ? 'comment' : 'text')
+  if (typeof value === 'string' && value.length > max) {
     report(ctx, path, surveyMessage(ctx.locale, 'textMaxLength', max))
     return DROP
   }

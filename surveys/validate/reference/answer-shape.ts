@@ -8,6 +8,7 @@ import {
   QuestionBooleanModel,
   QuestionMatrixDropdownModel,
   QuestionMatrixDropdownModelBase,
+  QuestionMatrixDynamicModel,
   QuestionMatrixModel,
   QuestionMultipleTextModel,
   QuestionPanelDynamicModel,
@@ -88,6 +89,8 @@ export function shapeValue(q: Question, value: unknown, path: string, ctx: Check
     case 'signaturepad':
       return typeof value === 'string' ? value : fail(ctx, path, 'expectText')
     case 'number':
+      // An emptied number field: survey-core, and the form, read it as no answer.
+      if (value === '') return null
       if (typeof value === 'number' && Number.isFinite(value)) return value
       report(ctx, path, surveyMessage(ctx.locale, 'numericError'))
       return DROP
@@ -179,11 +182,21 @@ function shapeContainer(q: Question, value: unknown, path: string, ctx: CheckCon
     return isRecord(value) ? shapeRecord(scope, value, path, ctx) : fail(ctx, path, 'expectObject')
   }
   if (!Array.isArray(value)) return fail(ctx, path, 'expectEntries')
+  const most = maxEntries(q)
+  if (value.length > most) return fail(ctx, path, 'tooManyEntries', most)
   return value.map((entry: unknown, i) => {
     if (isRecord(entry)) return shapeRecord(scope, entry, joinPath(path, i), ctx)
     reportOwn(ctx, joinPath(path, i), 'expectObject')
     return {}
   })
+}
+
+// A dynamic matrix or panel takes at most its own maxRowCount / maxPanelCount entries (1,000 and
+// 100 unless the questionnaire says otherwise): survey-core would build a row or panel for each.
+function maxEntries(q: Question): number {
+  if (q instanceof QuestionMatrixDynamicModel) return q.maxRowCount
+  if (q instanceof QuestionPanelDynamicModel) return q.maxPanelCount
+  return Number.POSITIVE_INFINITY
 }
 
 const scopes = new WeakMap<Question, Scope>()

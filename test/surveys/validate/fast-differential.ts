@@ -79,6 +79,9 @@ export function runDifferential(
     if (verdict.ok === 'defer') {
       report.deferred++
       if (ref.ok) problem('deferred an answer set the reference accepts')
+    } else if (!ref.ok && ref.omitted !== undefined) {
+      // A capped list names only the first problems: the verdicts must agree, not the paths.
+      if (verdict.ok) problem('accepted an answer set the reference rejects (capped)')
     } else {
       const paths = verdict.ok ? [] : verdict.paths
       if (verdict.ok !== ref.ok || JSON.stringify(paths) !== JSON.stringify(refPaths)) {
