@@ -1,11 +1,17 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
+import { DEFAULT_LIMITS, type LimitSettings } from './config.ts'
 import type { Database } from './db/schema.ts'
 import { ResponseWriter } from './db/sqlite/group-commit.ts'
 import { handleError } from './errors.ts'
 import { limitBody } from './http/body-limit.ts'
 import { compressResponses } from './http/compression.ts'
+import { limitJsonShape } from './http/json-shape.ts'
+import { limitLinks } from './http/link-quota.ts'
+import { limitSignIn, limitWrites } from './http/rate-limit.ts'
+import { logRequests } from './http/request-log.ts'
+import { secureResponses } from './http/security-headers.ts'
 import { type Asset, loadAssets } from './http/static-assets.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
@@ -33,6 +39,13 @@ export interface AppDeps {
   importLimit?: number
   /** Prepared static assets; loaded once when absent. */
   assets?: Map<string, Asset>
+  /**
+   * Rate limits and per-link daily quotas (default `DEFAULT_LIMITS`, suited to real use; a
+   * benchmark passes `NO_LIMITS`).
+   */
+  limits?: LimitSettings
+  /** Where the request log goes, one line per request; no log when absent (tests). */
+  log?: (line: string) => void
 }
 
 let sharedAssets: Map<string, Asset> | undefined
@@ -56,16 +69,18 @@ export function createApp(deps: AppDeps) {
     // Concurrent submissions share a transaction (group commit): see db/sqlite/group-commit.ts.
     writer: new ResponseWriter(deps.db),
   }
+  const limits = deps.limits ?? DEFAULT_LIMITS
   const app = new Hono()
-  app.use('*', async (c, next) => {
-    // Set before the handler: every response is made by the context (c.json, c.html, c.body)
-    // and carries it from the start. Set afterwards, it would copy each finished response.
-    c.header('X-Content-Type-Options', 'nosniff')
-    await next()
-  })
+  if (deps.log) app.use('*', logRequests(deps.log, now))
+  // nosniff and no framing, on every response.
+  app.use('*', secureResponses())
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
   app.use('/s/*', compressResponses())
   app.use('/api/*', compressResponses())
+  // Rate limits first: a refused request costs no body read, no parse, no lookup.
+  app.use('/api/*', limitWrites(limits, now))
+  const signIn = limitSignIn(limits.signInsPerAddress, limits.trustProxy, now)
+  app.use('/admin/*', signIn) // also matches `/admin` itself
   const defaultLimit = limitBody(deps.bodyLimit ?? 1024 * 1024)
   // An import carries a whole export: it gets its own, larger limit.
   const importLimit = limitBody(deps.importLimit ?? 64 * 1024 * 1024)
@@ -74,6 +89,13 @@ export function createApp(deps: AppDeps) {
       ? importLimit(c, next)
       : defaultLimit(c, next),
   )
+  // Answers: the body's structure, judged before parsing, then a partner link's daily quota.
+  const shape = limitJsonShape()
+  const quota = limitLinks(limits, deps.db, now)
+  for (const path of ['/api/surveys/:id/responses', '/api/responses/:id']) {
+    app.use(path, shape)
+    app.use(path, quota)
+  }
   app.route('/healthz', healthRoutes(deps.db))
   app.route('/api/surveys', surveyRoutes(deps.db, deps.registry))
   // A response is created under its questionnaire and then read by its own id: `/api` is the

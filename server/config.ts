@@ -17,6 +17,57 @@ export interface Config {
   defaultWave: string
   /** Maximum accepted request body in bytes. */
   bodyLimit: number
+  /** Rate limits and per-link daily quotas (`GAPKIT_RATE_LIMITS=off` turns them all off). */
+  limits: LimitSettings
+  /**
+   * SQLite's `synchronous`: `full` (the default) makes every acknowledged submission survive a
+   * power cut or an OS crash; `normal` is faster and survives a crash of the process only.
+   */
+  synchronous: Synchronous
+  /** One line per request on stderr (`serve`); `GAPKIT_LOG=off` silences it. */
+  requestLog: boolean
+}
+
+/** SQLite's durability setting: see `Config.synchronous`. */
+export type Synchronous = 'full' | 'normal'
+
+/**
+ * Rate limits (token buckets: N a minute, up to N at once) and daily quotas (per UTC day,
+ * counted by the running server). 0 turns one off.
+ */
+export interface LimitSettings {
+  /** Writes (POST, PUT, PATCH, DELETE under /api) per token or dashboard session a minute. */
+  writesPerToken: number
+  /** Writes per client address a minute. */
+  writesPerAddress: number
+  /** Sign-in attempts (a token given to /admin) per client address a minute. */
+  signInsPerAddress: number
+  /** New responses per partner link a day. */
+  linkResponsesPerDay: number
+  /** Bytes of answers a partner link may add a day (new responses and drafts that grow). */
+  linkBytesPerDay: number
+  /** The client address is the last `X-Forwarded-For` entry (a reverse proxy in front). */
+  trustProxy: boolean
+}
+
+/** Limits suited to real use: a workshop of 20 people typing on one link and one network. */
+export const DEFAULT_LIMITS: LimitSettings = {
+  writesPerToken: 600,
+  writesPerAddress: 1200,
+  signInsPerAddress: 10,
+  linkResponsesPerDay: 1000,
+  linkBytesPerDay: 50 * 1024 * 1024,
+  trustProxy: false,
+}
+
+/** Every limit off: for load tests and benchmarks that send thousands of requests. */
+export const NO_LIMITS: LimitSettings = {
+  writesPerToken: 0,
+  writesPerAddress: 0,
+  signInsPerAddress: 0,
+  linkResponsesPerDay: 0,
+  linkBytesPerDay: 0,
+  trustProxy: false,
 }
 
 /** Flags shared by every command (`--db`, `--surveys`, `--port`). */
@@ -78,6 +129,24 @@ const SETTINGS = {
       .transform(Number)
       .refine(Number.isSafeInteger),
     expected: `a number of bytes, e.g. ${DEFAULT_BODY_LIMIT}`,
+  },
+  count: {
+    schema: z.string().regex(/^\d+$/).transform(Number).refine(Number.isSafeInteger),
+    expected: 'a whole number (0 for no limit)',
+  },
+  onOff: {
+    schema: z
+      .string()
+      .regex(/^(on|off|true|false|1|0|yes|no)$/i)
+      .transform((v) => /^(on|true|1|yes)$/i.test(v)),
+    expected: 'on or off',
+  },
+  synchronous: {
+    schema: z
+      .string()
+      .regex(/^(full|normal)$/i)
+      .transform((v) => v.toLowerCase() as Synchronous),
+    expected: 'full or normal',
   },
 } satisfies Record<string, { schema: z.ZodType<unknown, string>; expected: string }>
 
@@ -144,6 +213,24 @@ export function loadConfig(
     given(null, ['GAPKIT_BODY_LIMIT', env.GAPKIT_BODY_LIMIT]),
     DEFAULT_BODY_LIMIT,
   )
+  const limitsOn = read('onOff', given(null, ['GAPKIT_RATE_LIMITS', env.GAPKIT_RATE_LIMITS]), true)
+  const base = limitsOn ? DEFAULT_LIMITS : NO_LIMITS
+  const count = (name: string, fallback: number) =>
+    read('count', given(null, [name, env[name]]), fallback)
+  const limits: LimitSettings = {
+    writesPerToken: count('GAPKIT_WRITES_PER_MINUTE', base.writesPerToken),
+    writesPerAddress: count('GAPKIT_WRITES_PER_MINUTE_PER_ADDRESS', base.writesPerAddress),
+    signInsPerAddress: count('GAPKIT_SIGNINS_PER_MINUTE', base.signInsPerAddress),
+    linkResponsesPerDay: count('GAPKIT_LINK_RESPONSES_PER_DAY', base.linkResponsesPerDay),
+    linkBytesPerDay: count('GAPKIT_LINK_BYTES_PER_DAY', base.linkBytesPerDay),
+    trustProxy: read('onOff', given(null, ['GAPKIT_TRUST_PROXY', env.GAPKIT_TRUST_PROXY]), false),
+  }
+  const synchronous = read(
+    'synchronous',
+    given(null, ['GAPKIT_SYNCHRONOUS', env.GAPKIT_SYNCHRONOUS]),
+    'full',
+  )
+  const requestLog = read('onOff', given(null, ['GAPKIT_LOG', env.GAPKIT_LOG]), true)
   if (problems.length > 0) throw new ConfigError(problems.join('; '))
   return {
     dbPath,
@@ -154,6 +241,9 @@ export function loadConfig(
     baseUrl,
     defaultWave,
     bodyLimit,
+    limits,
+    synchronous,
+    requestLog,
   }
 }
 

@@ -12,7 +12,10 @@ Stops cleanly on Ctrl-C or SIGTERM: in-flight requests finish, then the database
   --demo            load the demo regions and responses first when the database has none,
                     and print an admin link and partner links (those of an earlier --demo
                     start are revoked, so restarts do not pile up links)
-${COMMON_HELP}`
+${COMMON_HELP}
+
+Prints one line per request on stderr (GAPKIT_LOG=off silences it). Rate limits, per-link
+daily quotas and durability are set by GAPKIT_* variables: see the README, "Limits".`
 
 /** `gapkit serve` */
 export async function serveCommand(args: string[]): Promise<void> {
@@ -30,6 +33,8 @@ export async function serveCommand(args: string[]): Promise<void> {
     registry: ctx.registry,
     defaultWave: ctx.config.defaultWave,
     bodyLimit: ctx.config.bodyLimit,
+    limits: ctx.config.limits,
+    log: ctx.config.requestLog ? (line) => process.stderr.write(`${line}\n`) : undefined,
   })
   const server = serve(
     { fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host },

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createApp } from '../../server/app.ts'
+import { type AppDeps, createApp } from '../../server/app.ts'
 import { createDb, type Db } from '../../server/db/create-db.ts'
 import { countResponses } from '../../server/db/repositories/responses.ts'
 import { createAdminToken, createPartnerLink } from '../../server/services/partner-links.ts'
@@ -43,7 +43,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   surveys: string | Record<string, SurveyJson> = DEFINITIONS,
-  options: { bodyLimit?: number } = {},
+  options: Pick<AppDeps, 'bodyLimit' | 'limits' | 'now' | 'log'> = {},
 ): Promise<TestApp> {
   const dir = tempDir()
   const db = await createDb(path.join(dir, 'test.db'))
@@ -69,7 +69,7 @@ export async function createTestApp(
     db: db.kysely,
     registry,
     defaultWave: '2026',
-    bodyLimit: options.bodyLimit,
+    ...options,
   })
   return {
     app,
