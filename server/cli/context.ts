@@ -83,7 +83,7 @@ export async function openContext(flags: CommonFlags): Promise<CommandContext> {
   if (config.databaseUrl) {
     throw new UsageError('DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite')
   }
-  const db = await createDb(config.dbPath)
+  const db = await createDb(config.dbPath, { synchronous: config.synchronous })
   return { config, registry, db }
 }
 

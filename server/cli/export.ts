@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { PRIVATE_MODE } from '../db/private-files.ts'
 import {
   EXPORT_FORMATS,
   EXPORT_STATUSES,
@@ -96,8 +97,10 @@ export async function exportCommand(args: string[]): Promise<void> {
       try {
         ;[written] = await Promise.all([
           writeExport(ctx.db.kysely, prepared, out, progress),
-          pipeline(out, fs.createWriteStream(partial)),
+          // Private (0600), as the database it comes from.
+          pipeline(out, fs.createWriteStream(partial, { mode: PRIVATE_MODE })),
         ])
+        fs.chmodSync(partial, PRIVATE_MODE) // a stale .partial kept its own mode
         fs.renameSync(partial, values.out)
       } catch (error) {
         fs.rmSync(partial, { force: true })

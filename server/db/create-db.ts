@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator } from 'kysely'
+import type { Synchronous } from '../config.ts'
 import { migrations } from './migrations/index.ts'
+import { privateDatabase } from './private-files.ts'
 import type { Database } from './schema.ts'
 import { CachingSqliteDialect } from './sqlite/dialect.ts'
 
@@ -13,15 +15,30 @@ export interface Db {
   close(): Promise<void>
 }
 
+/** How a database is opened. */
+export interface DbOptions {
+  /**
+   * `full` (default): a commit returns once the WAL is on disk, so an acknowledged submission
+   * survives a power cut or an OS crash. `normal`: the WAL is synced at checkpoints only, faster,
+   * and a crash of the machine (not of the process) can lose the last commits.
+   */
+  synchronous?: Synchronous
+}
+
 /**
- * Opens (creating if needed) the SQLite database at `file` with WAL, foreign keys and a busy
- * timeout, and applies pending migrations.
+ * Opens (creating if needed) the SQLite database at `file`, readable by its owner only (0600,
+ * and so its WAL and SHM files), with WAL, `synchronous` (FULL unless asked), foreign keys and a
+ * busy timeout, and applies pending migrations.
  */
-export async function createDb(file: string): Promise<Db> {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+export async function createDb(file: string, options: DbOptions = {}): Promise<Db> {
+  if (file !== ':memory:') {
+    // New folders private too (0700); an existing folder is left as it is.
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 })
+    privateDatabase(file)
+  }
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const kysely = new Kysely<Database>({ dialect: new CachingSqliteDialect(sqlite) })
