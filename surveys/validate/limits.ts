@@ -24,6 +24,13 @@ export interface AnswerLimits {
 export const ANSWER_LIMITS: AnswerLimits = { maxValues: 10_000, maxDepth: 16, maxKeyLength: 200 }
 
 /**
+ * The most entries one list answer (checkbox, tagbox, ranking) takes. Each choice counts once,
+ * so only a questionnaire with more choices than this in one question could reach it; survey-core
+ * never sees a longer list (it spent a quarter of a second on a list of 9,000 unknown choices).
+ */
+export const MAX_LIST_LENGTH = 1_000
+
+/**
  * Text lengths when the questionnaire sets none (`maxLength` on the question, `maxTextLength`
  * or `maxCommentLength` on the survey): a single-line text, a multi-line comment, and the text
  * of "Other" or of a comment area (`<name>-Comment`).

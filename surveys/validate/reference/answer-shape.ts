@@ -25,6 +25,7 @@ import {
   showValue,
   surveyMessage,
 } from '../issues.ts'
+import { MAX_LIST_LENGTH } from '../limits.ts'
 
 /** Marks a value that failed a check and must not reach survey-core. */
 export const DROP: unique symbol = Symbol('drop')
@@ -136,6 +137,7 @@ function shapeBoolean(q: Question, value: unknown, path: string, ctx: CheckConte
 
 function shapeList(value: unknown, path: string, ctx: CheckContext): unknown {
   if (!Array.isArray(value) || !value.every(isPrimitive)) return fail(ctx, path, 'expectList')
+  if (value.length > MAX_LIST_LENGTH) return fail(ctx, path, 'tooManyEntries', MAX_LIST_LENGTH)
   const seen = new Set<unknown>()
   for (const v of value) {
     if (seen.has(v)) return fail(ctx, path, 'duplicate', v)
