@@ -15,6 +15,8 @@
     const rowsEl = $('ak-rows')
     const reviewStatus = $('ak-review-status')
     const selectAll = $('ak-select-all')
+    /** The rows on screen by id: a review redraws its rows from these, with no reload. */
+    const shown = new Map()
     let total = 0
 
     const query = (entries) => {
@@ -38,7 +40,7 @@
       if (r.reviewNote) review.append(el('div', { class: 'ak-note', text: r.reviewNote }))
       return el(
         'tr',
-        { 'data-response': r.id, 'data-review': r.review },
+        { 'data-response': r.id, 'data-review': r.review, 'data-status': r.status },
         el('td', {}, box),
         el(
           'td',
@@ -78,6 +80,8 @@
         `/api/admin/surveys/${encodeURIComponent(data.survey)}/responses?${qs}`,
       )
       total = page.total
+      shown.clear()
+      for (const r of page.rows) shown.set(r.id, r)
       rowsEl.replaceChildren(
         ...(page.rows.length
           ? page.rows.map(responseRow)
@@ -152,10 +156,31 @@
           fill(t.reviewed, { n: result.updated.length, status: reviewLabel(status) }),
           'ok',
         )
-        await Promise.all([loadRows(), loadAnalysis()])
+        redrawReviewed(result.updated, status, note || null)
+        refreshAnalysis(ANALYSIS_DEBOUNCE)
       } catch (error) {
         failed(reviewStatus)(error)
       }
+    }
+    // The reviewed rows change in place (no reload of the page of rows, and the analysis
+    // follows lazily): a click answers as soon as the server has stored the review.
+    const redrawReviewed = (ids, status, note) => {
+      const focused = document.activeElement?.closest?.('button[data-act]')
+      for (const id of ids) {
+        const r = shown.get(id)
+        const old = rowsEl.querySelector(`tr[data-response="${CSS.escape(id)}"]`)
+        if (!r || !old) continue
+        r.review = status
+        r.reviewNote = note
+        const row = responseRow(r)
+        old.replaceWith(row)
+        // The keyboard focus stays on the button that was pressed, now in the new row.
+        if (focused && old.contains(focused)) {
+          row.querySelector(`button[data-act="${focused.dataset.act}"]`)?.focus()
+        }
+      }
+      selectAll.checked = shown.size > 0 && [...shown.keys()].every((id) => selected.has(id))
+      showSelected()
     }
     rowsEl.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-act]')
@@ -332,9 +357,35 @@
       $(id).addEventListener('change', () => loadAnalysis())
     }
 
+    // The analysis and its chart list cost the server a full analysis each: they load when the
+    // panel comes near the screen, and reviews mark them stale (reloaded once, debounced, while
+    // the panel is in view; else when it next comes into view).
+    const ANALYSIS_DEBOUNCE = 400
+    let analysisStale = false
+    let analysisInView = !('IntersectionObserver' in window)
+    let staleTimer = null
+    const refreshAnalysis = (delay = 0) => {
+      analysisStale = true
+      clearTimeout(staleTimer)
+      if (!analysisInView) return
+      staleTimer = setTimeout(() => {
+        analysisStale = false
+        loadAnalysis()
+      }, delay)
+    }
+    if (!analysisInView) {
+      new IntersectionObserver(
+        (entries) => {
+          analysisInView = entries.at(-1)?.isIntersecting ?? analysisInView
+          if (analysisInView && analysisStale) refreshAnalysis()
+        },
+        { rootMargin: '200px 0px' },
+      ).observe($('ak-analysis'))
+    }
+
     updateExports()
     reloadRows()
-    loadAnalysis()
+    refreshAnalysis()
   }
 
   admin.pages.survey = surveyPage

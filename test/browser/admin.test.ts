@@ -67,8 +67,11 @@ async function submittedCount(region: string): Promise<number> {
   )
 }
 
-const groupN = (page: Page, region: string) =>
-  page.locator(`#ak-groups tr[data-group="${region}"] .ak-n`).textContent()
+// The analysis loads when its panel is in view: look at it, then read.
+const groupN = async (page: Page, region: string) => {
+  await page.locator('#ak-groups').scrollIntoViewIfNeeded()
+  return page.locator(`#ak-groups tr[data-group="${region}"] .ak-n`).textContent()
+}
 
 describe('the lead-partner dashboard in Chromium', () => {
   let page: Page
