@@ -21,6 +21,7 @@ import { chartRoutes } from './routes/charts.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
+import { landingRoutes } from './routes/landing.ts'
 import { openapiRoutes } from './routes/openapi.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
     app.use(path, shape)
     app.use(path, quota)
   }
+  app.route('/', landingRoutes(assets))
   app.route('/healthz', healthRoutes(deps.db))
   app.route('/api/surveys', surveyRoutes(deps.db, deps.registry))
   // A response is created under its questionnaire and then read by its own id: `/api` is the

@@ -99,6 +99,14 @@ export const DASHBOARD_OPERATIONS: Record<string, Operation> = {
     ],
     responses: { '200': json(ref('ResponsePage')), ...ADMIN_ERRORS },
   },
+  'GET /': {
+    tags: ['dashboard'],
+    summary: 'Landing page: what Gapkit is, with links to the dashboard and the API documentation',
+    security: PUBLIC,
+    description: 'Shows nothing stored. English or French, by `?lang=` or `Accept-Language`.',
+    parameters: [query('lang', 'Page language.', { enum: ['en', 'fr'] })],
+    responses: { '200': html('The page') },
+  },
   'GET /admin': {
     tags: ['dashboard'],
     summary: 'Dashboard: progress per region (sign-in form without a session)',
