@@ -123,8 +123,8 @@ async function sendOnce(method: string, url: string, body: string): Promise<Sent
 
 /**
  * Sends one request and times it. A time over the budget is measured again (the same request,
- * up to four times more) and the least is kept: a slice of time can belong to another process or to V8
- * compiling in the background, never less than the request's own work.
+ * up to four times more) and the least is kept: a slice of time can belong to another process
+ * or to V8 compiling in the background, never less than the request's own work.
  */
 async function send(method: string, url: string, body: string): Promise<Sent> {
   const first = await sendOnce(method, url, body)
