@@ -20,6 +20,12 @@ export interface TokenTable {
   wave: string | null
   created_at: Timestamp
   revoked_at: Timestamp | null
+  /** The token's first 12 characters (`gka_` and 8 more), to name it; null for older tokens. */
+  prefix: ColumnType<string | null, string | null | undefined, string | null>
+  /** When it stops working, like a revocation; null: never. */
+  valid_until: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  /** Its last use by a request, recorded at most once an hour. */
+  last_used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
 
 export interface SurveyVersionTable {

@@ -1,7 +1,8 @@
 /**
  * Access tokens, the one place that makes them: partner links (create with their region, list,
- * revoke) for the dashboard, `gapkit partner add` and the demo, and admin tokens for
- * `gapkit admin-token`. Only a token's hash is stored; every change is audited.
+ * revoke) for the dashboard, `gapkit partner add` and the demo, and admin tokens (create with an
+ * optional expiry, list, revoke) for `gapkit admin-token`. Only a token's hash is stored, with
+ * its first characters to name it; every change is audited.
  */
 import type { Kysely } from 'kysely'
 import { writeAudit } from '../db/repositories/audit.ts'
@@ -22,6 +23,23 @@ export interface PartnerLink {
   createdAt: string
   revokedAt: string | null
 }
+
+/** An admin token as `gapkit admin-token --list` shows it (never the token). */
+export interface AdminTokenView {
+  id: number
+  name: string
+  /** The token's first characters (`gka_` and 8 more); null for tokens made before they were kept. */
+  prefix: string | null
+  createdAt: string
+  lastUsedAt: string | null
+  validUntil: string | null
+  revokedAt: string | null
+  /** `live`, or why it no longer works. */
+  state: 'live' | 'expired' | 'revoked'
+}
+
+/** How many characters of a new token are kept to name it: `gka_` and 8 of its 43 random ones. */
+const PREFIX_LENGTH = 12
 
 /** What creating a link needs; `regionName` creates (or renames) the region. */
 export interface NewPartnerLink {
@@ -113,6 +131,9 @@ export async function createPartnerLink(
       wave: input.wave ?? null,
       created_at: now,
       revoked_at: null,
+      prefix: token.slice(0, PREFIX_LENGTH),
+      valid_until: null,
+      last_used_at: null,
     }
     const details = { role: 'partner', region: input.region, group: input.group ?? null }
     const id = await storeToken(trx, row, actor, details, now)
@@ -122,14 +143,22 @@ export async function createPartnerLink(
   return { token, partner }
 }
 
-/** Creates an admin token, audited under `actor`; returns the token (never stored) and its id. */
+/**
+ * Creates an admin token, audited under `actor`, that stops working at `validUntil` (ISO time;
+ * never when absent); returns the token (never stored), its id and its prefix.
+ */
 export async function createAdminToken(
   db: Kysely<Database>,
   name: string,
   actor: string,
   now: string,
-): Promise<{ token: string; id: number }> {
+  validUntil: string | null = null,
+): Promise<{ token: string; id: number; prefix: string }> {
+  if (validUntil !== null && !(validUntil > now)) {
+    throw new InvalidInputError(`the expiry ${validUntil} is not in the future`)
+  }
   const token = generateToken('admin')
+  const prefix = token.slice(0, PREFIX_LENGTH)
   const row: NewToken = {
     token_hash: hashToken(token),
     role: 'admin',
@@ -139,11 +168,93 @@ export async function createAdminToken(
     wave: null,
     created_at: now,
     revoked_at: null,
+    prefix,
+    valid_until: validUntil,
   }
-  const id = await db
-    .transaction()
-    .execute((trx) => storeToken(trx, row, actor, { role: 'admin', name }, now))
-  return { token, id }
+  const details = { role: 'admin', name, prefix, validUntil }
+  const id = await db.transaction().execute((trx) => storeToken(trx, row, actor, details, now))
+  return { token, id, prefix }
+}
+
+function toAdminView(row: TokenRow, now: string): AdminTokenView {
+  const expired = row.valid_until !== null && row.valid_until <= now
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    validUntil: row.valid_until,
+    revokedAt: row.revoked_at,
+    state: row.revoked_at !== null ? 'revoked' : expired ? 'expired' : 'live',
+  }
+}
+
+/** Every admin token, oldest first, with its state at `now`. */
+export async function listAdminTokens(
+  db: Kysely<Database>,
+  now: string,
+): Promise<AdminTokenView[]> {
+  const tokens = await listTokens(db)
+  return tokens.filter((t) => t.role === 'admin').map((t) => toAdminView(t, now))
+}
+
+/**
+ * The admin token `ref` names: its id (`7`), the start of its prefix (`gka_AbC`, at least 6
+ * characters), or the whole token. 404 without a match, 400 when a prefix matches several.
+ */
+function findAdminToken(tokens: TokenRow[], ref: string): TokenRow {
+  const admins = tokens.filter((t) => t.role === 'admin')
+  if (/^\d+$/.test(ref)) {
+    const byId = admins.find((t) => t.id === Number(ref))
+    if (!byId) throw new NotFoundError(`no admin token ${ref}`)
+    return byId
+  }
+  if (ref.length > PREFIX_LENGTH) {
+    const byHash = admins.find((t) => t.token_hash === hashToken(ref))
+    if (byHash) return byHash
+  }
+  if (ref.length < 6) {
+    throw new InvalidInputError(
+      `"${ref}" is too short: give the token's id or at least 6 characters of it`,
+    )
+  }
+  const start = ref.slice(0, PREFIX_LENGTH)
+  const matches = admins.filter((t) => t.prefix?.startsWith(start))
+  const [only] = matches
+  if (!only) throw new NotFoundError(`no admin token starts with "${start}"`)
+  if (matches.length > 1) {
+    throw new InvalidInputError(
+      `"${start}" names ${matches.length} admin tokens (ids ${matches.map((t) => t.id).join(', ')}): give the id`,
+    )
+  }
+  return only
+}
+
+/**
+ * Revokes an admin token named by `ref` (id, prefix or the token itself), audited under
+ * `actor`: it stops working at once, and so does every dashboard session it opened (a session
+ * lives only while its token does). 409 when it was already revoked.
+ */
+export async function revokeAdminToken(
+  db: Kysely<Database>,
+  ref: string,
+  actor: string,
+  now: string,
+): Promise<AdminTokenView> {
+  return db.transaction().execute(async (trx) => {
+    const token = findAdminToken(await listTokens(trx), ref.trim())
+    if (token.revoked_at !== null) {
+      throw new ConflictError(`admin token ${token.id} was already revoked on ${token.revoked_at}`)
+    }
+    if (!(await revokeToken(trx, token.id, now))) throw new NotFoundError(`no admin token ${ref}`)
+    await writeAudit(
+      trx,
+      { actor, action: 'token.revoke', entity: 'token', entityId: String(token.id) },
+      now,
+    )
+    return toAdminView({ ...token, revoked_at: now }, now)
+  })
 }
 
 /**

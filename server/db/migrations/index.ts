@@ -180,4 +180,13 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-07-008-hardening': {
+    // Tokens can expire, the last use of each is recorded, and the first characters of each new
+    // token are kept (never enough to use it) so that a person can name the token to revoke.
+    async up(db: Kysely<unknown>) {
+      for (const column of ['prefix', 'valid_until', 'last_used_at']) {
+        await db.schema.alterTable('tokens').addColumn(column, 'text').execute()
+      }
+    },
+  },
 }

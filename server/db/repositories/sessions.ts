@@ -8,7 +8,8 @@ export async function insertSession(db: Kysely<Database>, session: AdminSessionR
 
 /**
  * The admin token behind a live session: the session has not expired and its token is an admin
- * token that is not revoked. Revoking the token therefore ends every session it opened at once.
+ * token that is neither revoked nor expired. Revoking the token (or its expiry) therefore ends
+ * every session it opened at once.
  */
 export async function findSessionToken(
   db: Kysely<Database>,
@@ -23,6 +24,9 @@ export async function findSessionToken(
     .where('admin_sessions.id_hash', '=', idHash)
     .where('admin_sessions.expires_at', '>', now)
     .where('tokens.revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('tokens.valid_until', 'is', null), eb('tokens.valid_until', '>', now)]),
+    )
     .where('tokens.role', '=', 'admin')
     .executeTakeFirst()
 }

@@ -8,17 +8,32 @@ export async function insertToken(db: Kysely<Database>, token: NewToken): Promis
   return row.id
 }
 
-const FIND_ACTIVE = 'select * from tokens where token_hash = ? and revoked_at is null'
+const FIND_ACTIVE = `select * from tokens where token_hash = ? and revoked_at is null
+  and (valid_until is null or valid_until > ?)`
+const TOUCH = 'update tokens set last_used_at = ? where id = ?'
+/** A token's last use is written at most this often: one write an hour, not one a request. */
+const TOUCH_EVERY_MS = 3600_000
 
 /**
- * The live (not revoked) token with this hash. Every API request asks this, so it runs as a
- * statement prepared once rather than a query compiled per request.
+ * The live token with this hash: not revoked, not expired. Records its use in `last_used_at`
+ * when the one recorded is over an hour old. Every API request asks this, so it runs as
+ * statements prepared once rather than queries compiled per request.
  */
 export async function findActiveTokenByHash(
   db: Kysely<Database>,
   tokenHash: string,
+  now: Date = new Date(),
 ): Promise<TokenRow | undefined> {
-  return withRawSqlite(db, (raw) => raw.prepare(FIND_ACTIVE).get(tokenHash) as TokenRow | undefined)
+  return withRawSqlite(db, (raw) => {
+    const at = now.toISOString()
+    const row = raw.prepare(FIND_ACTIVE).get(tokenHash, at) as TokenRow | undefined
+    const last = row?.last_used_at ? Date.parse(row.last_used_at) : Number.NEGATIVE_INFINITY
+    if (row && now.getTime() - last >= TOUCH_EVERY_MS) {
+      raw.prepare(TOUCH).run(at, row.id)
+      row.last_used_at = at
+    }
+    return row
+  })
 }
 
 export async function listTokens(db: Kysely<Database>): Promise<TokenRow[]> {
