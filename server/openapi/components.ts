@@ -247,5 +247,16 @@ export const OPENAPI_COMPONENTS = {
     TooLarge: errorResponse('The request body is too large.'),
     UnsupportedMediaType: errorResponse('Send the body as application/json.'),
     Invalid: errorResponse('Invalid answers; `details` lists each question and its message.'),
+    TooManyRequests: {
+      ...errorResponse(
+        'Past a rate limit (`rate_limited`: writes per token, per address, sign-ins) or a partner link’s daily quota (`quota_exceeded`: new responses, bytes of answers).',
+      ),
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait (until midnight UTC for a daily quota).',
+          schema: { type: 'integer', minimum: 1 },
+        },
+      },
+    },
   },
 }

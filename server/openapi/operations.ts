@@ -56,6 +56,7 @@ export const errors = (...names: string[]) =>
         TooLarge: '413',
         UnsupportedMediaType: '415',
         Invalid: '422',
+        TooManyRequests: '429',
       }[n] ?? 'default',
       { $ref: `#/components/responses/${n}` },
     ]),
@@ -153,6 +154,7 @@ export const API_OPERATIONS: Record<string, Operation> = {
         'TooLarge',
         'UnsupportedMediaType',
         'Invalid',
+        'TooManyRequests',
       ),
     },
   },
@@ -224,7 +226,15 @@ export const API_OPERATIONS: Record<string, Operation> = {
     requestBody: body(ref('UpdateResponse')),
     responses: {
       '200': json(ref('Response')),
-      ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'Conflict', 'Invalid'),
+      ...errors(
+        'BadRequest',
+        'Unauthorized',
+        'Forbidden',
+        'NotFound',
+        'Conflict',
+        'Invalid',
+        'TooManyRequests',
+      ),
     },
   },
   'POST /api/surveys/{id}/reviews': {
