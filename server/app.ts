@@ -26,6 +26,7 @@ import { openapiRoutes } from './routes/openapi.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
+import { targetRoutes } from './routes/targets.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/surveys', chartRoutes({ db: deps.db, registry: deps.registry }))
   app.route('/assets', assetRoutes(assets))
   app.route('/s', formRoutes(deps.db, deps.registry, assets))
+  app.route('/api/admin/targets', targetRoutes(deps.db, deps.registry, now))
   app.route('/api/admin', adminApiRoutes(deps.db, deps.registry, now))
   // Read at request time, once every route is mounted (the API description lists them).
   const mounted = () => app.routes

@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/tokens.ts')).adminTokenCommand(args),
     summary: 'create an admin token',
   },
+  target: {
+    run: async (args) => (await import('./cli/targets.ts')).targetCommand(args),
+    summary: 'target set <survey> --region ID --expected N | list: responses expected',
+  },
   backup: {
     run: async (args) => (await import('./cli/backup.ts')).backupCommand(args),
     summary: 'backup --out FILE: a consistent copy of the database',

@@ -1,8 +1,10 @@
 import type { ProgressRow } from '../db/repositories/progress.ts'
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
+import type { Target } from '../services/targets.ts'
 import { adminHref, h, renderPage } from './layout.ts'
-import { type AdminLocale, type AdminText, adminText } from './text.ts'
+import { countedTowardsTarget, targetCell, targetForm, withTargetRows } from './targets-view.ts'
+import { type AdminLocale, type AdminText, adminText, fill } from './text.ts'
 
 /** Vega, Vega-Lite and vega-embed, then the dashboard script. */
 export const CHART_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js', 'admin.js']
@@ -21,10 +23,14 @@ const COUNTS = ['submitted', 'drafts', 'approved', 'rejected'] as const
 
 function progressTable(
   survey: SurveyInfo,
-  rows: ProgressRow[],
+  counted: ProgressRow[],
   regions: Region[],
+  targets: Target[],
   t: AdminText,
 ): string {
+  const rows = withTargetRows(counted, targets, regions)
+  const targetOf = new Map(targets.map((x) => [`${x.region}\n${x.wave}`, x]))
+  const target = (r: ProgressRow) => targetCell(r, targetOf.get(`${r.region}\n${r.wave}`), t)
   const seen = new Set(rows.map((r) => r.region))
   // Regions that have not started yet are what the lead partner chases: list them too.
   const idle = regions.filter((r) => !seen.has(r.id))
@@ -33,11 +39,11 @@ function progressTable(
   const body = [
     ...rows.map(
       (r) =>
-        `<tr data-region="${h(r.region)}" data-wave="${h(r.wave)}"><th scope="row">${h(r.regionName)} <span class="ak-id">${h(r.region)}</span></th><td>${h(r.wave)}</td>${cells(r)}<td><time datetime="${h(r.lastActivity)}">${h(shortTime(r.lastActivity))}</time></td></tr>`,
+        `<tr data-region="${h(r.region)}" data-wave="${h(r.wave)}"><th scope="row">${h(r.regionName)} <span class="ak-id">${h(r.region)}</span></th><td>${h(r.wave)}</td>${target(r)}${cells(r)}<td>${r.lastActivity ? `<time datetime="${h(r.lastActivity)}">${h(shortTime(r.lastActivity))}</time>` : '—'}</td></tr>`,
     ),
     ...idle.map(
       (r) =>
-        `<tr data-region="${h(r.id)}" class="ak-idle"><th scope="row">${h(r.name)} <span class="ak-id">${h(r.id)}</span></th><td>—</td>${cells({ submitted: 0, drafts: 0, approved: 0, rejected: 0 })}<td>—</td></tr>`,
+        `<tr data-region="${h(r.id)}" class="ak-idle"><th scope="row">${h(r.name)} <span class="ak-id">${h(r.id)}</span></th><td>—</td><td data-col="target"><button type="button" class="ak-link" data-set-target data-region="${h(r.id)}" data-wave="">${h(t.setTarget)}</button></td>${cells({ submitted: 0, drafts: 0, approved: 0, rejected: 0 })}<td>—</td></tr>`,
     ),
   ].join('\n')
   const sum = (k: (typeof COUNTS)[number]) => rows.reduce((s, r) => s + r[k], 0)
@@ -47,12 +53,19 @@ function progressTable(
     approved: sum('approved'),
     rejected: sum('rejected'),
   }
+  const aimed = rows.filter((r) => targetOf.has(`${r.region}\n${r.wave}`))
+  const expected = targets.reduce((s, x) => s + x.expected, 0)
+  const reached = aimed.reduce((s, r) => s + countedTowardsTarget(r), 0)
+  const totalTarget =
+    targets.length === 0
+      ? '<td data-col="target"></td>'
+      : `<td data-col="target" data-expected="${expected}">${h(fill(t.ofExpected, { n: reached, expected }))}</td>`
   return `<div class="ak-scroll"><table class="ak-table">
-<thead><tr><th scope="col">${h(t.region)}</th><th scope="col">${h(t.wave)}</th><th scope="col" class="ak-num">${h(t.submitted)}</th><th scope="col" class="ak-num">${h(t.drafts)}</th><th scope="col" class="ak-num">${h(t.approved)}</th><th scope="col" class="ak-num">${h(t.rejected)}</th><th scope="col">${h(t.lastActivity)}</th></tr></thead>
+<thead><tr><th scope="col">${h(t.region)}</th><th scope="col">${h(t.wave)}</th><th scope="col">${h(t.targetCol)}</th><th scope="col" class="ak-num">${h(t.submitted)}</th><th scope="col" class="ak-num">${h(t.drafts)}</th><th scope="col" class="ak-num">${h(t.approved)}</th><th scope="col" class="ak-num">${h(t.rejected)}</th><th scope="col">${h(t.lastActivity)}</th></tr></thead>
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr data-total="${h(survey.id)}"><th scope="row">${h(t.total)}</th><td></td>${cells(totals)}<td></td></tr></tfoot>
+<tfoot><tr data-total="${h(survey.id)}"><th scope="row">${h(t.total)}</th><td></td>${totalTarget}${cells(totals)}<td></td></tr></tfoot>
 </table></div>`
 }
 
@@ -63,6 +76,8 @@ export function renderProgressPage(input: {
   surveys: SurveyInfo[]
   progress: ProgressRow[]
   regions: Region[]
+  /** Collection targets of every questionnaire (none when absent). */
+  targets?: Target[]
   assets: Map<string, Asset>
 }): string {
   const t = adminText(input.locale)
@@ -78,11 +93,14 @@ export function renderProgressPage(input: {
     .join('')
   const sections = input.surveys.map((s) => {
     const rows = input.progress.filter((p) => p.survey === s.id)
+    const targets = (input.targets ?? []).filter((x) => x.survey === s.id)
+    const waves = [...new Set([...rows, ...targets].map((r) => r.wave))].sort()
     return `<section class="ak-card" data-survey="${h(s.id)}" aria-labelledby="ak-s-${h(s.id)}">
 <div class="ak-row"><h2 id="ak-s-${h(s.id)}">${h(s.title)}</h2>
 <a class="ak-button" href="${h(adminHref(`/admin/surveys/${s.id}`, input.locale))}">${h(t.open)} →</a></div>
 ${rows.length === 0 ? `<p class="ak-muted">${h(t.noResponses)}</p>` : ''}
-${progressTable(s, rows, input.regions, t)}
+${progressTable(s, rows, input.regions, targets, t)}
+${targetForm(s.id, input.regions, waves, t)}
 </section>`
   })
   const body = `<h1>${h(t.progressTitle)}</h1>
@@ -99,7 +117,7 @@ ${sections.join('\n')}`
     path: '/admin',
     csrf: input.csrf,
     body,
-    scripts: CHART_SCRIPTS,
+    scripts: [...CHART_SCRIPTS, 'admin-targets.js'],
     data: { page: 'progress', locale: input.locale, text: t, progress: input.progress },
     assets: input.assets,
   })

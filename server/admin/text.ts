@@ -104,6 +104,23 @@ const EN = {
   createdOk: 'Partner link created.',
   revokedOk: 'Partner link revoked.',
   noSurvey: 'No such questionnaire.',
+  // ---- lead partner: collection tools
+  // Collection targets on the progress page
+  targetCol: 'Target',
+  ofExpected: '{n} of {expected} expected',
+  targetsTitle: 'Expected responses',
+  targetsIntro:
+    'Set how many responses you expect per region and wave: the table counts the submitted responses that are not rejected against it.',
+  expectedLabel: 'Responses expected',
+  saveTarget: 'Save target',
+  setTarget: 'Set target',
+  removeTarget: 'Remove',
+  confirmRemoveTarget: 'Confirm removal',
+  targetSaved: 'Target saved: {region}, wave {wave}, {expected} responses expected.',
+  targetRemoved: 'Target removed: {region}, wave {wave}.',
+  waveRequired: 'Give the wave (e.g. 2026).',
+  expectedInvalid: 'Give a whole number of responses from 1 to {max}.',
+  // ---- end of collection tools
 }
 
 export type AdminText = Record<keyof typeof EN, string>
@@ -212,6 +229,23 @@ const FR: AdminText = {
   createdOk: 'Lien partenaire créé.',
   revokedOk: 'Lien partenaire révoqué.',
   noSurvey: 'Questionnaire introuvable.',
+  // ---- lead partner: collection tools
+  // Collection targets on the progress page
+  targetCol: 'Objectif',
+  ofExpected: '{n} sur {expected} attendues',
+  targetsTitle: 'Réponses attendues',
+  targetsIntro:
+    'Indiquez combien de réponses vous attendez par région et par vague : le tableau compte les réponses envoyées et non rejetées par rapport à cet objectif.',
+  expectedLabel: 'Réponses attendues',
+  saveTarget: 'Enregistrer l’objectif',
+  setTarget: 'Fixer l’objectif',
+  removeTarget: 'Supprimer',
+  confirmRemoveTarget: 'Confirmer la suppression',
+  targetSaved: 'Objectif enregistré : {region}, vague {wave}, {expected} réponses attendues.',
+  targetRemoved: 'Objectif supprimé : {region}, vague {wave}.',
+  waveRequired: 'Indiquez la vague (ex. 2026).',
+  expectedInvalid: 'Indiquez un nombre entier de réponses entre 1 et {max}.',
+  // ---- end of collection tools
 }
 
 const TEXT: Record<AdminLocale, AdminText> = { en: EN, fr: FR }

@@ -111,6 +111,21 @@ export interface AnalysisPendingTable {
   response_id: string
 }
 
+/**
+ * How many responses the lead partner expects of a questionnaire in a region and wave: the
+ * progress view shows "16 of 30 expected". One row per questionnaire × region × wave.
+ */
+export interface CollectionTargetTable {
+  survey: string
+  region_id: string
+  wave: string
+  /** A positive number of responses. */
+  expected: number
+  updated_at: Timestamp
+  /** Audit actor of the last change. */
+  updated_by: string
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -121,6 +136,7 @@ export interface Database {
   admin_sessions: AdminSessionTable
   analysis_rows: AnalysisRowTable
   analysis_pending: AnalysisPendingTable
+  collection_targets: CollectionTargetTable
 }
 
 export type Region = Selectable<RegionTable>
@@ -130,3 +146,4 @@ export type ResponseRow = Selectable<ResponseTable>
 export type NewResponse = Insertable<ResponseTable>
 export type AuditRow = Selectable<AuditTable>
 export type AdminSessionRow = Selectable<AdminSessionTable>
+export type CollectionTarget = Selectable<CollectionTargetTable>

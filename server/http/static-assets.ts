@@ -94,6 +94,7 @@ function sources(): Record<string, string> {
     'vega-embed.min.js': path.join(packageDir('vega-embed'), 'vega-embed.min.js'),
     'admin.js': path.join(here, 'assets', 'admin.js'),
     'admin-survey.js': path.join(here, 'assets', 'admin-survey.js'),
+    'admin-targets.js': path.join(here, 'assets', 'admin-targets.js'),
     'admin.css': path.join(here, 'assets', 'admin.css'),
     'api-docs.js': path.join(here, 'assets', 'api-docs.js'),
   }

@@ -6,9 +6,14 @@
  */
 import { OPENAPI_COMPONENTS } from './components.ts'
 import { DASHBOARD_OPERATIONS } from './dashboard.ts'
+import { LEAD_PARTNER_OPERATIONS } from './lead-partner.ts'
 import { API_OPERATIONS, type Operation } from './operations.ts'
 
-const OPERATIONS: Record<string, Operation> = { ...API_OPERATIONS, ...DASHBOARD_OPERATIONS }
+const OPERATIONS: Record<string, Operation> = {
+  ...API_OPERATIONS,
+  ...DASHBOARD_OPERATIONS,
+  ...LEAD_PARTNER_OPERATIONS,
+}
 
 /** A route as Hono lists it in `app.routes`. */
 export interface MountedRoute {

@@ -29,6 +29,7 @@ import {
 import type { Asset } from '../http/static-assets.ts'
 import type { MountedRoute } from '../openapi/document.ts'
 import { listPartnerLinks } from '../services/partner-links.ts'
+import { listCollectionTargets } from '../services/targets.ts'
 
 const loginForm = z.object({
   token: z.string().max(500),
@@ -123,9 +124,13 @@ export function adminRoutes(
     .get('/', async (c) => {
       const s = await pageSession(c)
       if ('response' in s) return s.response
-      const [progress, regions] = await Promise.all([listProgress(db), listRegions(db)])
+      const [progress, regions, targets] = await Promise.all([
+        listProgress(db),
+        listRegions(db),
+        listCollectionTargets(db),
+      ])
       const surveys = registry.list().map((v) => ({ id: v.id, title: v.title(s.locale) }))
-      return c.html(renderProgressPage({ ...s, surveys, progress, regions, assets }))
+      return c.html(renderProgressPage({ ...s, surveys, progress, regions, targets, assets }))
     })
     .get('/partners', async (c) => {
       const s = await pageSession(c)

@@ -189,4 +189,19 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '2026-12-07-007-collection-targets': {
+    // The number of responses the lead partner expects per questionnaire × region × wave.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('collection_targets')
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
+        .addColumn('wave', 'text', (c) => c.notNull())
+        .addColumn('expected', 'integer', (c) => c.notNull().check(sql`expected > 0`))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('collection_targets_pk', ['survey', 'region_id', 'wave'])
+        .execute()
+    },
+  },
 }
