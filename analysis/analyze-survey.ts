@@ -5,11 +5,12 @@
  *
  * Two steps: one pass tallies the responses (`tally-rows.ts`), then the document is computed
  * from the tallies alone. `analyzeSurvey` does both for responses in memory; a caller that
- * streams stored code texts runs {@link prepareAnalysis}, feeds `addRow` and calls
- * {@link analyzeTally} — the same document, without holding the responses.
+ * streams stored code texts runs {@link prepareAnalysis} and {@link settleWaves}, feeds
+ * `addRow` and calls {@link analyzeTally} — the same document, without holding the responses.
  */
 
 import { localize } from '../surveys/definition.ts'
+import { chooseWaves, countWaves, type WaveChoice, type WaveSize } from './choose-waves.ts'
 import { adjustTests } from './compare-groups.ts'
 import { compareWaves } from './compare-waves.ts'
 import { type Grouping, resolveGrouping } from './group-responses.ts'
@@ -21,7 +22,7 @@ import { summarizeQuestions } from './summarize-questions.ts'
 import { type AnswerLayout, describeLayout } from './tally/encode.ts'
 import { type SurveyTally, type TallySetup, tallyResponses } from './tally/tally-rows.ts'
 import { planDimensions, planSlots } from './tally/types.ts'
-import type { AnalysisDocument, GroupEntry } from './types.ts'
+import type { AnalysisDocument, GroupEntry, WaveCount } from './types.ts'
 import { METHODS, writeNotes } from './write-notes.ts'
 
 /** Defaults of `AnalysisOptions`, as documented in `input.ts`. */
@@ -57,7 +58,10 @@ function roundDocument(document: AnalysisDocument): AnalysisDocument {
   return roundDeep(document) as AnalysisDocument
 }
 
-/** An analysis ready to tally: options resolved, items read, grouping checked. */
+/**
+ * An analysis with its options resolved, items read and grouping checked; its waves are settled
+ * next ({@link settleWaves}).
+ */
 export interface PreparedAnalysis {
   survey: AnalysisSurvey
   options: AnalysisOptions
@@ -71,8 +75,13 @@ export interface PreparedAnalysis {
   skipped: string[]
   layout: AnswerLayout
   grouping: Grouping
-  /** What `startTally` takes. */
+  /** What `startTally` takes (its `wave` is settled by {@link settleWaves}). */
   setup: TallySetup
+}
+
+/** An analysis whose waves are settled: ready to tally. */
+export interface SettledAnalysis extends PreparedAnalysis {
+  waves: WaveChoice
 }
 
 /**
@@ -97,16 +106,37 @@ export function prepareAnalysis(
   const k = survey.gapkit.suppressBelow ?? 5
   const { items, skipped } = readQuestionItems(survey.json, locale)
   const layout = describeLayout(items)
-  const grouping = resolveGrouping(by, items)
+  const grouping = resolveGrouping(by, items, survey.gapkit.groupBy)
   const setup: TallySetup = {
     layout,
     slots: planSlots(layout),
     grouping,
     includeDrafts: options.includeDrafts === true,
-    wave: options.wave,
+    wave: undefined,
     dimensions: planDimensions(layout, survey.gapkit.dimensions, k),
   }
   return { survey, options, by, seed, resamples, locale, k, skipped, layout, grouping, setup }
+}
+
+/**
+ * Settles which waves the analysis reads (see `chooseWaves`) from the counted responses per
+ * wave — every wave, whatever the options ask. Throws a `WaveError` for a wave without counted
+ * responses.
+ *
+ * @example
+ * settleWaves(prepareAnalysis(survey), [{ wave: '2024', n: 90 }, { wave: '2025', n: 110 }])
+ *   .setup.wave // '2025'
+ */
+export function settleWaves(
+  prepared: PreparedAnalysis,
+  sizes: readonly WaveSize[],
+): SettledAnalysis {
+  const waves = chooseWaves(prepared.options, sizes, {
+    k: prepared.k,
+    by: prepared.by,
+    periodic: prepared.survey.gapkit.analysis?.kind === 'indicators',
+  })
+  return { ...prepared, waves, setup: { ...prepared.setup, wave: waves.wave } }
 }
 
 /** Display label of a group key. */
@@ -120,12 +150,12 @@ function labelOf(prepared: PreparedAnalysis, regionNames: Record<string, string>
 }
 
 /**
- * The document from a finished tally (see {@link prepareAnalysis}). `special` is the special
- * tally of the questionnaire (`special.ts`), which needs the answers themselves; null when it
- * has none.
+ * The document from a finished tally (see {@link prepareAnalysis} and {@link settleWaves}).
+ * `special` is the special tally of the questionnaire (`special.ts`), which needs the answers
+ * themselves; null when it has none.
  */
 export function analyzeTally(
-  prepared: PreparedAnalysis,
+  prepared: SettledAnalysis,
   tally: SurveyTally,
   regionNames: Record<string, string>,
   special: SpecialTallies | null,
@@ -151,14 +181,18 @@ export function analyzeTally(
     { layout, plans, groups: tally.groups },
     { ...settings, locale },
   )
-  const waves =
-    options.wave === undefined
-      ? compareWaves(
-          survey.gapkit.dimensions,
-          { layout, plans, waves: tally.waves, strata: tally.strata },
-          { k, seed, resamples, forced: by === 'region' ? gaps.hidden : undefined },
-        )
-      : null
+  const waveCounts: WaveCount[] = prepared.waves.sizes.map((s) => ({
+    wave: s.wave,
+    n: s.n,
+    paired: tally.paired.get(s.wave) ?? 0,
+  }))
+  const { waves, wavesNote } = compareWaves(
+    survey.gapkit.dimensions,
+    { layout, plans, strata: tally.strata },
+    waveCounts,
+    prepared.waves.compare,
+    { k, seed, resamples, forced: by === 'region' ? gaps.hidden : undefined },
+  )
   const family = adjustTests([...questions.tests, ...gaps.tests])
 
   const label = labelOf(prepared, regionNames)
@@ -174,7 +208,7 @@ export function analyzeTally(
   const notes = writeNotes({
     counted: tally.counted,
     drafts: counted !== 'submitted',
-    wave: options.wave,
+    wave: prepared.waves,
     excluded: tally.excluded,
     by,
     versions: tally.versions,
@@ -186,6 +220,7 @@ export function analyzeTally(
     family,
     ipa: gaps.ipa !== null,
     waves,
+    wavesNote,
     rankings: layout.items.some((i) => i.kind === 'ranking'),
     skipped: prepared.skipped,
     dimensionNotes: gaps.notes,
@@ -197,7 +232,8 @@ export function analyzeTally(
     version: survey.version,
     versions: tally.versions,
     by,
-    wave: options.wave ?? null,
+    wave: prepared.waves.wave ?? null,
+    waveCounts,
     locale,
     n,
     suppressBelow: k,
@@ -212,23 +248,34 @@ export function analyzeTally(
     dimensionRanking: gaps.ranking,
     ipa: gaps.ipa,
     waves,
+    wavesNote,
     tests: { family, adjustment: ['holm', 'bh'], exploratory: true, skipped: skippedTests },
     special,
   })
 }
 
 /**
- * Analyses one questionnaire's responses: per-question summaries by group and overall,
- * dimension gaps with IPA quadrants, exploratory tests with adjusted p-values, the change
- * between the two latest waves, and small-cell suppression throughout (k =
- * `survey.gapkit.suppressBelow`). Throws a `GroupingError` for an unknown `options.by`.
+ * Analyses one questionnaire's responses: per-question summaries by group and overall (of the
+ * latest wave by default, see `AnalysisOptions.wave`), dimension gaps with IPA quadrants,
+ * exploratory tests with adjusted p-values, the change between two waves, and small-cell
+ * suppression throughout (k = `survey.gapkit.suppressBelow`). Throws a `GroupingError` for an
+ * unknown `options.by` and a `WaveError` for a wave without counted responses.
  *
  * @example
  * const document = analyzeSurvey({ survey, responses, regionNames, options: { by: 'region' } })
  * document.dimensionRanking[0] // the dimension with the largest overall gap
  */
 export function analyzeSurvey(input: AnalysisInput): AnalysisDocument {
-  const prepared = prepareAnalysis(input.survey, input.options)
+  const options = input.options ?? {}
+  const prepared = settleWaves(
+    prepareAnalysis(input.survey, options),
+    countWaves(input.responses, options),
+  )
   const tally = tallyResponses(prepared.setup, input.responses)
-  return analyzeTally(prepared, tally, input.regionNames, specialTallies(input))
+  // The special tallies read the settled wave (null: every wave), never the default.
+  const special = specialTallies({
+    ...input,
+    options: { ...options, wave: prepared.waves.wave ?? null },
+  })
+  return analyzeTally(prepared, tally, input.regionNames, special)
 }

@@ -1,10 +1,11 @@
 /**
- * Change of each dimension's mean gap between the two most recent waves, per region: a slope
- * chart's data. The two waves hold different respondents, so the interval is a bootstrap of
- * the difference of two independent means.
+ * Change of each dimension's mean gap between two waves, per region: a slope chart's data. The
+ * two waves hold different respondents, so the interval is a bootstrap of the difference of two
+ * independent means. Which two waves is settled first (`choose-waves.ts`).
  */
 
 import type { GapDimension } from '../surveys/types.ts'
+import { compareWhich } from './choose-waves.ts'
 import { compareKeys } from './group-responses.ts'
 import { estimateDifferenceInterval, type ResampleSettings } from './mean-intervals.ts'
 import { type PairSample, summarizePairs } from './pair-samples.ts'
@@ -17,7 +18,14 @@ import {
   emptyDimension,
   mergeDimensions,
 } from './tally/types.ts'
-import type { SuppressedWaveCell, WaveCell, WaveDimension, WavesBlock } from './types.ts'
+import type {
+  SuppressedWaveCell,
+  WaveCell,
+  WaveCount,
+  WaveDimension,
+  WavesBlock,
+  WavesNote,
+} from './types.ts'
 
 /** Options of {@link compareWaves}. */
 export interface WaveSettings extends ResampleSettings {
@@ -30,13 +38,11 @@ export interface WaveSettings extends ResampleSettings {
   forced?: ReadonlyMap<string, ReadonlySet<string>>
 }
 
-/** What {@link compareWaves} reads: the waves of the counted responses and their strata. */
+/** What {@link compareWaves} reads: the dimension pairs of the counted responses. */
 export interface WaveTallies {
   layout: AnswerLayout
   plans: readonly DimensionPlan[]
-  /** Waves of the counted responses, sorted like group keys. */
-  waves: readonly string[]
-  /** Pairs per group × region × wave, over every counted response. */
+  /** Pairs per group × region × wave, over every counted response of every wave. */
   strata: readonly StratumTally[]
 }
 
@@ -59,22 +65,42 @@ function hide(cell: WaveCell, reason: 'small' | 'complementary'): SuppressedWave
 }
 
 /**
- * The waves block, or `null` when the responses hold fewer than 2 waves. Waves sort like group
- * keys (`2024` before `2025`); the last two are compared. A region is hidden when either wave
- * has fewer than k paired respondents; complementary suppression runs on both sides at once.
+ * The wave comparison of a tally, or why there is none: which two waves (`compareWhich`: the
+ * two latest with k respondents who answered both sides of a dimension, or the `requested`
+ * ones), then the change of every dimension from one to the other. Both null without
+ * dimensions or without counted responses.
  *
  * @example
- * compareWaves(survey.gapkit.dimensions, { layout, plans, waves, strata }, { k: 5, seed: 1, resamples: 2000 })
- * // { from: '2024', to: '2025', dimensions: [{ id: 'regulation', groups: { 'FR-93': { nFrom: 6, … } }, overall: … }] }
+ * compareWaves(survey.gapkit.dimensions, { layout, plans, strata }, waveCounts, undefined,
+ *   { k: 5, seed: 1, resamples: 2000 })
+ * // { waves: { from: '2024', to: '2025', choice: 'latest', leftOut: [], dimensions: [...] },
+ * //   wavesNote: null }
  */
 export function compareWaves(
   dimensions: readonly GapDimension[],
   tallies: WaveTallies,
+  counts: readonly WaveCount[],
+  requested: readonly [string, string] | undefined,
   settings: WaveSettings,
-): WavesBlock | null {
-  const from = tallies.waves.at(-2)
-  const to = tallies.waves.at(-1)
-  if (from === undefined || to === undefined) return null
+): { waves: WavesBlock | null; wavesNote: WavesNote | null } {
+  if (dimensions.length === 0 || counts.length === 0) return { waves: null, wavesNote: null }
+  const which = compareWhich(counts, settings.k, requested)
+  if ('note' in which) return { waves: null, wavesNote: which.note }
+  const changes = compareDimensions(dimensions, tallies, which, settings)
+  return { waves: { ...which, dimensions: changes }, wavesNote: null }
+}
+
+/**
+ * The change of every dimension from wave `from` to wave `to`, per region and overall. A region
+ * is hidden when either wave has fewer than k paired respondents; complementary suppression
+ * runs on both sides at once.
+ */
+function compareDimensions(
+  dimensions: readonly GapDimension[],
+  tallies: WaveTallies,
+  { from, to }: Pick<WavesBlock, 'from' | 'to'>,
+  settings: WaveSettings,
+): WaveDimension[] {
   const strata = tallies.strata.filter((s) => s.wave === from || s.wave === to)
   const keys = [...new Set(strata.map((s) => s.region))].sort(compareKeys)
 
@@ -130,5 +156,5 @@ export function compareWaves(
       overall: suppression.overall ? hide(overall, suppression.overall) : overall,
     }
   })
-  return { from, to, dimensions: result }
+  return result
 }

@@ -9,7 +9,12 @@ import type { ItemSpec } from './questions.ts'
 import { wilsonInterval } from './stats/index.ts'
 import type { ValueAggregate } from './tally/frame.ts'
 import type { KeyTally, NumericTally, RankTally } from './tally/item-tallies.ts'
-import { quartilesAscending, sampleOfCounts, sdAscending } from './tally/value-counts.ts'
+import {
+  observedQuartilesAscending,
+  quartilesAscending,
+  sampleOfCounts,
+  sdAscending,
+} from './tally/value-counts.ts'
 import type { ChoiceCell, Interval, NumericCell, RankingCell, TopBox } from './types.ts'
 
 /** Wilson interval of x of n, in percent. */
@@ -48,7 +53,9 @@ function topBox(item: ItemSpec, tally: NumericTally, n: number): TopBox | null {
 /**
  * Descriptives of a numeric cell. n, mean, min and max come from the tally aggregate (danfo);
  * sd, quartiles and the interval from the value counts, with the arithmetic of the sorted
- * sample, so the result is independent of the order of the responses.
+ * sample, so the result is independent of the order of the responses. Quartiles interpolate
+ * (type 7), except for a free number whose answers are all whole numbers: there each quartile
+ * is an answer somebody gave (type 1), so a median year is a year, never 2023.5.
  */
 export function describeNumeric(
   item: ItemSpec,
@@ -56,7 +63,8 @@ export function describeNumeric(
   aggregate: ValueAggregate | undefined,
   settings: ResampleSettings,
 ): NumericCell {
-  const q = quartilesAscending(tally.sample)
+  const whole = !item.scale && tally.sample.values.every(Number.isInteger)
+  const q = whole ? observedQuartilesAscending(tally.sample) : quartilesAscending(tally.sample)
   let counts: Record<string, number> | null = null
   if (item.scale) {
     counts = {}

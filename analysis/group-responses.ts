@@ -51,15 +51,15 @@ export class GroupingError extends Error {
 
 /**
  * The responses that count, sorted by id: `submitted` only unless `includeDrafts`, and only
- * `wave` when given.
+ * `wave` when it names one (absent or null: every wave; the caller settles the default wave).
  */
 export function selectCountedResponses(
   responses: readonly AnalysisResponse[],
-  options: { includeDrafts?: boolean; wave?: string },
+  options: { includeDrafts?: boolean; wave?: string | null },
 ): AnalysisResponse[] {
   return responses
     .filter((r) => options.includeDrafts === true || r.status === 'submitted')
-    .filter((r) => options.wave === undefined || r.wave === options.wave)
+    .filter((r) => options.wave == null || r.wave === options.wave)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
@@ -74,31 +74,50 @@ export type Grouping = { kind: 'region' } | { kind: 'wave' } | { kind: 'item'; i
  * @example
  * resolveGrouping('stakeholder_type', items) // { kind: 'item', index: 1 }
  */
-export function resolveGrouping(by: string, items: readonly ItemSpec[]): Grouping {
+export function resolveGrouping(
+  by: string,
+  items: readonly ItemSpec[],
+  allowed?: readonly string[],
+): Grouping {
   if (by === 'region' || by === 'wave') return { kind: by }
-  const item = findGroupingItem(by, items)
+  const item = findGroupingItem(by, items, allowed)
   return { kind: 'item', index: items.indexOf(item) }
 }
 
 /**
  * Whether responses can be grouped by `item`: a whole question of a groupable type (one choice
- * per respondent), never a matrix row.
+ * per respondent), never a matrix row — and, when the questionnaire's `gapkit.groupBy` lists
+ * the questions to offer (`allowed`), one of those: a yes/no consent box is single-choice too,
+ * but no meaningful grouping.
+ *
+ * @example
+ * isGroupingItem(consentItem, ['stakeholder_type']) // false
  */
-export function isGroupingItem(item: ItemSpec): boolean {
+export function isGroupingItem(item: ItemSpec, allowed?: readonly string[]): boolean {
+  if (allowed && !allowed.includes(item.path)) return false
   return item.row === null && isGroupable(item.type)
 }
 
 /** The single-choice item `by` names, or a `GroupingError` saying what would work. */
-function findGroupingItem(by: string, items: readonly ItemSpec[]): ItemSpec {
+function findGroupingItem(
+  by: string,
+  items: readonly ItemSpec[],
+  allowed: readonly string[] | undefined,
+): ItemSpec {
   const item = items.find((i) => i.path === by && i.row === null)
   const usable = items
-    .filter(isGroupingItem)
+    .filter((i) => isGroupingItem(i, allowed))
     .map((i) => i.path)
     .join(', ')
   const hint = `use "region", "wave" or a single-choice question (${usable || 'none here'})`
   if (!item) throw new GroupingError(`Unknown grouping "${by}": ${hint}`)
   if (!isGroupingItem(item)) {
     throw new GroupingError(`Cannot group by "${by}", a ${item.type} question: ${hint}`)
+  }
+  if (!isGroupingItem(item, allowed)) {
+    throw new GroupingError(
+      `Cannot group by "${by}": the questionnaire's gapkit.groupBy does not list it; ${hint}`,
+    )
   }
   return item
 }
@@ -111,7 +130,8 @@ function keyOf(raw: unknown): string | null {
 }
 
 /**
- * Groups the counted responses. `by` is `region` (labels from `regionNames`), `wave`, or the
+ * Groups the counted responses (of `options.wave` when it names one: pass the document's settled
+ * wave). `by` is `region` (labels from `regionNames`), `wave`, or the
  * name of a radiogroup, dropdown or boolean question (labels are its choice texts; responses
  * without a usable answer are left out and counted in `excluded`). `region` and `wave` win over
  * questions of the same name. Throws a `GroupingError` for anything else.
@@ -135,7 +155,7 @@ export function groupResponses(
     keyFor = (r) => r.wave
     labelFor = (key) => key
   } else {
-    const item = findGroupingItem(by, items)
+    const item = findGroupingItem(by, items, input.survey.gapkit.groupBy)
     const labels = new Map(item.options.map((o) => [o.value, o.label]))
     keyFor = (r) => keyOf(r.answers[by])
     labelFor = (key) => labels.get(key) ?? key

@@ -29,8 +29,19 @@ export type GroupBy = 'region' | 'wave' | string
 export interface AnalysisOptions {
   /** Default `region`. */
   by?: GroupBy
-  /** Only responses of this wave. */
-  wave?: string
+  /**
+   * The wave of the figures: a wave's name, or `null` for every wave. Default: the latest wave
+   * with at least `suppressBelow` counted respondents (the latest wave when none has that
+   * many); every wave when grouping by wave, or for a questionnaire declaring an `indicators`
+   * tally (its reporting periods are its own time axis). See `chooseWaves`.
+   */
+  wave?: string | null
+  /**
+   * The two waves the wave comparison compares, in either order. Default: the two latest waves
+   * with at least `suppressBelow` respondents who answered both sides of a dimension. The
+   * comparison reads its two waves whatever `wave` is.
+   */
+  waves?: readonly [string, string]
   /** Seed of every random step (bootstrap, permutations). Default 1. */
   seed?: number
   /** Bootstrap resamples. Default 2000. */

@@ -69,6 +69,11 @@ export interface NumericCell {
   dk: number
   mean: number | null
   sd: number | null
+  /**
+   * Median, q1 and q3 interpolate (type 7), except for a free number whose answers are all
+   * whole numbers: there each is an answer given (inverse empirical distribution, type 1; the
+   * lower middle value of an even sample), so a median year is a year. See `methods`.
+   */
   median: number | null
   q1: number | null
   q3: number | null
@@ -233,11 +238,41 @@ export interface WaveDimension {
   overall: WaveCell | SuppressedWaveCell
 }
 
-/** The two most recent waves compared, per region. */
+/**
+ * Two waves compared, per region: by default the two latest waves with at least
+ * `suppressBelow` respondents who answered both sides of a dimension (see `compareWhich`).
+ * It reads both waves whatever the wave of the figures.
+ */
 export interface WavesBlock {
   from: string
   to: string
+  /** `latest`: chosen from the data; `requested`: the waves the options named. */
+  choice: 'latest' | 'requested'
+  /** Waves after `from` left out because they do not have enough respondents yet. */
+  leftOut: string[]
   dimensions: WaveDimension[]
+}
+
+/** Counted respondents of one wave, whatever the wave of the figures. */
+export interface WaveCount {
+  wave: string
+  /** Counted responses of the wave. */
+  n: number
+  /** Of those, respondents who answered both sides of at least one dimension. */
+  paired: number
+}
+
+/**
+ * Why a questionnaire with dimensions has no wave comparison: `one-wave` (its responses hold
+ * fewer than two waves) or `too-few` (fewer than two waves — or not both requested waves —
+ * have `suppressBelow` respondents who answered both sides of a dimension).
+ */
+export interface WavesNote {
+  reason: 'one-wave' | 'too-few'
+  /** Whether the waves were requested (`--waves`) rather than chosen from the data. */
+  requested: boolean
+  /** The waves considered: every wave, or the requested ones. */
+  waves: WaveCount[]
 }
 
 /** How the figures were made, for the method section of a report. */
@@ -254,6 +289,11 @@ export interface MethodsBlock {
   ranking: 'borda'
   /** IPA cross-hairs: per group, the mean over its visible IPA dimensions. */
   crosshair: 'group-mean-of-dimensions'
+  /**
+   * Quartiles of a free number whose answers are all whole numbers: the inverse empirical
+   * distribution (type 1), each an answer given; every other numeric item interpolates (type 7).
+   */
+  wholeNumberQuartiles: 'inverse-ecdf'
 }
 
 /** Summary of the tests of the document. */
@@ -274,7 +314,10 @@ export interface AnalysisDocument {
   /** Questionnaire versions among the counted responses, sorted. */
   versions: string[]
   by: string
+  /** The wave of the figures; null for all waves (see `notes` for how it was chosen). */
   wave: string | null
+  /** Every wave of the counted responses, whatever `wave` is, sorted like group keys. */
+  waveCounts: WaveCount[]
   locale: string
   /** Respondents counted (in a group). */
   n: number
@@ -290,7 +333,10 @@ export interface AnalysisDocument {
   /** Dimension ids by overall gap, largest first; dimensions without an overall gap last. */
   dimensionRanking: string[]
   ipa: IpaBlock | null
+  /** The wave comparison; null without dimensions or without two waves to compare. */
   waves: WavesBlock | null
+  /** Why `waves` is null although the questionnaire has dimensions and responses; else null. */
+  wavesNote: WavesNote | null
   tests: TestsBlock
   /** Special tallies (vote, co-design ranking, indicators), or null for other questionnaires. */
   special: SpecialTallies | null

@@ -3,9 +3,10 @@
  * a fixed order.
  */
 
+import type { WaveChoice } from './choose-waves.ts'
 import { BOOTSTRAP_MAX_N } from './mean-intervals.ts'
 import { DK_CODES } from './questions.ts'
-import type { MethodsBlock } from './types.ts'
+import type { MethodsBlock, WavesBlock, WavesNote } from './types.ts'
 
 /** How the figures were made (the `methods` block). */
 export const METHODS: MethodsBlock = {
@@ -16,13 +17,14 @@ export const METHODS: MethodsBlock = {
   dkCodes: [...DK_CODES],
   ranking: 'borda',
   crosshair: 'group-mean-of-dimensions',
+  wholeNumberQuartiles: 'inverse-ecdf',
 }
 
 /** What the notes of the document are written from. */
 export interface NoteFacts {
   counted: number
   drafts: boolean
-  wave: string | undefined
+  wave: Pick<WaveChoice, 'wave' | 'how'>
   excluded: number
   by: string
   versions: string[]
@@ -34,7 +36,8 @@ export interface NoteFacts {
   tests: string | null
   family: number
   ipa: boolean
-  waves: { from: string; to: string } | null
+  waves: Pick<WavesBlock, 'from' | 'to' | 'choice' | 'leftOut'> | null
+  wavesNote: WavesNote | null
   rankings: boolean
   skipped: string[]
   dimensionNotes: string[]
@@ -48,7 +51,7 @@ export interface NoteFacts {
  */
 export function writeNotes(f: NoteFacts): string[] {
   const notes = [
-    `${f.counted} responses counted (${f.drafts ? 'submitted and drafts' : 'submitted only; drafts left out'})${f.wave === undefined ? '' : `, wave ${f.wave} only`}.`,
+    `${f.counted} responses counted (${f.drafts ? 'submitted and drafts' : 'submitted only; drafts left out'}), ${waveScope(f)}.`,
   ]
   if (f.excluded > 0) {
     notes.push(
@@ -74,9 +77,22 @@ export function writeNotes(f: NoteFacts): string[] {
       "IPA cross-hairs are each group's mean over its visible importance–performance dimensions; read a quadrant together with the gap (importance = performance is the diagonal).",
     )
   }
+  const enough = `at least ${f.k} respondents who answered both sides of a dimension`
   if (f.waves) {
+    const { from, to, choice, leftOut } = f.waves
+    const why =
+      choice === 'requested'
+        ? 'the waves asked for'
+        : `the two latest waves with ${enough}${leftOut.length > 0 ? `; not compared yet: ${leftOut.join(', ')}` : ''}`
     notes.push(
-      `Waves: change of each dimension's mean gap from ${f.waves.from} to ${f.waves.to}, by region, between different respondents.`,
+      `Waves: change of each dimension's mean gap from ${from} to ${to} (${why}), by region, between different respondents, whatever the wave of the other figures.`,
+    )
+  } else if (f.wavesNote) {
+    const counts = f.wavesNote.waves.map((w) => `${w.wave}: ${w.paired}`).join(', ')
+    notes.push(
+      f.wavesNote.reason === 'one-wave'
+        ? `No comparison between waves: every counted response is from wave ${f.wavesNote.waves[0]?.wave ?? '?'}.`
+        : `No comparison between waves: it needs two waves with ${enough} (${counts || 'none'}).`,
     )
   }
   if (f.rankings) {
@@ -87,4 +103,23 @@ export function writeNotes(f: NoteFacts): string[] {
   if (f.skipped.length > 0)
     notes.push(`Not summarised (unsupported type): ${f.skipped.join(', ')}.`)
   return [...notes, ...f.dimensionNotes]
+}
+
+/** Which wave the figures read, and why. */
+function waveScope(f: NoteFacts): string {
+  const { wave, how } = f.wave
+  switch (how) {
+    case 'requested':
+      return `wave ${wave} only`
+    case 'latest':
+      return `wave ${wave} only (by default the latest wave with at least ${f.k} respondents)`
+    case 'latest-small':
+      return `wave ${wave} only (by default the latest wave; none has ${f.k} respondents)`
+    case 'all':
+      return 'all waves'
+    case 'all-by-default':
+      return f.by === 'wave'
+        ? 'all waves (the default when grouping by wave)'
+        : 'all waves (the default for periodic indicator reports)'
+  }
 }

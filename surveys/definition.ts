@@ -1,4 +1,5 @@
 import { isRecord } from './json.ts'
+import { isGroupable } from './question-kinds.ts'
 import { parseSpecialAnalysis } from './special-analysis.ts'
 import type { GapDimension, GapkitBlock, SurveyJson } from './types.ts'
 import { walkElements } from './walk.ts'
@@ -116,7 +117,39 @@ export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): Gap
       label: (label as GapDimension['label'] | undefined) ?? id,
     }
   })
-  return { dimensions, suppressBelow, analysis: parseSpecialAnalysis(raw.analysis, byName) }
+  const groupBy = parseGroupBy(raw.groupBy, byName)
+  return {
+    dimensions,
+    suppressBelow,
+    analysis: parseSpecialAnalysis(raw.analysis, byName),
+    ...(groupBy ? { groupBy } : {}),
+  }
+}
+
+/**
+ * `gapkit.groupBy`: the questions the analysis may group respondents by (besides region and
+ * wave), each a whole single-choice question (radiogroup, dropdown, buttongroup or boolean),
+ * listed once; null when the block does not restrict them.
+ */
+function parseGroupBy(raw: unknown, byName: Map<string, QuestionShape>): string[] | null {
+  if (raw === undefined) return null
+  if (!Array.isArray(raw)) throw new Error('"gapkit.groupBy" must be an array of question names')
+  const seen = new Set<string>()
+  return raw.map((name, i) => {
+    if (typeof name !== 'string' || name === '') {
+      throw new Error(`gapkit.groupBy[${i}] must be a question name`)
+    }
+    const shape = byName.get(name)
+    if (!shape) throw new Error(`gapkit.groupBy: "${name}" names no question`)
+    if (!isGroupable(shape.type)) {
+      throw new Error(
+        `gapkit.groupBy: "${name}" is a ${shape.type} question; only single-choice questions (radiogroup, dropdown, buttongroup, boolean) can group respondents`,
+      )
+    }
+    if (seen.has(name)) throw new Error(`gapkit.groupBy: "${name}" is listed twice`)
+    seen.add(name)
+    return name
+  })
 }
 
 const LOCALIZABLE_SKIP = new Set(['gapkit'])

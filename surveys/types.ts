@@ -51,6 +51,11 @@ export interface GapkitBlock {
   suppressBelow: number
   /** The special tally the block declares (`gapkit.analysis`), or null for none. */
   analysis: SpecialAnalysis | null
+  /**
+   * The questions the analysis may group respondents by besides region and wave
+   * (`gapkit.groupBy`); absent: every whole single-choice question.
+   */
+  groupBy?: string[]
 }
 
 /** Questions a vote tally reads (`gapkit.analysis.kind` `vote`). */

@@ -25,14 +25,13 @@ export function compareText(a: string, b: string): number {
 
 /**
  * The responses that count: submitted ones (drafts too with `includeDrafts`), of the chosen
- * wave if any, ordered by submission time then id so that sums never depend on input order.
+ * wave if any (absent or null: every wave; `analyzeSurvey` passes the settled wave), ordered by
+ * submission time then id so that sums never depend on input order.
  */
 export function countedResponses(input: AnalysisInput): AnalysisResponse[] {
   const { includeDrafts = false, wave } = input.options ?? {}
   return input.responses
-    .filter(
-      (r) => (includeDrafts || r.status === 'submitted') && (wave === undefined || r.wave === wave),
-    )
+    .filter((r) => (includeDrafts || r.status === 'submitted') && (wave == null || r.wave === wave))
     .sort(
       (a, b) => compareText(a.submittedAt ?? '', b.submittedAt ?? '') || compareText(a.id, b.id),
     )

@@ -37,12 +37,18 @@ export interface TallySetup {
   grouping: Grouping
   /** Which responses count: drafts too, or submitted only (the caller filters). */
   includeDrafts: boolean
-  /** Only this wave, when given (the caller filters). */
+  /**
+   * The wave of the figures (undefined: every wave). Rows of other waves still come in: they
+   * feed only the dimension pairs per region × wave that the wave comparison reads.
+   */
   wave: string | undefined
   dimensions: DimensionPlan[]
 }
 
-/** The dimension pairs of one group × region × wave (group `null`: left out of the groups). */
+/**
+ * The dimension pairs of one group × region × wave (group `null`: left out of the groups, or a
+ * row of another wave than the figures').
+ */
 export interface StratumTally {
   key: string | null
   region: string
@@ -54,10 +60,14 @@ export interface StratumTally {
 export interface RowTally {
   setup: TallySetup
   reader: CodeReader
+  /** Rows seen, every wave: the next row's sequence number. */
+  seen: number
+  /** Rows of the figures' wave(s). */
   counted: number
   excluded: number
   versions: Set<string>
-  waves: Set<string>
+  /** Respondents per wave with both sides of at least one dimension usable. */
+  paired: Map<string, number>
   groups: Map<string, GroupTally>
   strata: Map<string | null, Map<string, Map<string, StratumTally>>>
   lastId: string | null
@@ -73,10 +83,11 @@ export function startTally(setup: TallySetup): RowTally {
   return {
     setup,
     reader: new CodeReader(setup.layout, setup.slots),
+    seen: 0,
     counted: 0,
     excluded: 0,
     versions: new Set(),
-    waves: new Set(),
+    paired: new Map(),
     groups: new Map(),
     strata: new Map(),
     lastId: null,
@@ -113,8 +124,10 @@ function groupOf(tally: RowTally, key: string): GroupTally {
 }
 
 /**
- * Adds one counted response — submitted (or a draft with `includeDrafts`), of `wave` when
- * given. Throws a {@link RowOrderError} when an id sorts before the previous one.
+ * Adds one counted response — submitted (or a draft with `includeDrafts`), of any wave: a row of
+ * the figures' wave goes into its group, a row of another wave only into the dimension pairs
+ * the wave comparison reads. Throws a {@link RowOrderError} when an id sorts before the
+ * previous one.
  */
 export function addRow(tally: RowTally, row: CodedRow): void {
   const { setup, reader } = tally
@@ -122,21 +135,27 @@ export function addRow(tally: RowTally, row: CodedRow): void {
     throw new RowOrderError(`rows out of id order at ${row.id}`)
   }
   tally.lastId = row.id
-  const seq = tally.counted++
-  tally.versions.add(row.version)
-  tally.waves.add(row.wave)
-  const { grouping } = setup
-  const key =
-    grouping.kind === 'region'
-      ? row.region
-      : grouping.kind === 'wave'
-        ? row.wave
-        : reader.readKey(row.codes, grouping.index)
-  const group = key === null ? null : groupOf(tally, key)
-  if (group) group.n++
-  else tally.excluded++
+  const seq = tally.seen++
+  let key: string | null = null
+  let group: GroupTally | null = null
+  if (setup.wave === undefined || row.wave === setup.wave) {
+    tally.counted++
+    tally.versions.add(row.version)
+    const { grouping } = setup
+    key =
+      grouping.kind === 'region'
+        ? row.region
+        : grouping.kind === 'wave'
+          ? row.wave
+          : reader.readKey(row.codes, grouping.index)
+    group = key === null ? null : groupOf(tally, key)
+    if (group) group.n++
+    else tally.excluded++
+  }
   reader.read(row.codes, group, seq)
-  addPairs(tally, stratumOf(tally, key, row.region, row.wave), seq)
+  if (addPairs(tally, stratumOf(tally, key, row.region, row.wave), seq)) {
+    tally.paired.set(row.wave, (tally.paired.get(row.wave) ?? 0) + 1)
+  }
 }
 
 /** The usable value of numeric item j in the current row, or NaN. */
@@ -148,9 +167,11 @@ function usableValue(tally: RowTally, j: number): number {
   return at >= 0 ? (scale[at] ?? Number.NaN) : Number.NaN
 }
 
-function addPairs(tally: RowTally, stratum: StratumTally, seq: number): void {
+/** Adds the row's usable (current, target) pairs; whether it had at least one. */
+function addPairs(tally: RowTally, stratum: StratumTally, seq: number): boolean {
   const { dimensions } = tally.setup
   const { index } = tally.reader
+  let paired = false
   for (let d = 0; d < dimensions.length; d++) {
     const plan = dimensions[d]
     const dim = stratum.dims[d]
@@ -162,16 +183,19 @@ function addPairs(tally: RowTally, stratum: StratumTally, seq: number): void {
       const at = c * plan.targetPoints + t
       dim.pairs[at] = (dim.pairs[at] ?? 0) + 1
       dim.n++
+      paired = true
       if (dim.seq.length >= ORDER_CAP) continue
     }
     const current = usableValue(tally, plan.current)
     const target = usableValue(tally, plan.target)
     if (Number.isNaN(current) || Number.isNaN(target)) continue
     if (!dim.pairs) dim.n++
+    paired = true
     dim.seq.push(seq)
     dim.current.push(current)
     dim.target.push(target)
   }
+  return paired
 }
 
 /** Everything the document is computed from, once every row is in. */
@@ -183,8 +207,8 @@ export interface SurveyTally {
   excluded: number
   /** Questionnaire versions of the counted responses, sorted. */
   versions: string[]
-  /** Waves of the counted responses, sorted like group keys. */
-  waves: string[]
+  /** Respondents per wave, every wave, with both sides of at least one dimension usable. */
+  paired: ReadonlyMap<string, number>
   /** Groups sorted by key, each with its dimension pairs. */
   groups: GroupTally[]
   strata: StratumTally[]
@@ -212,14 +236,15 @@ export function finishTally(tally: RowTally): SurveyTally {
     counted: tally.counted,
     excluded: tally.excluded,
     versions: [...tally.versions].sort(),
-    waves: [...tally.waves].sort(compareKeys),
+    paired: tally.paired,
     groups,
     strata,
   }
 }
 
 /**
- * Tallies responses held in memory: the counted ones sorted by id, each encoded and added.
+ * Tallies responses held in memory: the counted ones (every wave) sorted by id, each encoded and
+ * added.
  *
  * @example
  * tallyResponses(setup, input.responses).groups.map((g) => g.key) // ['FR-93', 'IT-BO']
@@ -229,10 +254,7 @@ export function tallyResponses(
   responses: readonly AnalysisResponse[],
 ): SurveyTally {
   const tally = startTally(setup)
-  const counted = selectCountedResponses(responses, {
-    includeDrafts: setup.includeDrafts,
-    wave: setup.wave,
-  })
+  const counted = selectCountedResponses(responses, { includeDrafts: setup.includeDrafts })
   for (const r of counted) {
     const codes = encodeAnswers(setup.layout, r.answers)
     addRow(tally, { id: r.id, region: r.region, wave: r.wave, version: r.version, codes })

@@ -169,6 +169,23 @@ export function quartilesAscending(
 }
 
 /**
+ * First quartile, median and third quartile by the inverse of the empirical distribution (R's
+ * type 1): each is a value of the sample — the lower middle value of an even sample — so
+ * whole-number answers (years, counts) keep whole-number quartiles. Null when empty.
+ *
+ * @example
+ * observedQuartilesAscending(countValues([2023, 2023, 2024, 2024]))
+ * // { q1: 2023, median: 2023, q3: 2024 }
+ */
+export function observedQuartilesAscending(
+  sample: ValueCounts,
+): { q1: number; median: number; q3: number } | null {
+  if (sample.n === 0) return null
+  const at = (p: number) => valueAt(sample, Math.max(0, Math.ceil(sample.n * p) - 1))
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) }
+}
+
+/**
  * The sample as the mean intervals read it: sum and sd of the ascending values, and for a
  * bootstrap the values in `order` (default: ascending, as a sorted array would give them).
  */

@@ -3,6 +3,7 @@
  * one panel for all respondents and one per group, lines coloured by whether the gap narrowed.
  */
 import type { TopLevelSpec } from 'vega-lite'
+import { compareKeys } from '../../analysis/group-responses.ts'
 import type { AnalysisDocument, WaveCell, WaveDimension } from '../../analysis/types.ts'
 import type { DimensionKind } from './gap-dumbbell.ts'
 import { groupLabels, isSuppressed, PANEL_HEADER, panelLabel } from './read-document.ts'
@@ -29,7 +30,8 @@ interface SlopeRow {
 }
 
 /**
- * Slopes of the mean gap between the two waves of the document, for dimensions of one kind.
+ * Slopes of the mean gap between the two waves of the document, for dimensions of one kind: all
+ * respondents, then each region with figures on both sides.
  * @example gapSlope(doc, { locale: 'en' }, 'importance-performance')
  */
 export function gapSlope(
@@ -45,8 +47,10 @@ export function gapSlope(
     .filter((d) => d.kind === kind)
     .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
   const byId = new Map(waves.dimensions.map((d) => [d.id, d]))
-  const labels = groupLabels(doc)
-  const keys: (string | null)[] = [null, ...doc.groups.map((g) => g.key)]
+  // The comparison is by region whatever the document's grouping; names when it is by region.
+  const labels = doc.by === 'region' ? groupLabels(doc) : new Map<string, string>()
+  const regions = [...new Set(waves.dimensions.flatMap((d) => Object.keys(d.groups)))]
+  const keys: (string | null)[] = [null, ...regions.sort(compareKeys)]
   const panels: string[] = []
   const rows: SlopeRow[] = []
   for (const key of keys) {
@@ -89,10 +93,12 @@ export function gapSlope(
   const key = dimensions.map((d, i) => ({ number: i + 1, label: `${i + 1}  ${d.label}` }))
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: chartTitle(text.slopeTitle(waves.from, waves.to), [
-      text.slopeNote,
-      text.suppressedNote(doc.suppressBelow),
-    ]),
+    title: chartTitle(
+      kind === 'importance-performance'
+        ? text.slopeTitleIpa(waves.from, waves.to)
+        : text.slopeTitleMaturity(waves.from, waves.to),
+      [text.slopeNote, text.suppressedNote(doc.suppressBelow)],
+    ),
     config: chartConfig(options),
     hconcat: [
       {

@@ -3,7 +3,12 @@
  * in a fixed order: the names files and URLs use (`/charts/:chart.svg`).
  */
 import type { TopLevelSpec } from 'vega-lite'
-import type { AnalysisDocument, QuestionSummary } from '../../analysis/types.ts'
+import type {
+  AnalysisDocument,
+  QuestionSummary,
+  SuppressedWaveCell,
+  WaveCell,
+} from '../../analysis/types.ts'
 import { codesignBorda, rankingBorda, voteBorda } from './borda-bars.ts'
 import type { DimensionKind } from './gap-dumbbell.ts'
 import { gapDumbbell } from './gap-dumbbell.ts'
@@ -13,9 +18,18 @@ import { availableMetrics, indicatorTrend } from './indicator-trend.ts'
 import { ipaScatter } from './ipa-scatter.ts'
 import { likertBars, likertScale } from './likert-bars.ts'
 import { percentBars } from './percent-bars.ts'
-import { isChoiceCell, isNumericCell, isRankingCell, slug, specialTally } from './read-document.ts'
+import {
+  isChoiceCell,
+  isNumericCell,
+  isRankingCell,
+  isSuppressed,
+  slug,
+  specialTally,
+} from './read-document.ts'
 import { responseProgress } from './response-progress.ts'
+import { chartText } from './text.ts'
 import type { ChartOptions } from './theme.ts'
+import { wrapText } from './theme.ts'
 
 export type { ChartOptions } from './theme.ts'
 
@@ -36,19 +50,23 @@ const KIND_SUBJECT: Record<DimensionKind, string> = {
 /**
  * Every chart the document supports, in report order: progress, heatmap, dumbbells, IPA, wave
  * slopes, a Likert chart per rating / matrix row, percent bars per choice question, ranking
- * bars, then the special tally's charts (vote, co-design, indicator trends).
+ * bars, then the special tally's charts (vote, co-design, indicator trends). Every title states
+ * the wave its figures read ("… (wave 2025)", "… (all waves)"); a wave slope names its two
+ * waves instead, and is listed only when the comparison has figures to draw.
  * @example listCharts(doc, { locale: 'en' }).map((c) => c.id)
  * // ['microfinance-gap.response-progress.all', 'microfinance-gap.gap-heatmap.all', …]
  */
 export function listCharts(doc: AnalysisDocument, options: ChartOptions): ChartEntry[] {
   const entries: ChartEntry[] = []
   const seen = new Set<string>()
+  const scope = chartText(options.locale).waveScope(doc.wave)
   const add = (chart: string, subject: string, build: () => TopLevelSpec) => {
     let id = `${slug(doc.survey)}.${chart}.${slug(subject)}`
     // Two subjects can slug alike (`q.a_b` and `q.a-b`): number the later ones, in order.
     for (let i = 2; seen.has(id); i++) id = `${slug(doc.survey)}.${chart}.${slug(subject)}-${i}`
     seen.add(id)
-    const spec = build()
+    const built = build()
+    const spec = chart === 'gap-slope' ? built : withScope(built, scope)
     entries.push({ id, title: titleOf(spec), spec })
   }
   if (doc.groups.length > 0) add('response-progress', 'all', () => responseProgress(doc, options))
@@ -58,9 +76,8 @@ export function listCharts(doc: AnalysisDocument, options: ChartOptions): ChartE
     add('gap-dumbbell', KIND_SUBJECT[kind], () => gapDumbbell(doc, options, kind))
   if (kinds.includes('importance-performance'))
     add('ipa-scatter', 'all', () => ipaScatter(doc, options))
-  if (doc.waves) {
-    for (const kind of kinds)
-      add('gap-slope', KIND_SUBJECT[kind], () => gapSlope(doc, options, kind))
+  for (const kind of slopeKinds(doc)) {
+    add('gap-slope', KIND_SUBJECT[kind], () => gapSlope(doc, options, kind))
   }
   for (const q of doc.questions) {
     if (isLikertItem(q)) add('likert', q.name, () => likertBars(doc, options, q.name))
@@ -122,6 +139,43 @@ function dimensionKinds(doc: AnalysisDocument): DimensionKind[] {
       (d) => d.kind === kind && !('suppressed' in d.overall) && d.overall.gap !== null,
     ),
   )
+}
+
+/**
+ * Dimension kinds with at least one visible wave cell (all respondents or a region) that has
+ * both gaps, IPA first: a slope chart without one would be an empty legend.
+ */
+function slopeKinds(doc: AnalysisDocument): DimensionKind[] {
+  const waves = doc.waves
+  if (!waves) return []
+  const kindOf = new Map(doc.dimensions.map((d) => [d.id, d.kind]))
+  const drawn = (cell: WaveCell | SuppressedWaveCell) =>
+    !isSuppressed(cell) && cell.gapFrom !== null && cell.gapTo !== null
+  const kinds: DimensionKind[] = ['importance-performance', 'current-target']
+  return kinds.filter((kind) =>
+    waves.dimensions.some(
+      (d) =>
+        kindOf.get(d.id) === kind &&
+        (drawn(d.overall) || Object.values(d.groups).some((cell) => drawn(cell))),
+    ),
+  )
+}
+
+/**
+ * The title with the wave its figures read appended, wrapped like `chartTitle`; the wave is
+ * never split across two lines.
+ */
+function withScope(spec: TopLevelSpec, scope: string): TopLevelSpec {
+  const text = wrapText(titleOf(spec), 64)
+  const last = text.length - 1
+  const tail = `(${scope})`
+  if ((text[last] ?? '').length + 1 + tail.length <= 64) text[last] = `${text[last]} ${tail}`
+  else text.push(tail)
+  const title = spec.title
+  if (title && typeof title === 'object' && !Array.isArray(title)) {
+    return { ...spec, title: { ...title, text } }
+  }
+  return { ...spec, title: text }
 }
 
 /** A rating or matrix row on a scale of at least three points, with answers. */

@@ -40,7 +40,11 @@ export interface ChartText {
   ipaNote: string
   ipaKey: string
   quadrants: { concentrate: string; keepUp: string; lowPriority: string; overkill: string }
-  slopeTitle: (from: string, to: string) => string
+  /** Slope chart titles, one per dimension kind, naming the two waves. */
+  slopeTitleIpa: (from: string, to: string) => string
+  slopeTitleMaturity: (from: string, to: string) => string
+  /** The waves a chart's figures read: "wave 2025", or "all waves" for null. */
+  waveScope: (wave: string | null) => string
   slopeNote: string
   narrowed: string
   widened: string
@@ -122,7 +126,9 @@ const en: ChartText = {
     lowPriority: 'Low priority',
     overkill: 'Possible overkill',
   },
-  slopeTitle: (from, to) => `Gap by dimension: wave ${from} to wave ${to}`,
+  slopeTitleIpa: (from, to) => `Importance − performance gaps: wave ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) => `Maturity gaps, target − today: wave ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'all waves' : `wave ${wave}`),
   slopeNote: 'Lines join the mean gap of each dimension in the two waves; numbers as in the key.',
   narrowed: 'Gap narrowed',
   widened: 'Gap widened or unchanged',
@@ -206,7 +212,9 @@ const fr: ChartText = {
     lowPriority: 'Faible priorité',
     overkill: 'Effort peut-être excessif',
   },
-  slopeTitle: (from, to) => `Écart par dimension : de la vague ${from} à la vague ${to}`,
+  slopeTitleIpa: (from, to) => `Écarts importance − performance : vague ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) => `Écarts de maturité, cible − actuel : vague ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'toutes les vagues' : `vague ${wave}`),
   slopeNote:
     'Chaque ligne relie l’écart moyen d’une dimension dans les deux vagues ; numéros selon la légende.',
   narrowed: 'Écart réduit',

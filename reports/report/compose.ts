@@ -80,7 +80,7 @@ export function composeReport(
   return {
     lang: ctx.lang,
     title: doc.title,
-    subtitle: ctx.text.subtitle(doc.survey, doc.version),
+    subtitle: ctx.text.subtitle(doc.survey, doc.version, ctx.text.waveScope(doc.wave)),
     contents: ctx.text.contents,
     filesLabel: ctx.text.files,
     figureLabel: ctx.text.figure,

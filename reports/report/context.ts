@@ -142,7 +142,8 @@ export function rankedDimensions(
 
 /**
  * A statistic of a numeric cell as text; years (every answer a whole number in 1900–2100) get
- * no thousands separator.
+ * no thousands separator and no decimals: a year is written as a year (the analysis gives
+ * whole-number answers a median that was answered, see `NumericCell.median`).
  */
 export function numericText(
   ctx: ComposeContext,
@@ -158,7 +159,7 @@ export function numericText(
     Number.isInteger(max) &&
     min >= 1900 &&
     max <= 2100
-  return year ? ctx.fmt.plain(value, digits) : ctx.fmt.decimal(value, digits)
+  return year ? ctx.fmt.plain(value, 0) : ctx.fmt.decimal(value, digits)
 }
 
 /** The header cell of a group: its label. */

@@ -1,4 +1,4 @@
-import { isGroupingItem } from '../../analysis/group-responses.ts'
+import { compareKeys, isGroupingItem } from '../../analysis/group-responses.ts'
 import { readQuestionItems } from '../../analysis/questions.ts'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
@@ -7,14 +7,42 @@ import { h, renderPage } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
-/** The grouping choices: region, wave, then each question the analysis can group by. */
+/**
+ * The grouping choices: region, wave, then each question the analysis can group by (those of
+ * `gapkit.groupBy` when the questionnaire lists them).
+ */
 export function groupByOptions(survey: LoadedSurvey, locale: string, t: AdminText) {
   const cut = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s)
   const { items } = readQuestionItems(survey.json, locale)
   return [
     { value: 'region', label: t.byRegion },
     { value: 'wave', label: t.byWave },
-    ...items.filter(isGroupingItem).map((i) => ({ value: i.path, label: cut(i.title) })),
+    ...items
+      .filter((i) => isGroupingItem(i, survey.gapkit.groupBy))
+      .map((i) => ({ value: i.path, label: cut(i.title) })),
+  ]
+}
+
+/**
+ * The wave choices of the analysis: the latest wave with enough respondents (the default), all
+ * waves, then each wave (the page script refills them with the waves the analysis counted).
+ */
+export function analysisWaves(waves: readonly string[], t: AdminText) {
+  return [
+    { value: '', label: t.latestWave },
+    { value: 'all', label: t.allWaves },
+    ...waves.map((w) => ({ value: w, label: w })),
+  ]
+}
+
+/** The wave comparison choices: the two latest with enough respondents, then each pair. */
+export function comparePairs(waves: readonly string[], t: AdminText) {
+  const sorted = [...waves].sort(compareKeys)
+  return [
+    { value: '', label: t.compareLatest },
+    ...sorted.flatMap((a, i) =>
+      sorted.slice(i + 1).map((b) => ({ value: `${a},${b}`, label: `${a} → ${b}` })),
+    ),
   ]
 }
 
@@ -81,10 +109,12 @@ ${select(
 <h2 id="ak-analysis-title">${h(t.analysis)}</h2>
 <form id="ak-analysis-controls" class="ak-filters">
 ${select('ak-a-by', t.groupBy, groupByOptions(survey, locale, t))}
-${select('ak-a-wave', t.wave, waves)}
+${select('ak-a-wave', t.wave, analysisWaves(input.waves, t))}
+${select('ak-a-waves', t.compareWaves, comparePairs(input.waves, t))}
 <label class="ak-check" for="ak-a-approved"><input type="checkbox" id="ak-a-approved"> ${h(t.approvedOnly)}</label>
 </form>
 <p class="ak-muted" id="ak-counts-note">${h(t.countsNote)}</p>
+<p class="ak-muted" id="ak-waves-note" aria-live="polite"></p>
 <h3>${h(t.perGroup)}</h3>
 <div class="ak-scroll"><table class="ak-table ak-groups" id="ak-groups">
 <thead><tr><th scope="col">${h(t.groupCol)}</th><th scope="col" class="ak-num">${h(t.n)}</th></tr></thead>

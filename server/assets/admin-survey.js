@@ -218,9 +218,65 @@
       query({
         by: $('ak-a-by').value,
         wave: $('ak-a-wave').value,
+        waves: $('ak-a-waves').value,
         review: $('ak-a-approved').checked ? 'approved' : '',
         lang: data.locale,
       })
+
+    // ---- waves: the wave of the figures, the two waves compared, and why none are
+    /** "wave 2026 has 1 response" phrases of some waves, joined, first letter upper case. */
+    const waveList = (waves) => {
+      const list = waves
+        .map((w) => {
+          const has = fill(w.n === 1 ? t.waveHasOne : t.waveHasMany, { wave: w.wave, n: w.n })
+          return w.paired === w.n ? has : `${has}${fill(t.wavePaired, { paired: w.paired })}`
+        })
+        .join(t.waveListSeparator)
+      return list.charAt(0).toUpperCase() + list.slice(1)
+    }
+    const waveNote = (doc) => {
+      const k = doc.suppressBelow
+      const scope = doc.wave === null ? t.figuresAllWaves : fill(t.figuresWave, { wave: doc.wave })
+      const lines = [scope]
+      if (doc.waves) {
+        lines.push(fill(t.wavesCompared, { from: doc.waves.from, to: doc.waves.to }))
+        const later = doc.waveCounts.filter((w) => doc.waves.leftOut.includes(w.wave))
+        if (later.length > 0) {
+          const left = later.length === 1 ? t.wavesLeftOutOne : t.wavesLeftOutMany
+          lines.push(fill(left, { list: waveList(later), k }))
+        }
+      } else if (doc.wavesNote) {
+        const note = doc.wavesNote
+        const short = note.waves.filter((w) => w.paired < k)
+        const none = note.requested ? t.wavesNoneRequested : t.wavesNone
+        lines.push(fill(none, { list: waveList(short.length > 0 ? short : note.waves), k }))
+      }
+      return lines.join(' ')
+    }
+    /** Refills a select's options after its first `keep` ones, keeping the choice. */
+    const refill = (select, keep, options) => {
+      const value = select.value
+      const fixed = [...select.options].slice(0, keep)
+      const next = options.map((o) => el('option', { value: o.value, text: o.label }))
+      select.replaceChildren(...fixed, ...next)
+      select.value = [...select.options].some((o) => o.value === value) ? value : ''
+    }
+    /** The wave choices from the waves of the counted responses, with their sizes. */
+    const showWaves = (doc) => {
+      $('ak-waves-note').textContent = waveNote(doc)
+      const waves = doc.waveCounts
+      refill(
+        $('ak-a-wave'),
+        2,
+        waves.map((w) => ({ value: w.wave, label: fill(t.waveOption, { wave: w.wave, n: w.n }) })),
+      )
+      const pairs = waves.flatMap((a, i) =>
+        waves
+          .slice(i + 1)
+          .map((b) => ({ value: `${a.wave},${b.wave}`, label: `${a.wave} → ${b.wave}` })),
+      )
+      refill($('ak-a-waves'), 1, pairs)
+    }
 
     const groupsTable = (doc) => {
       const tbody = document.querySelector('#ak-groups tbody')
@@ -334,6 +390,7 @@
         ])
         if (mine !== generation) return
         groupsTable(doc)
+        showWaves(doc)
         const charts = Array.isArray(list) ? list : list?.charts
         chartsEl.replaceChildren()
         if (!Array.isArray(charts)) {
@@ -353,7 +410,7 @@
         if (mine === generation && !aborted(error)) failed(analysisStatus)(error)
       }
     }
-    for (const id of ['ak-a-by', 'ak-a-wave', 'ak-a-approved']) {
+    for (const id of ['ak-a-by', 'ak-a-wave', 'ak-a-waves', 'ak-a-approved']) {
       $(id).addEventListener('change', () => loadAnalysis())
     }
 

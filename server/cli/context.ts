@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { parseWave, parseWavePair, WaveError } from '../../analysis/choose-waves.ts'
 import type { AnalysisOptions } from '../../analysis/input.ts'
 import { loadSurveyRegistry, type SurveyRegistry } from '../../surveys/registry.ts'
 import { type CommonFlags, type Config, loadConfig } from '../config.ts'
@@ -24,21 +25,31 @@ export const COMMON_HELP = `  --db FILE         SQLite database (default ./data/
 export const ANALYSIS_OPTIONS = {
   by: { type: 'string' },
   wave: { type: 'string' },
+  waves: { type: 'string' },
   drafts: { type: 'boolean' },
   'approved-only': { type: 'boolean' },
   seed: { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 export const ANALYSIS_HELP = `  --by B            region (default), wave, or a single-choice question's name
-  --wave W          only responses of this wave
+  --wave W          the wave of the figures, or "all" for every wave (default: the latest
+                    wave with at least suppressBelow respondents; every wave with --by wave
+                    or for an indicator questionnaire)
+  --waves A,B       the two waves the wave comparison compares (default: the two latest
+                    waves with at least suppressBelow respondents who answered both sides of
+                    a dimension); the comparison reads both whatever --wave is
   --drafts          count drafts too (default: submitted responses only)
   --approved-only   count approved responses only (default: all but rejected)
   --seed S          seed of the bootstrap and permutation tests (default 1)`
 
-/** The analysis options of parsed ANALYSIS_OPTIONS flags; a bad seed is a usage error. */
+/**
+ * The analysis options of parsed ANALYSIS_OPTIONS flags; a bad seed or a malformed wave is a
+ * usage error (a wave without responses is found out by the analysis).
+ */
 export function analysisOptions(values: {
   by?: string
   wave?: string
+  waves?: string
   drafts?: boolean
   'approved-only'?: boolean
   seed?: string
@@ -47,9 +58,19 @@ export function analysisOptions(values: {
   if (seed !== undefined && !Number.isInteger(seed)) {
     throw new UsageError('--seed must be an integer')
   }
+  let wave: string | null | undefined
+  let waves: [string, string] | undefined
+  try {
+    wave = values.wave === undefined ? undefined : parseWave(values.wave)
+    waves = values.waves === undefined ? undefined : parseWavePair(values.waves)
+  } catch (error) {
+    if (error instanceof WaveError) throw new UsageError(`--${error.message}`)
+    throw error
+  }
   return {
     by: values.by,
-    wave: values.wave,
+    wave,
+    waves,
     includeDrafts: values.drafts === true,
     review: values['approved-only'] ? 'approved' : 'not-rejected',
     seed,

@@ -18,12 +18,13 @@ import {
   UsageError,
 } from './context.ts'
 
-const HELP = `Usage: gapkit report <survey> --out DIR [--lang fr] [--format html,md] [--by region|wave|QUESTION] [--wave W]
+const HELP = `Usage: gapkit report <survey> --out DIR [--lang fr] [--format html,md] [--by region|wave|QUESTION] [--wave W|all] [--waves A,B]
 
 Writes the gap report into DIR: report.html (self-contained: inline SVG charts and CSS, no
 script, nothing loaded from elsewhere; prints well), report.md (tables, charts as image links),
 and every chart as charts/<id>.vl.json, charts/<id>.svg and charts/<id>.png. The same data gives
-byte-identical files.
+byte-identical files. The report reads the latest wave with enough respondents unless --wave
+says otherwise, and states its wave in the subtitle, the summary and every chart title.
   --out DIR         output folder (created if missing; existing report files are replaced)
   --lang L          report language: en (default) or fr; labels come from the questionnaire
   --format F        html, md or html,md (default html,md); charts are always written

@@ -65,7 +65,14 @@ export const errors = (...names: string[]) =>
 export const SURVEY = path('id', 'Questionnaire id (file name), e.g. `microfinance-gap`.')
 const ANALYSIS_QUERY = [
   query('by', '`region` (default), `wave`, or a single-choice question name.'),
-  query('wave', 'Only this wave.'),
+  query(
+    'wave',
+    'The wave of the figures, or `all` for every wave. Default: the latest wave with at least `suppressBelow` respondents (every wave with `by=wave` or for an indicator questionnaire).',
+  ),
+  query(
+    'waves',
+    'The two waves the wave comparison compares, separated by a comma (e.g. `2024,2025`). Default: the two latest waves with at least `suppressBelow` respondents who answered both sides of a dimension.',
+  ),
   query('lang', 'Language of labels (e.g. `fr`).'),
   query('drafts', 'Count drafts too.', { enum: ['true', 'false'] }),
   query('review', '`not-rejected` (default) or `approved` only.', {

@@ -58,7 +58,7 @@ function linkQuery(raw: Record<string, string>): string {
       /[!'()*]/g,
       (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
     )
-  const pairs = ['by', 'wave', 'lang', 'drafts', 'review', 'seed'].flatMap((key) => {
+  const pairs = ['by', 'wave', 'waves', 'lang', 'drafts', 'review', 'seed'].flatMap((key) => {
     const value = raw[key]
     // An empty parameter counts as absent (parseQuery): the links leave it out too.
     return value === undefined || value === '' ? [] : [`${key}=${encode(value)}`]
@@ -92,9 +92,9 @@ function sendCached(c: Context, body: string | Uint8Array, type: string): Respon
  * `GET /api/surveys/:id/charts` — every chart `{ id, title, links: { svg, png, vlJson } }`;
  * `GET /api/surveys/:id/charts/:chart.{svg,png,vl.json}` — one chart, with ETag / 304;
  * `GET /api/surveys/:id/report.html` and `report.md` — the gap report, as `gapkit report`
- * writes it. All take the analysis query (`by`, `wave`, `lang`, `drafts`, `review`, `seed`); the
- * report's chart links are relative (`charts/<id>.svg`, plus that query when one is given).
- * Mounted at `/api/surveys`.
+ * writes it. All take the analysis query (`by`, `wave`, `waves`, `lang`, `drafts`, `review`,
+ * `seed`); the report's chart links are relative (`charts/<id>.svg`, plus that query when one
+ * is given). Mounted at `/api/surveys`.
  */
 export function chartRoutes(deps: ChartRouteDeps) {
   const { db, registry } = deps

@@ -14,7 +14,9 @@ import {
   analyzeTally,
   type PreparedAnalysis,
   prepareAnalysis,
+  settleWaves,
 } from '../../analysis/analyze-survey.ts'
+import { WaveError } from '../../analysis/choose-waves.ts'
 import { GroupingError } from '../../analysis/group-responses.ts'
 import type { AnalysisOptions, AnalysisResponse } from '../../analysis/input.ts'
 import { type AnswerLayout, encodeAnswers } from '../../analysis/tally/encode.ts'
@@ -25,6 +27,7 @@ import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import {
   countCodedCoverage,
   countPendingResponses,
+  countResponsesByWave,
   hasOtherLayouts,
   listPendingResponses,
   listUncodedResponses,
@@ -118,9 +121,9 @@ async function analyzeStoredAnswers(
   regionNames: Record<string, string>,
 ): Promise<AnalysisDocument> {
   const { review = 'not-rejected', ...options } = request
+  // Every wave: the default wave and the wave comparison are chosen from all of them.
   const rows = await listResponses(db, {
     survey: survey.id,
-    wave: options.wave,
     status: options.includeDrafts ? undefined : 'submitted',
     review,
   })
@@ -152,13 +155,16 @@ async function analyzeCodes(
   const { survey, layout, options } = prepared
   const coverage = await countCodedCoverage(db, survey.id, layout.id)
   if (coverage.responses !== coverage.coded) return 'incomplete'
-  const tally = startTally(prepared.setup)
+  const status = options.includeDrafts ? undefined : ('submitted' as const)
+  const filter = { survey: survey.id, status, review }
+  const settled = settleWaves(prepared, await countResponsesByWave(db, filter))
+  const tally = startTally(settled.setup)
+  // Rows of other waves feed the wave comparison; without dimensions there is none to feed.
+  const dimensions = survey.gapkit.dimensions.length > 0
   const pages = scanCodedRows(db, {
-    survey: survey.id,
+    ...filter,
     layout: layout.id,
-    wave: options.wave,
-    status: options.includeDrafts ? undefined : 'submitted',
-    review,
+    wave: dimensions ? undefined : settled.setup.wave,
   })
   try {
     for await (const page of pages) for (const row of page) addRow(tally, row)
@@ -166,7 +172,7 @@ async function analyzeCodes(
     if (error instanceof RowOrderError) return 'unordered'
     throw error
   }
-  return analyzeTally(prepared, finishTally(tally), regionNames, null)
+  return analyzeTally(settled, finishTally(tally), regionNames, null)
 }
 
 /** Loads a questionnaire's responses and runs the analysis; the same for CLI and HTTP. */
@@ -205,8 +211,10 @@ export async function buildAnalysis(
     await refreshAnalysisCodes(db, survey.id, prepared.layout, true)
     return await db.transaction().execute(either)
   } catch (error) {
-    // A grouping that names no usable question is the caller's mistake, not a server fault.
-    if (error instanceof GroupingError) throw new InvalidInputError(error.message)
+    // A grouping or a wave that names nothing usable is the caller's mistake, not a server fault.
+    if (error instanceof GroupingError || error instanceof WaveError) {
+      throw new InvalidInputError(error.message)
+    }
     throw error
   }
 }

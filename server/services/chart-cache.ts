@@ -67,7 +67,8 @@ export function createChartCache(
       const survey = registry.get(surveyId)
       if (!survey) throw new NotFoundError(`no questionnaire "${surveyId}"`)
       const [rows, regions] = await Promise.all([
-        listResponses(db, { survey: survey.id, wave: request.wave }),
+        // Every wave: the default wave and the wave comparison depend on all of them.
+        listResponses(db, { survey: survey.id }),
         listRegions(db),
       ])
       const key = createHash('sha256')

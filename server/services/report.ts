@@ -77,9 +77,10 @@ export async function buildReport(
     const doc = await buildAnalysis(trx, registry, surveyId, request)
     const charts = listCharts(doc, { locale })
     options.onCharts?.(charts)
+    // The wave the document settled on (its default, or every wave), not the raw request.
     const rows = await listResponses(trx, {
       survey: survey.id,
-      wave: request.wave,
+      wave: doc.wave ?? undefined,
       status: request.includeDrafts ? undefined : 'submitted',
       review: request.review ?? 'not-rejected',
     })
@@ -101,7 +102,11 @@ export async function buildReport(
   const regionNames = Object.fromEntries(regions.map((r) => [r.id, r.name]))
   // The same grouping as the analysis, so each open answer lands in the document's group.
   const { items } = readQuestionItems(survey.json, locale)
-  const plan = groupResponses({ survey, responses, regionNames, options: request }, items, doc.by)
+  const plan = groupResponses(
+    { survey, responses, regionNames, options: { ...request, wave: doc.wave } },
+    items,
+    doc.by,
+  )
   const openAnswers: OpenAnswer[] = []
   const open = openQuestions(survey.json)
   for (const group of plan.groups) {
@@ -134,6 +139,7 @@ async function loadVote(
   if (!voteSurvey) return { vote: null, voteMissing: 'no-questionnaire' }
   // The vote is its own event: every wave counts, grouped by region.
   const voteDoc = await buildAnalysis(db, registry, voteSurvey, {
+    wave: null,
     locale: request.locale,
     seed: request.seed,
     includeDrafts: request.includeDrafts,

@@ -28,7 +28,12 @@ describe('analyzeSurvey on the demo data of every shipped questionnaire', () => 
           submittedAt: null,
         }))
       const run = () =>
-        analyzeSurvey({ survey, responses, regionNames, options: { resamples: 200, locale: 'fr' } })
+        analyzeSurvey({
+          survey,
+          responses,
+          regionNames,
+          options: { resamples: 200, wave: null, locale: 'fr' },
+        })
       const doc = run()
       const text = JSON.stringify(doc)
       expect(text).not.toMatch(/NaN|Infinity/)

@@ -22,14 +22,20 @@ interface Case {
 
 const CASES: Case[] = [
   // Region C (about 3 %) falls under k = 5 at this size: suppression in every table.
-  { name: 'k5-n60', k: 5, count: 60, seed: 1, options: { resamples: 200 } },
-  { name: 'k2-n60-by-member', k: 2, count: 60, seed: 1, options: { resamples: 200, by: 'member' } },
+  { name: 'k5-n60', k: 5, count: 60, seed: 1, options: { resamples: 200, wave: null } },
+  {
+    name: 'k2-n60-by-member',
+    k: 2,
+    count: 60,
+    seed: 1,
+    options: { resamples: 200, wave: null, by: 'member' },
+  },
   {
     name: 'k2-n3000-by-stakeholder',
     k: 2,
     count: 3000,
     seed: 2,
-    options: { resamples: 200, by: 'stakeholder' },
+    options: { resamples: 200, wave: null, by: 'stakeholder' },
   },
   {
     name: 'k5-n3000-wave-2025',
@@ -43,7 +49,7 @@ const CASES: Case[] = [
     k: 5,
     count: 60,
     seed: 1,
-    options: { resamples: 200, includeDrafts: true, seed: 9, locale: 'fr' },
+    options: { resamples: 200, wave: null, includeDrafts: true, seed: 9, locale: 'fr' },
   },
 ]
 

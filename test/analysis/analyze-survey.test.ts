@@ -7,12 +7,13 @@ import { handResponses, loadGapSurvey, REGION_NAMES } from '../fixtures/analysis
 
 const RESAMPLES = 200
 
+/** All waves unless told: the fixture's figures are written over both waves. */
 function analyze(options: AnalysisOptions = {}, responses = handResponses()) {
   return analyzeSurvey({
     survey: loadGapSurvey(),
     responses,
     regionNames: REGION_NAMES,
-    options: { resamples: RESAMPLES, ...options },
+    options: { resamples: RESAMPLES, wave: null, ...options },
   })
 }
 
@@ -281,11 +282,29 @@ describe('analyzeSurvey options', () => {
     expect(question(doc, 'satisfaction').groups.N).toMatchObject({ n: 4, mean: 3.25 })
   })
 
-  it('filters one wave and then reports no waves block', () => {
+  it('filters one wave, and the wave comparison still reads both waves', () => {
     const doc = analyze({ wave: '2025' })
     expect(doc.wave).toBe('2025')
     expect(doc.n).toBe(3)
-    expect(doc.waves).toBeNull()
+    expect(doc.notes[0]).toBe(
+      '3 responses counted (submitted only; drafts left out), wave 2025 only.',
+    )
+    expect(doc.waves).toEqual(analyze().waves)
+    expect(doc.waves).toMatchObject({ from: '2024', to: '2025', choice: 'latest', leftOut: [] })
+  })
+
+  it('defaults to the latest wave with at least k respondents, and says so', () => {
+    const doc = analyze({ wave: undefined })
+    expect(doc.wave).toBe('2025')
+    expect(doc.n).toBe(3)
+    expect(doc.waveCounts).toEqual([
+      { wave: '2024', n: 2, paired: 2 },
+      { wave: '2025', n: 3, paired: 3 },
+    ])
+    expect(doc.notes[0]).toBe(
+      '3 responses counted (submitted only; drafts left out), wave 2025 only (by default the latest wave with at least 2 respondents).',
+    )
+    expect(analyze({ wave: undefined, by: 'wave' }).wave).toBeNull()
   })
 
   it('groups by wave', () => {

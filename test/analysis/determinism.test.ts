@@ -18,7 +18,7 @@ function input(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
       ...syntheticResponses('C', 12, 80),
     ],
     regionNames: REGION_NAMES,
-    options: { resamples: 200 },
+    options: { resamples: 200, wave: null },
     ...overrides,
   }
 }
@@ -47,7 +47,9 @@ describe('analyzeSurvey determinism', () => {
     const overall = (doc: AnalysisDocument) =>
       doc.dimensions.map((d) => ('gap' in d.overall ? d.overall : null))
     const one = overall(analyzeSurvey(input()))
-    const other = overall(analyzeSurvey(input({ options: { resamples: 200, seed: 7 } })))
+    const other = overall(
+      analyzeSurvey(input({ options: { resamples: 200, wave: null, seed: 7 } })),
+    )
     expect(other.map((c) => c?.gap)).toEqual(one.map((c) => c?.gap))
     expect(other.map((c) => c?.ci95)).not.toEqual(one.map((c) => c?.ci95))
   })
@@ -93,7 +95,7 @@ describe('one respondent per group (consolidated partner questionnaires)', () =>
       survey: loadGapSurvey(1),
       responses,
       regionNames: REGION_NAMES,
-      options: { resamples: 200 },
+      options: { resamples: 200, wave: null },
     })
     check(doc)
     // Description stays: with k = 1 each partner's answer is shown.
@@ -108,7 +110,7 @@ describe('one respondent per group (consolidated partner questionnaires)', () =>
       survey: loadGapSurvey(),
       responses,
       regionNames: REGION_NAMES,
-      options: { resamples: 200 },
+      options: { resamples: 200, wave: null },
     })
     check(doc)
   })

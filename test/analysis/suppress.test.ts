@@ -96,7 +96,7 @@ describe('analyzeSurvey small-group suppression (A n = 8, B n = 6, C n = 3, k = 
       ...syntheticResponses('C', 3, 200),
     ],
     regionNames: REGION_NAMES,
-    options: { resamples: 200 },
+    options: { resamples: 200, wave: null },
   })
 
   it('keeps the n of a small group and marks it suppressed', () => {

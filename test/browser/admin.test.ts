@@ -104,6 +104,8 @@ describe('the lead-partner dashboard in Chromium', () => {
     await page.click(`a[href^="/admin/surveys/${SURVEY}"]`)
     await page.waitForSelector('body[data-ready="true"]')
     const before = await submittedCount('FR-93')
+    // The analysis shows the latest wave by default; these counts are over every wave.
+    await page.selectOption('#ak-a-wave', 'all')
     await expect.poll(() => groupN(page, 'FR-93')).toBe(String(before))
 
     await page.selectOption('#ak-f-region', 'FR-93')
@@ -161,6 +163,65 @@ describe('the lead-partner dashboard in Chromium', () => {
     const progress = page.locator('figure[data-chart$=".response-progress.all"]')
     await expect.poll(() => progress.getAttribute('class')).toContain('ak-rendered')
     await shot(page, 'survey-desktop')
+  })
+
+  it('picks the waves of the analysis: the latest by default, all, or a comparison', {
+    timeout: 120_000,
+  }, async () => {
+    const note = () => page.locator('#ak-waves-note').textContent()
+    const caption = (id: string) => page.locator(`figure[data-chart$="${id}"] figcaption`)
+    await page.selectOption('#ak-a-wave', '')
+    await page.locator('#ak-analysis').scrollIntoViewIfNeeded()
+    await expect.poll(note).toBe('Figures: wave 2025. Wave comparison: 2024 → 2025.')
+    // The two slope charts tell their kind of gap apart; every other title states its wave.
+    await expect
+      .poll(() => caption('.gap-slope.ipa').textContent())
+      .toBe('Importance − performance gaps: wave 2024 → 2025')
+    expect(await caption('.gap-slope.maturity').textContent()).toBe(
+      'Maturity gaps, target − today: wave 2024 → 2025',
+    )
+    expect(await caption('.gap-heatmap.all').textContent()).toMatch(/\(wave 2025\)$/)
+    // The consent box is no grouping (gapkit.groupBy).
+    const groupings = await page
+      .locator('#ak-a-by option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+    expect(groupings).toEqual([
+      'region',
+      'wave',
+      'stakeholder_type',
+      'experience',
+      'guarantee_scheme',
+    ])
+
+    // The first response of wave 2026 (the partner links' wave) arrives.
+    const answers = await t.db.kysely
+      .selectFrom('responses')
+      .select('answers')
+      .where('survey', '=', SURVEY)
+      .where('status', '=', 'submitted')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const res = await t.send('POST', `/api/surveys/${SURVEY}/responses`, t.partnerB, {
+      answers: JSON.parse(answers.answers),
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    await page.selectOption('#ak-a-wave', 'all')
+    await expect
+      .poll(note)
+      .toBe(
+        'Figures: all waves. Wave comparison: 2024 → 2025. Wave 2026 has 1 response so far and is not compared yet: a wave needs at least 5 respondents who answered both sides of a dimension.',
+      )
+    await page.selectOption('#ak-a-waves', '2025,2026')
+    await expect
+      .poll(note)
+      .toBe(
+        'Figures: all waves. Wave 2026 has 1 response so far: the waves asked for cannot be compared yet, each needs at least 5 respondents who answered both sides of a dimension.',
+      )
+    await expect.poll(() => page.locator('#ak-charts figure').count()).toBeGreaterThan(5)
+    expect(await page.locator('#ak-charts figure[data-chart*=".gap-slope."]').count()).toBe(0)
+    await page.locator('#ak-analysis-title').evaluate((h) => h.scrollIntoView())
+    await shot(page, 'analysis-waves', false)
+    await page.selectOption('#ak-a-waves', '')
   })
 
   it('revokes a partner link, and its next submission is refused', async () => {

@@ -153,6 +153,33 @@ describe('questionnaire registry', () => {
     }
   })
 
+  it('reads gapkit.groupBy, and refuses a list that names anything but single-choice questions', () => {
+    const registry = loadSurveyRegistry(DEFINITIONS)
+    expect(registry.get('microfinance-gap')?.gapkit.groupBy).toEqual([
+      'stakeholder_type',
+      'experience',
+      'guarantee_scheme',
+    ])
+    expect(registry.get('good-practice')?.gapkit.groupBy).toBeUndefined()
+    const cases: [unknown, string][] = [
+      ['stakeholder', '"gapkit.groupBy" must be an array of question names'],
+      [[3], 'gapkit.groupBy[0] must be a question name'],
+      [['sector'], 'gapkit.groupBy: "sector" names no question'],
+      [
+        ['barriers'],
+        'gapkit.groupBy: "barriers" is a checkbox question; only single-choice questions',
+      ],
+      [['stakeholder', 'stakeholder'], 'gapkit.groupBy: "stakeholder" is listed twice'],
+    ]
+    for (const [groupBy, message] of cases) {
+      const json = example()
+      json.gapkit.groupBy = groupBy
+      const error = loadError({ 'gap.json': JSON.stringify(json) })
+      expect(error).toMatch(/gap\.json: /)
+      expect(error).toContain(message)
+    }
+  })
+
   it('stops `gapkit serve` with one line naming the broken file', () => {
     const dir = folder({ 'ok.json': JSON.stringify(example()), 'broken.json': '{ nope' })
     const db = path.join(tempDir(), 'x.db')

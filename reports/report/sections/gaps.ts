@@ -2,7 +2,7 @@
  * Gap sections: the cross-group comparison by dimension (heatmap + table of gaps) and the
  * importance–performance analysis (scatter, dumbbell, quadrant tables).
  */
-import type { SuppressedWaveCell, WaveCell } from '../../../analysis/types.ts'
+import type { SuppressedWaveCell, WaveCell, WaveCount } from '../../../analysis/types.ts'
 import { isSuppressed, slug } from '../../charts/read-document.ts'
 import type { ComposeContext } from '../context.ts'
 import {
@@ -142,28 +142,51 @@ export function composeMaturity(ctx: ComposeContext): ReportSection | null {
   return { id: 'maturity', title: text.sections.maturity, blocks }
 }
 
-/** Change of each dimension's gap between the two latest waves; null without waves. */
+/** "Wave 2026 has 1 response so far…": what each of these waves holds, as one phrase. */
+function waveList(ctx: ComposeContext, waves: readonly WaveCount[]): string {
+  const { text, fmt } = ctx
+  const phrases = waves.map((w) =>
+    text.gaps.waveHas(
+      w.wave,
+      w.n,
+      fmt.integer(w.n),
+      w.paired === w.n ? null : fmt.integer(w.paired),
+    ),
+  )
+  const list = phrases.join(text.listSeparator)
+  return list.charAt(0).toUpperCase() + list.slice(1)
+}
+
+/**
+ * Change of each dimension's gap between two waves, with the later waves not compared yet; or
+ * one sentence saying why there is no comparison. Null without dimensions or responses.
+ */
 export function composeWaves(ctx: ComposeContext): ReportSection | null {
   const { doc, text, fmt } = ctx
   const waves = doc.waves
-  if (!waves || waves.dimensions.length === 0) return null
   const g = text.gaps
-  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: g.wavesIntro(waves.from, waves.to) }]
-  // Both slope charts share a title: name the kind in the caption.
-  for (const chart of ctx.charts.takeWhere((c) => c.id.split('.')[1] === 'gap-slope')) {
-    const subject = chart.kind === 'chart' ? chart.id.split('.')[2] : undefined
-    const kind =
-      subject === 'ipa'
-        ? 'importance-performance'
-        : subject === 'maturity'
-          ? 'current-target'
-          : null
-    blocks.push(
-      chart.kind === 'chart' && kind
-        ? { ...chart, title: `${chart.title} (${text.kindTitle[kind]})` }
-        : chart,
-    )
+  if (!waves || waves.dimensions.length === 0) {
+    const note = doc.wavesNote
+    if (!note) return null
+    const short = note.waves.filter((w) => w.paired < ctx.k)
+    const list = waveList(ctx, short.length > 0 ? short : note.waves)
+    const sentence = g.wavesNone(list, ctx.k, note.requested)
+    return {
+      id: 'waves',
+      title: text.sections.waves,
+      blocks: [{ kind: 'paragraph', text: sentence }],
+    }
   }
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: g.wavesIntro(waves.from, waves.to) }]
+  const leftOut = doc.waveCounts.filter((w) => waves.leftOut.includes(w.wave))
+  if (leftOut.length > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: g.wavesLeftOut(waveList(ctx, leftOut), leftOut.length, ctx.k),
+    })
+  }
+  // Each slope chart's title names its kind of gap and the two waves.
+  blocks.push(...ctx.charts.takeWhere((c) => c.id.split('.')[1] === 'gap-slope'))
   // Waves compare regions; their names come from the groups when the report is by region.
   const keys = [...new Set(waves.dimensions.flatMap((d) => Object.keys(d.groups)))]
   const labelOf = (key: string) => (doc.by === 'region' ? (ctx.labels.get(key) ?? key) : key)

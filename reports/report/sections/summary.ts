@@ -62,7 +62,7 @@ function introLine(ctx: ComposeContext, meta: ReportMeta): string {
   const fieldwork = meta.fieldwork
     ? text.method.fieldworkRange(fmt.date(meta.fieldwork.from), fmt.date(meta.fieldwork.to))
     : null
-  return text.summary.intro(fmt.integer(doc.n), groups, fieldwork, ctx.k)
+  return text.summary.intro(fmt.integer(doc.n), groups, fieldwork, ctx.k, text.waveScope(doc.wave))
 }
 
 /** The three largest gaps of each group, or "n < k". */

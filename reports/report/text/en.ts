@@ -4,7 +4,9 @@ import type { ReportText } from './index.ts'
 /** English: the fallback for every language without its own table. */
 export const en: ReportText = {
   reportKind: 'Gap report',
-  subtitle: (survey, version) => `Gap report · questionnaire ${survey}, version ${version}`,
+  subtitle: (survey, version, scope) =>
+    `Gap report · questionnaire ${survey}, version ${version} · ${scope}`,
+  waveScope: (wave) => (wave === null ? 'all waves' : `wave ${wave}`),
   contents: 'Contents',
   files: 'Files',
   figure: 'Figure',
@@ -50,8 +52,8 @@ export const en: ReportText = {
     annexCharts: 'Annex C: charts and analysis notes',
   },
   summary: {
-    intro: (n, groups, fieldwork, k) =>
-      `${n} respondents in ${groups}${fieldwork ? `, ${fieldwork}` : ''}. Figures are shown only for groups of at least ${k} respondents.`,
+    intro: (n, groups, fieldwork, k, scope) =>
+      `${n} respondents in ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Figures are shown only for groups of at least ${k} respondents.`,
     empty: 'No responses were counted, so the report has no figures.',
     onePerGroup:
       'Each group has at most one respondent (e.g. one consolidated questionnaire per partner): only description is honest, so no tests were run.',
@@ -155,6 +157,14 @@ export const en: ReportText = {
       `Change of each dimension's mean gap from wave ${from} to wave ${to}, by region. The waves have different respondents: a change is a difference of two means, not a panel.`,
     wavesCaption: (from, to) => `Change of the gap from wave ${from} to wave ${to}`,
     wavesNote: 'Change (gap in the first wave → gap in the second); negative: the gap narrowed.',
+    waveHas: (wave, n, count, paired) =>
+      `wave ${wave} has ${count} ${n === 1 ? 'response' : 'responses'}${paired === null ? '' : `, ${paired} of them with both sides of a dimension answered`}`,
+    wavesNone: (list, k, requested) =>
+      requested
+        ? `${list} so far: the waves asked for cannot be compared yet, each needs at least ${k} respondents who answered both sides of a dimension.`
+        : `${list} so far: no comparison between waves yet, it needs two waves with at least ${k} respondents each who answered both sides of a dimension.`,
+    wavesLeftOut: (list, count, k) =>
+      `${list} so far and ${count === 1 ? 'is' : 'are'} not compared yet: a wave needs at least ${k} respondents who answered both sides of a dimension.`,
   },
   questions: {
     figuresIntro:

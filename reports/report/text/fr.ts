@@ -4,8 +4,9 @@ import type { ReportText } from './index.ts'
 /** French: typographic apostrophes, « guillemets », no-break space before `:` is left to fonts. */
 export const fr: ReportText = {
   reportKind: 'Rapport d’analyse des écarts',
-  subtitle: (survey, version) =>
-    `Rapport d’analyse des écarts · questionnaire ${survey}, version ${version}`,
+  subtitle: (survey, version, scope) =>
+    `Rapport d’analyse des écarts · questionnaire ${survey}, version ${version} · ${scope}`,
+  waveScope: (wave) => (wave === null ? 'toutes les vagues' : `vague ${wave}`),
   contents: 'Sommaire',
   files: 'Fichiers',
   figure: 'Figure',
@@ -51,8 +52,8 @@ export const fr: ReportText = {
     annexCharts: 'Annexe C : graphiques et notes d’analyse',
   },
   summary: {
-    intro: (n, groups, fieldwork, k) =>
-      `${n} répondants dans ${groups}${fieldwork ? `, ${fieldwork}` : ''}. Les résultats ne sont présentés que pour les groupes d’au moins ${k} répondants.`,
+    intro: (n, groups, fieldwork, k, scope) =>
+      `${n} répondants dans ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Les résultats ne sont présentés que pour les groupes d’au moins ${k} répondants.`,
     empty: 'Aucune réponse n’a été retenue : le rapport ne contient pas de résultats.',
     onePerGroup:
       'Chaque groupe compte au plus un répondant (par exemple un questionnaire consolidé par partenaire) : seule la description est honnête, aucun test n’a donc été effectué.',
@@ -168,6 +169,14 @@ export const fr: ReportText = {
     wavesCaption: (from, to) => `Évolution de l’écart de la vague ${from} à la vague ${to}`,
     wavesNote:
       'Évolution (écart de la première vague → écart de la seconde) ; valeur négative : l’écart s’est réduit.',
+    waveHas: (wave, n, count, paired) =>
+      `la vague ${wave} compte ${count} ${n === 1 ? 'réponse' : 'réponses'}${paired === null ? '' : `, dont ${paired} renseignant les deux volets d’une dimension`}`,
+    wavesNone: (list, k, requested) =>
+      requested
+        ? `${list} pour l’instant : les vagues demandées ne peuvent pas encore être comparées, chacune doit compter au moins ${k} répondants ayant renseigné les deux volets d’une dimension.`
+        : `${list} pour l’instant : pas encore de comparaison entre vagues, il en faut deux comptant chacune au moins ${k} répondants ayant renseigné les deux volets d’une dimension.`,
+    wavesLeftOut: (list, count, k) =>
+      `${list} pour l’instant et ${count === 1 ? 'n’est pas encore comparée' : 'ne sont pas encore comparées'} : une vague doit compter au moins ${k} répondants ayant renseigné les deux volets d’une dimension.`,
   },
   questions: {
     figuresIntro:

@@ -14,7 +14,10 @@ export type GroupWord = 'region' | 'wave' | 'group'
 /** Every string of the report that does not come from the questionnaire or the data. */
 export interface ReportText {
   reportKind: string
-  subtitle: (survey: string, version: string) => string
+  /** `scope`: the wave of the figures, from {@link ReportText.waveScope}. */
+  subtitle: (survey: string, version: string, scope: string) => string
+  /** The wave the figures read: "wave 2025", or "all waves" for null. */
+  waveScope: (wave: string | null) => string
   contents: string
   files: string
   figure: string
@@ -54,7 +57,8 @@ export interface ReportText {
     annexCharts: string
   }
   summary: {
-    intro: (n: string, groups: string, fieldwork: string | null, k: number) => string
+    /** `scope`: the wave of the figures, from {@link ReportText.waveScope}. */
+    intro: (n: string, groups: string, fieldwork: string | null, k: number, scope: string) => string
     empty: string
     onePerGroup: string
     topOverall: string
@@ -134,6 +138,15 @@ export interface ReportText {
     wavesIntro: (from: string, to: string) => string
     wavesCaption: (from: string, to: string) => string
     wavesNote: string
+    /**
+     * What a wave holds so far, for the sentences below: `n` counted responses (`count`
+     * formatted), `paired` of them with both sides of a dimension answered (null when all).
+     */
+    waveHas: (wave: string, n: number, count: string, paired: string | null) => string
+    /** Why there is no comparison: `list` of `waveHas` phrases (the short waves). */
+    wavesNone: (list: string, k: number, requested: boolean) => string
+    /** Later waves left out of the comparison: `list` of `count` `waveHas` phrases. */
+    wavesLeftOut: (list: string, count: number, k: number) => string
   }
   questions: {
     figuresIntro: string

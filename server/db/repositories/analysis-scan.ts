@@ -229,3 +229,22 @@ export async function* scanCodedRows(
     after = page[page.length - 1]?.id ?? null
   }
 }
+
+/**
+ * Counted responses of the survey per wave (every wave, whatever the document's wave): what
+ * the analysis chooses its default wave and checks requested waves from.
+ */
+export async function countResponsesByWave(
+  db: Kysely<Database>,
+  filter: Omit<CodedRowFilter, 'layout' | 'wave'>,
+): Promise<{ wave: string; n: number }[]> {
+  let q = db
+    .selectFrom('responses')
+    .select((eb) => ['wave', eb.fn.countAll<number>().as('n')])
+    .where('survey', '=', filter.survey)
+  if (filter.status) q = q.where('status', '=', filter.status)
+  if (filter.review === 'not-rejected') q = q.where('review_status', '!=', 'rejected')
+  if (filter.review === 'approved') q = q.where('review_status', '=', 'approved')
+  const rows = await q.groupBy('wave').execute()
+  return rows.map((r) => ({ wave: r.wave, n: Number(r.n) }))
+}

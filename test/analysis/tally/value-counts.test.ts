@@ -6,6 +6,7 @@ import { kruskalWallis } from '../../../analysis/stats/rank-tests.ts'
 import {
   countValues,
   expandValues,
+  observedQuartilesAscending,
   quartilesAscending,
   repeatAdd,
   sdAscending,
@@ -59,6 +60,33 @@ describe('descriptives of value counts', () => {
       expect(sdAscending(counts)).toBe(sd(sorted))
       expect(quartilesAscending(counts)).toEqual(quartiles(sorted))
     }
+  })
+
+  it('gives whole-number answers quartiles that were answered (NumPy inverted_cdf)', () => {
+    // numpy.quantile(xs, [0.25, 0.5, 0.75], method='inverted_cdf')
+    const cases: [number[], [number, number, number]][] = [
+      [
+        [2023, 2023, 2024, 2024],
+        [2023, 2023, 2024],
+      ],
+      [
+        [3, 1, 4, 1, 5, 9, 2, 6],
+        [1, 3, 5],
+      ],
+      [[7], [7, 7, 7]],
+      [
+        [1, 2],
+        [1, 1, 2],
+      ],
+      [
+        [5, 5, 5, 6, 7, 8, 9, 10, 10, 11],
+        [5, 7, 10],
+      ],
+    ]
+    for (const [values, [q1, median, q3]] of cases) {
+      expect(observedQuartilesAscending(countValues(values))).toEqual({ q1, median, q3 })
+    }
+    expect(observedQuartilesAscending(countValues([]))).toBeNull()
   })
 
   it('counts -0 as 0 and reports nothing for an empty sample', () => {
