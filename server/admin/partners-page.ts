@@ -53,7 +53,9 @@ ${field('ak-p-wave', t.wave, '<input id="ak-p-wave" name="wave" maxlength="64" a
 <p class="ak-alert ak-warn" role="status">${h(t.tokenOnce)}</p>
 <p><strong>${h(t.token)}</strong> <code id="ak-created-token" class="ak-secret"></code></p>
 <p><strong>${h(t.formLinks)}</strong></p>
-<ul id="ak-created-links" class="ak-links"></ul>
+<p class="ak-muted ak-no-print">${h(t.printHint)} <button type="button" id="ak-print-links">${h(t.printLinks)}</button></p>
+<p class="ak-print-only" id="ak-created-for"></p>
+<ul id="ak-created-links" class="ak-links ak-qr-cards"></ul>
 </div>
 <p id="ak-partner-status" class="ak-status" role="status" aria-live="polite"></p>
 </section>

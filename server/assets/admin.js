@@ -213,15 +213,36 @@
         if (value(id)) body[key] = value(id)
       }
       try {
-        const created = await api('POST', '/api/admin/partners', body)
+        const created = await api(
+          'POST',
+          `/api/admin/partners?lang=${encodeURIComponent(data.locale)}`,
+          body,
+        )
         $('ak-created-token').textContent = created.token
+        const p = created.partner
+        const who = `${p.name} · ${p.regionName} (${p.region})${p.group ? ` · ${p.group}` : ''}`
+        $('ak-created-for').textContent = who
+        // Each link with its QR code (an SVG made by the server, shown as an image) and, for
+        // the printed sheet, the partner, region and URL as text under it.
         $('ak-created-links').replaceChildren(
           ...created.forms.map((f) =>
             el(
               'li',
-              {},
-              el('span', { text: `${f.title}: ` }),
-              el('a', { href: f.url, text: f.url, rel: 'noreferrer' }),
+              { class: 'ak-qr-card', 'data-survey': f.survey },
+              el('img', {
+                class: 'ak-qr',
+                src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(f.qrSvg)}`,
+                alt: fill(t.qrAlt, { title: f.title }),
+                width: 160,
+                height: 160,
+              }),
+              el(
+                'div',
+                {},
+                el('strong', { text: f.title }),
+                el('div', { class: 'ak-print-only', text: who }),
+                el('a', { href: f.url, text: f.url, rel: 'noreferrer', class: 'ak-url' }),
+              ),
             ),
           ),
         )
@@ -240,6 +261,8 @@
         failed(status)(error)
       }
     })
+
+    $('ak-print-links').addEventListener('click', () => window.print())
 
     tbody.addEventListener('click', async (event) => {
       const button = event.target.closest('button[data-revoke]')

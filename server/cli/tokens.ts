@@ -7,6 +7,7 @@ import {
   listAdminTokens,
   revokeAdminToken,
 } from '../services/partner-links.ts'
+import { qrTerminal } from '../services/qr-codes.ts'
 import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
 
 /** Whom the audit log names for what the command line does. */
@@ -122,7 +123,7 @@ export async function adminTokenCommand(args: string[]): Promise<void> {
   }
 }
 
-const PARTNER_HELP = `Usage: gapkit partner add --region ID --name NAME [--group G] [--region-name NAME] [--wave W] [--survey ID]
+const PARTNER_HELP = `Usage: gapkit partner add --region ID --name NAME [--group G] [--region-name NAME] [--wave W] [--survey ID] [--qr]
 
 Creates a partner link bound to one region and prints its token and form URL once.
   --region ID         region id, e.g. SI-HEART
@@ -131,6 +132,8 @@ Creates a partner link bound to one region and prints its token and form URL onc
   --group G           stakeholder group recorded with its responses
   --wave W            collection wave of its responses (default: the current year)
   --survey ID         questionnaire for the printed URL (default: the first one)
+  --qr                also print the URL as a QR code (Unicode blocks, on standard error,
+                      drawn for a dark terminal), to scan with a phone at a workshop
 ${COMMON_HELP}`
 
 /** `gapkit partner add` */
@@ -145,6 +148,7 @@ export async function partnerCommand(args: string[]): Promise<void> {
       group: { type: 'string' },
       wave: { type: 'string' },
       survey: { type: 'string' },
+      qr: { type: 'boolean' },
     },
     true,
   )
@@ -178,7 +182,9 @@ export async function partnerCommand(args: string[]): Promise<void> {
       throw error
     })
     console.log(token)
-    console.error(`form: ${ctx.config.baseUrl}/s/${survey.id}?t=${token}`)
+    const url = `${ctx.config.baseUrl}/s/${survey.id}?t=${token}`
+    console.error(`form: ${url}`)
+    if (values.qr) console.error(qrTerminal(url))
   } finally {
     await ctx.db.close()
   }

@@ -125,25 +125,6 @@ const schemas: Record<string, Schema> = {
       survey: str(),
       version: str(),
       by: str(),
-      wave: {
-        type: ['string', 'null'],
-        description: 'The wave of the figures; null for all waves.',
-      },
-      waveCounts: {
-        type: 'array',
-        description:
-          'Every wave of the counted responses: `n` responses, `paired` of them with both sides of a dimension answered.',
-        items: object({ wave: str(), n: int(), paired: int() }, ['wave', 'n', 'paired']),
-      },
-      waves: {
-        type: ['object', 'null'],
-        description: 'The wave comparison `{from, to, choice, leftOut, dimensions}`, or null.',
-      },
-      wavesNote: {
-        type: ['object', 'null'],
-        description:
-          'Why there is no wave comparison: `{reason: one-wave|too-few, requested, waves}`.',
-      },
       n: int(),
       groups: {
         type: 'array',
@@ -206,7 +187,12 @@ const schemas: Record<string, Schema> = {
     partner: ref('PartnerLink'),
     forms: {
       type: 'array',
-      items: object({ survey: str(), title: str(), url: str('Form link with the token.') }),
+      items: object({
+        survey: str(),
+        title: str('In the language of `?lang=` (en or fr; default en).'),
+        url: str('Form link with the token.'),
+        qrSvg: str('The link as a QR code: an SVG document, black on white.'),
+      }),
     },
   }),
   ResponsePage: object({

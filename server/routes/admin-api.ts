@@ -3,17 +3,20 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import { listAdminResponses } from '../admin/responses.ts'
+import { ADMIN_LOCALES } from '../admin/text.ts'
 import { listProgress } from '../db/repositories/progress.ts'
 import { REGION_ID } from '../db/repositories/regions.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { pickLocale } from '../http/html.ts'
 import { parseJson, parseQuery } from '../http/request.ts'
 import {
   createPartnerLink,
   listPartnerLinks,
   revokePartnerLink,
 } from '../services/partner-links.ts'
+import { qrSvg } from '../services/qr-codes.ts'
 
 const label = (max: number) => z.string().trim().min(1).max(max)
 
@@ -74,11 +77,12 @@ export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, n
         now().toISOString(),
       )
       const origin = new URL(c.req.url).origin
-      const forms = registry.list().map((s) => ({
-        survey: s.id,
-        title: s.title('en'),
-        url: `${origin}/s/${s.id}?t=${token}`,
-      }))
+      // Titles in the dashboard's language, for the printed sheet of links and QR codes.
+      const lang = pickLocale({ query: c.req.query('lang') }, ADMIN_LOCALES)
+      const forms = registry.list().map((s) => {
+        const url = `${origin}/s/${s.id}?t=${token}`
+        return { survey: s.id, title: s.title(lang), url, qrSvg: qrSvg(url) }
+      })
       return c.json({ token, partner, forms }, 201)
     })
     .delete('/partners/:id', async (c) => {

@@ -162,6 +162,41 @@ describe('collection targets on the progress page', () => {
   })
 })
 
+describe('QR codes of new partner links', () => {
+  it('shows each new link with its QR code, and prints them for a workshop', async () => {
+    await page.goto(`${server.url}/admin/partners?lang=fr`)
+    await page.waitForSelector('body[data-ready="true"]')
+    await page.selectOption('#ak-p-region', 'ML-KK')
+    await page.fill('#ak-p-name', 'Atelier de co-conception, Bamako')
+    await page.fill('#ak-p-group', 'coopératives')
+    await page.click('#ak-partner-form button[type="submit"]')
+    await page.waitForSelector('#ak-created:not([hidden])')
+    const card = page.locator(`#ak-created-links li[data-survey="${SURVEY}"]`)
+    const img = card.locator('img.ak-qr')
+    expect(await img.getAttribute('alt')).toBe(
+      "QR code du lien vers « Analyse des écarts de l'écosystème de la microfinance »",
+    )
+    // The SVG loads under the page's Content-Security-Policy.
+    await expect
+      .poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0)
+    const url = (await card.locator('a.ak-url').textContent()) ?? ''
+    expect(url).toMatch(new RegExp(`^${server.url}/s/${SURVEY}\\?t=gkp_`))
+    await shot(page, 'partners-qr')
+    await page.emulateMedia({ media: 'print' })
+    // On paper: the cards only, each with the partner and region as text under the code.
+    expect(await page.locator('.ak-top').isVisible()).toBe(false)
+    expect(await page.locator('#ak-partner-form').isVisible()).toBe(false)
+    expect(await page.locator('#ak-created-token').isVisible()).toBe(false)
+    expect(await card.locator('.ak-print-only').textContent()).toBe(
+      'Atelier de co-conception, Bamako · Koulikoro (ML-KK) · coopératives',
+    )
+    expect(await card.locator('.ak-print-only').isVisible()).toBe(true)
+    await shot(page, 'partners-qr-print')
+    await page.emulateMedia({ media: 'screen' })
+  })
+})
+
 describe('the whole session', () => {
   it('made no external request and logged no error', () => {
     expect(external).toEqual([])
