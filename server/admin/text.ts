@@ -89,6 +89,26 @@ const EN = {
   countsNote: 'Counts submitted responses that are not rejected.',
   countsApproved: 'Counts approved responses only.',
   perGroup: 'Respondents per group',
+  latestWave: 'Latest wave (with enough respondents)',
+  allWaves: 'All waves',
+  waveOption: '{wave} (n = {n})',
+  compareWaves: 'Compare waves',
+  compareLatest: 'Two latest with enough respondents',
+  figuresWave: 'Figures: wave {wave}.',
+  figuresAllWaves: 'Figures: all waves.',
+  wavesCompared: 'Wave comparison: {from} → {to}.',
+  waveHasOne: 'wave {wave} has 1 response',
+  waveHasMany: 'wave {wave} has {n} responses',
+  wavePaired: ', {paired} of them with both sides of a dimension answered',
+  waveListSeparator: '; ',
+  wavesNone:
+    '{list} so far: no comparison between waves yet, it needs two waves with at least {k} respondents each who answered both sides of a dimension.',
+  wavesNoneRequested:
+    '{list} so far: the waves asked for cannot be compared yet, each needs at least {k} respondents who answered both sides of a dimension.',
+  wavesLeftOutOne:
+    '{list} so far and is not compared yet: a wave needs at least {k} respondents who answered both sides of a dimension.',
+  wavesLeftOutMany:
+    '{list} so far and are not compared yet: a wave needs at least {k} respondents who answered both sides of a dimension.',
   n: 'n',
   suppressed: 'n < {k}: figures hidden',
   chartsUnavailable: 'The chart service is not available; showing respondents per group.',
@@ -217,6 +237,26 @@ const FR: AdminText = {
   countsNote: 'Compte les réponses envoyées qui ne sont pas rejetées.',
   countsApproved: 'Compte seulement les réponses approuvées.',
   perGroup: 'Répondants par groupe',
+  latestWave: 'Dernière vague (assez de répondants)',
+  allWaves: 'Toutes les vagues',
+  waveOption: '{wave} (n = {n})',
+  compareWaves: 'Comparer les vagues',
+  compareLatest: 'Les deux dernières avec assez de répondants',
+  figuresWave: 'Résultats : vague {wave}.',
+  figuresAllWaves: 'Résultats : toutes les vagues.',
+  wavesCompared: 'Comparaison des vagues : {from} → {to}.',
+  waveHasOne: 'la vague {wave} compte 1 réponse',
+  waveHasMany: 'la vague {wave} compte {n} réponses',
+  wavePaired: ', dont {paired} renseignant les deux volets d’une dimension',
+  waveListSeparator: ' ; ',
+  wavesNone:
+    '{list} pour l’instant : pas encore de comparaison entre vagues, il en faut deux comptant chacune au moins {k} répondants ayant renseigné les deux volets d’une dimension.',
+  wavesNoneRequested:
+    '{list} pour l’instant : les vagues demandées ne peuvent pas encore être comparées, chacune doit compter au moins {k} répondants ayant renseigné les deux volets d’une dimension.',
+  wavesLeftOutOne:
+    '{list} pour l’instant et n’est pas encore comparée : une vague doit compter au moins {k} répondants ayant renseigné les deux volets d’une dimension.',
+  wavesLeftOutMany:
+    '{list} pour l’instant et ne sont pas encore comparées : une vague doit compter au moins {k} répondants ayant renseigné les deux volets d’une dimension.',
   n: 'n',
   suppressed: 'n < {k} : chiffres masqués',
   chartsUnavailable:

@@ -125,6 +125,25 @@ const schemas: Record<string, Schema> = {
       survey: str(),
       version: str(),
       by: str(),
+      wave: {
+        type: ['string', 'null'],
+        description: 'The wave of the figures; null for all waves.',
+      },
+      waveCounts: {
+        type: 'array',
+        description:
+          'Every wave of the counted responses: `n` responses, `paired` of them with both sides of a dimension answered.',
+        items: object({ wave: str(), n: int(), paired: int() }, ['wave', 'n', 'paired']),
+      },
+      waves: {
+        type: ['object', 'null'],
+        description: 'The wave comparison `{from, to, choice, leftOut, dimensions}`, or null.',
+      },
+      wavesNote: {
+        type: ['object', 'null'],
+        description:
+          'Why there is no wave comparison: `{reason: one-wave|too-few, requested, waves}`.',
+      },
       n: int(),
       groups: {
         type: 'array',
