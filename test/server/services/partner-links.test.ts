@@ -121,11 +121,17 @@ describe('partner links service', () => {
     const { token, id } = await createAdminToken(db.kysely, 'boss', 'cli', NOW)
     expect(token).toMatch(/^gka_[\w-]{43}$/)
     const [row] = await listTokens(db.kysely)
-    expect(row).toMatchObject({ id, role: 'admin', region_id: null, name: 'boss' })
+    const prefix = token.slice(0, 12)
+    expect(row).toMatchObject({ id, role: 'admin', region_id: null, name: 'boss', prefix })
     expect(row?.token_hash).toBe(hashToken(token))
     const [entry] = await listAudit(db.kysely)
     expect(entry).toMatchObject({ actor: 'cli', action: 'token.create', entity_id: String(id) })
-    expect(JSON.parse(entry?.details ?? 'null')).toEqual({ role: 'admin', name: 'boss' })
+    expect(JSON.parse(entry?.details ?? 'null')).toEqual({
+      role: 'admin',
+      name: 'boss',
+      prefix,
+      validUntil: null,
+    })
   })
 })
 
