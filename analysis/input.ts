@@ -13,6 +13,11 @@ export interface AnalysisResponse {
   version: string
   answers: Answers
   submittedAt: string | null
+  /**
+   * The partner link (token) that sent it; absent or `null` for responses imported or entered
+   * by the lead partner. Where one response per link counts (the vote), the latest one does.
+   */
+  link?: string | null
 }
 
 /** The questionnaire being analysed (its current version). */

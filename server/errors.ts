@@ -44,9 +44,19 @@ export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError'
 }
 
-/** The current state forbids it: a response already submitted, a link already revoked. */
+/**
+ * The current state forbids it: a response already submitted, a link already revoked. `code`
+ * (default `conflict`) names the state for clients, e.g. `already_submitted`.
+ */
 export class ConflictError extends DomainError {
   override name = 'ConflictError'
+  constructor(
+    message: string,
+    details: ErrorDetail[] = [],
+    readonly code = 'conflict',
+  ) {
+    super(message, details)
+  }
 }
 
 /** Input the operation cannot take at all: an unknown language, region or grouping. */
@@ -73,7 +83,7 @@ export class ValidationError extends DomainError {
 function httpOf(error: DomainError): { status: ContentfulStatusCode; code: string } {
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found' }
   if (error instanceof ForbiddenError) return { status: 403, code: 'forbidden' }
-  if (error instanceof ConflictError) return { status: 409, code: 'conflict' }
+  if (error instanceof ConflictError) return { status: 409, code: error.code }
   if (error instanceof ValidationError) return { status: 422, code: error.code }
   return { status: 400, code: 'bad_request' }
 }

@@ -69,12 +69,14 @@ export function checkPath(shapes: Map<string, QuestionShape>, path: string): str
 }
 
 /**
- * Parses the optional `gapkit` block (dimensions, `suppressBelow`, the special `analysis`); throws
- * with a one-line reason when it is malformed.
+ * Parses the optional `gapkit` block (dimensions, `suppressBelow`, the special `analysis`,
+ * `onePerLink`); throws with a one-line reason when it is malformed.
  */
 export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): GapkitBlock {
   const raw = json.gapkit
-  if (raw === undefined) return { dimensions: [], suppressBelow: 5, analysis: null }
+  if (raw === undefined) {
+    return { dimensions: [], suppressBelow: 5, analysis: null, onePerLink: false }
+  }
   if (!isRecord(raw)) throw new Error('"gapkit" must be an object')
   const byName = new Map(shapes.map((s) => [s.name, s]))
   const suppressBelow = raw.suppressBelow ?? 5
@@ -117,11 +119,14 @@ export function parseGapkitBlock(json: SurveyJson, shapes: QuestionShape[]): Gap
       label: (label as GapDimension['label'] | undefined) ?? id,
     }
   })
+  const onePerLink = raw.onePerLink ?? false
+  if (typeof onePerLink !== 'boolean') throw new Error('"gapkit.onePerLink" must be true or false')
   const groupBy = parseGroupBy(raw.groupBy, byName)
   return {
     dimensions,
     suppressBelow,
     analysis: parseSpecialAnalysis(raw.analysis, byName),
+    onePerLink,
     ...(groupBy ? { groupBy } : {}),
   }
 }

@@ -52,6 +52,11 @@ export interface GapkitBlock {
   /** The special tally the block declares (`gapkit.analysis`), or null for none. */
   analysis: SpecialAnalysis | null
   /**
+   * One response per partner link (`gapkit.onePerLink`, default false): a second submission
+   * from the same link replaces the first, which is kept in the response's history.
+   */
+  onePerLink: boolean
+  /**
    * The questions the analysis may group respondents by besides region and wave
    * (`gapkit.groupBy`); absent: every whole single-choice question.
    */

@@ -8,6 +8,7 @@ import { isRecord } from '../../surveys/json.ts'
 import { VOTE_ROLES } from '../../surveys/special-analysis.ts'
 import type { VoteRoles } from '../../surveys/types.ts'
 import type { AnalysisInput, AnalysisResponse } from '../input.ts'
+import { latestPerLink } from '../latest-per-link.ts'
 import { mean } from '../stats/descriptive.ts'
 import {
   type ChoiceItem,
@@ -56,9 +57,10 @@ function readColumns(question: Record<string, unknown> | null, locale: string): 
 
 /**
  * Tallies the ballots of a vote, reading the questions `roles` names (default: those of
- * `best-practice-vote`). Scores and ranking entries a voter gave to a practice of their own
- * region are dropped and counted; per-criterion means from fewer than `gapkit.suppressBelow`
- * ballots are hidden (n stays).
+ * `best-practice-vote`). Each partner link casts one ballot in a wave: its latest submitted one
+ * counts (ballots without a link, imported or entered by the lead partner, count each). Scores
+ * and ranking entries a voter gave to a practice of their own region are dropped and counted;
+ * per-criterion means from fewer than `gapkit.suppressBelow` ballots are hidden (n stays).
  */
 export function tallyVote(input: AnalysisInput, roles: VoteRoles = VOTE_ROLES): VoteTally {
   const locale = input.options?.locale ?? 'en'
@@ -79,7 +81,8 @@ export function tallyVote(input: AnalysisInput, roles: VoteRoles = VOTE_ROLES): 
     if (!declared.some((d) => d.value === item.value)) declared.push(item)
   }
 
-  const responses = countedResponses(input)
+  // One ballot per partner link, also for ballots stored before a second one replaced the first.
+  const { kept: responses, superseded } = latestPerLink(countedResponses(input))
   const { acc, perRegion, ownVotes, ownScores, invalidScores, overLimit } = collectBallots(
     responses,
     scoresQ ? criteria : null,
@@ -96,6 +99,11 @@ export function tallyVote(input: AnalysisInput, roles: VoteRoles = VOTE_ROLES): 
   if (ownVotes + ownScores > 0) {
     notes.push(
       `Own-region entries dropped: ${ownVotes} ranking place(s), ${ownScores} scored practice(s).`,
+    )
+  }
+  if (superseded > 0) {
+    notes.push(
+      `Only the latest ballot of each partner link counts: ${superseded} earlier one(s) left out.`,
     )
   }
   if (overLimit > 0) notes.push(`${overLimit} ranking place(s) beyond the third were ignored.`)

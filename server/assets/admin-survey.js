@@ -150,6 +150,9 @@
           `${base}/reviews`,
           note ? { ids, status, note } : { ids, status },
         )
+        // The note went with this decision only: the next one starts without it (unless a new
+        // note was typed while this one was being sent).
+        if ($('ak-note').value.trim() === note) $('ak-note').value = ''
         for (const id of ids) selected.delete(id)
         setStatus(
           reviewStatus,

@@ -27,8 +27,8 @@ export interface DbOptions {
 
 /**
  * Opens (creating if needed) the SQLite database at `file`, readable by its owner only (0600,
- * and so its WAL and SHM files), with WAL, `synchronous` (FULL unless asked), foreign keys and a
- * busy timeout, and applies pending migrations.
+ * and so its WAL and SHM files), with WAL, `synchronous` (FULL unless asked), foreign keys, a
+ * busy timeout and `secure_delete`, and applies pending migrations.
  */
 export async function createDb(file: string, options: DbOptions = {}): Promise<Db> {
   if (file !== ':memory:') {
@@ -41,6 +41,9 @@ export async function createDb(file: string, options: DbOptions = {}): Promise<D
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Deleted and overwritten content is zeroed rather than left in free space, so an erased
+  // response (DELETE /api/responses/:id) leaves no answer behind in the file.
+  sqlite.pragma('secure_delete = ON')
   const kysely = new Kysely<Database>({ dialect: new CachingSqliteDialect(sqlite) })
   try {
     await migrate(kysely)

@@ -70,7 +70,11 @@ export interface AuditTable {
   action: string
   entity: string
   entity_id: string
-  details: ColumnType<string | null, string | null, never>
+  /**
+   * JSON. Entries are never changed, except that erasing a response removes the answer values
+   * its earlier entries quoted (`eraseResponse`, server/services/response-lifecycle.ts).
+   */
+  details: ColumnType<string | null, string | null, string | null>
 }
 
 /** A lead-partner browser session opened with an admin token (`/admin`). */
@@ -126,6 +130,34 @@ export interface CollectionTargetTable {
   updated_by: string
 }
 
+/** Why a response's answers changed (see `response_history`). */
+export type AnswerChangeReason = 'replaced' | 'corrected' | 'edited'
+
+/**
+ * A previous state of a response's answers, kept when they change: `replaced` by a second
+ * submission from the same link (one-per-link questionnaires), `corrected` by the lead partner,
+ * `edited` by its partner after a review. Deleted with the response (foreign key, cascade).
+ */
+export interface ResponseHistoryTable {
+  id: Generated<number>
+  response_id: string
+  survey: string
+  /** When the answers below were replaced. */
+  at: Timestamp
+  /** Audit actor of the change. */
+  actor: string
+  reason: AnswerChangeReason
+  /** The questionnaire version these answers answered. */
+  version: string
+  status: 'draft' | 'submitted'
+  language: string
+  submitted_at: Timestamp | null
+  /** The submission key that brought these answers, so a late retry of it is recognised. */
+  submission_key: string | null
+  /** JSON object of answers. */
+  answers: string
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -136,6 +168,7 @@ export interface Database {
   admin_sessions: AdminSessionTable
   analysis_rows: AnalysisRowTable
   analysis_pending: AnalysisPendingTable
+  response_history: ResponseHistoryTable
   collection_targets: CollectionTargetTable
 }
 
@@ -147,3 +180,5 @@ export type NewResponse = Insertable<ResponseTable>
 export type AuditRow = Selectable<AuditTable>
 export type AdminSessionRow = Selectable<AdminSessionTable>
 export type CollectionTarget = Selectable<CollectionTargetTable>
+export type ResponseHistoryRow = Selectable<ResponseHistoryTable>
+export type NewResponseHistory = Insertable<ResponseHistoryTable>

@@ -105,6 +105,84 @@ const schemas: Record<string, Schema> = {
     },
     ['id', 'survey', 'version', 'region', 'wave', 'status', 'answers'],
   ),
+  Correction: object(
+    {
+      answers: {
+        type: 'object',
+        description:
+          'The complete corrected answers (question name → value): they replace the stored ones.',
+      },
+      note: { type: 'string', maxLength: 2000, description: 'Why, kept in the audit log.' },
+      updatedAt: str('The `updatedAt` you read: 409 `stale_response` if it changed since.'),
+    },
+    ['answers'],
+  ),
+  CorrectedResponse: {
+    allOf: [
+      ref('Response'),
+      object({
+        changed: {
+          type: 'array',
+          items: str(),
+          description: 'Changed paths (`question`, `question.row`, `question.row.column`).',
+        },
+      }),
+    ],
+  },
+  Erasure: object({
+    id: str(),
+    survey: str(),
+    region: str(),
+    deleted: { const: true },
+    versionsErased: int('Previous answer versions erased with it.'),
+    auditEntriesRedacted: int('Earlier audit entries that quoted answers and no longer do.'),
+    walCheckpointed: {
+      type: 'boolean',
+      description:
+        'False when a reader kept the write-ahead log busy: the erased pages leave it at the next checkpoint.',
+    },
+  }),
+  AuditEntry: object({
+    at: dateTime(),
+    actor: str('`token:<id>`, `cli` or `system`.'),
+    actorName: nullable('string', 'The name of the token (partner link or admin).'),
+    action: str(
+      'E.g. `response.submit`, `response.replace`, `response.correct`, `response.review.approved`, `response.review.reset`, `response.delete`.',
+    ),
+    details: { description: 'JSON details of the entry, or null; never whole answers.' },
+  }),
+  AnswerVersion: object({
+    revision: int('1 for the first answers the response had, counting up.'),
+    replacedAt: dateTime('When these answers were replaced.'),
+    replacedBy: str('Audit actor of the change.'),
+    replacedByName: nullable('string'),
+    reason: {
+      enum: ['replaced', 'corrected', 'edited'],
+      description:
+        '`replaced`: a second submission from the same link (onePerLink); `corrected`: by the lead partner; `edited`: by its partner after a review.',
+    },
+    version: str('The questionnaire version these answers answered.'),
+    status: { enum: ['draft', 'submitted'] },
+    language: str(),
+    submittedAt: nullable('string'),
+    answers: { type: 'object' },
+  }),
+  ResponseHistory: object({
+    response: ref('Response'),
+    review: object({
+      status: { enum: ['pending', 'approved', 'rejected'] },
+      note: nullable('string'),
+      at: nullable('string'),
+      by: nullable('string', 'Audit actor of the reviewer.'),
+      byName: nullable('string'),
+    }),
+    versions: {
+      type: 'array',
+      items: ref('AnswerVersion'),
+      description: 'Previous answers, oldest first.',
+    },
+    audit: { type: 'array', items: ref('AuditEntry'), description: 'Oldest first.' },
+  }),
   ReviewRequest: object(
     {
       ids: { type: 'array', items: str(), minItems: 1, maxItems: 5000 },

@@ -147,17 +147,21 @@ export const API_OPERATIONS: Record<string, Operation> = {
     summary: 'Submit a response or save a draft',
     security: ANY_TOKEN,
     description:
-      'Validated against the questionnaire; nothing is stored for an invalid one. The same `submissionKey` again returns the first response (200).',
+      'Validated against the questionnaire; nothing is stored for an invalid one. The same `submissionKey` again returns the first response (200). For a questionnaire with `gapkit.onePerLink`, a partner link keeps one response: a second submission replaces the answers of the first (200, same id, the previous answers kept in its history and its review reset), a draft resumes the link’s draft, and a draft after a submission is refused (409 `already_submitted`).',
     parameters: [SURVEY],
     requestBody: body(ref('NewResponse')),
     responses: {
       '201': json(ref('Response'), 'Created'),
-      '200': json(ref('Response'), 'Already received with this submissionKey'),
+      '200': json(
+        ref('Response'),
+        'Already received with this submissionKey, or the link’s response replaced (onePerLink)',
+      ),
       ...errors(
         'BadRequest',
         'Unauthorized',
         'Forbidden',
         'NotFound',
+        'Conflict',
         'TooLarge',
         'UnsupportedMediaType',
         'Invalid',
@@ -229,6 +233,8 @@ export const API_OPERATIONS: Record<string, Operation> = {
     tags: ['partner'],
     summary: 'Update a draft, or submit it',
     security: ANY_TOKEN,
+    description:
+      'A submitted response is final (409). A draft that was reviewed before drafts were refused review goes back to pending, its reviewed answers kept in the history.',
     parameters: [path('id', 'Response id.')],
     requestBody: body(ref('UpdateResponse')),
     responses: {
@@ -244,17 +250,56 @@ export const API_OPERATIONS: Record<string, Operation> = {
       ),
     },
   },
+  'PATCH /api/responses/{id}': {
+    tags: ['admin'],
+    summary: 'Correct a submitted response (lead partner)',
+    security: ADMIN,
+    description:
+      'The complete corrected answers replace the stored ones, validated as a submission (422 with one detail per question; nothing changes). The previous answers are kept in the history, the review goes back to pending, and the audit entry names the corrector, the changed paths and, where short, their old and new values. Answers equal to the stored ones change nothing (`changed` is empty). Drafts are refused (409 `draft_not_correctable`); with `updatedAt`, a response changed since is refused (409 `stale_response`).',
+    parameters: [
+      path('id', 'Response id.'),
+      query('lang', 'Language of the validation messages (default: the response’s).'),
+    ],
+    requestBody: body(ref('Correction')),
+    responses: {
+      '200': json(ref('CorrectedResponse')),
+      ...errors('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'Conflict', 'Invalid'),
+    },
+  },
+  'DELETE /api/responses/{id}': {
+    tags: ['admin'],
+    summary: 'Erase a response (lead partner; erasure on request under the GDPR)',
+    security: ADMIN,
+    description:
+      'Removes the response, the previous versions of its answers and its analysis rows; deleted content is overwritten in the database file (`secure_delete`) and the write-ahead log is emptied. The audit log keeps who erased which response of which questionnaire and region, and when, never the answers: its earlier entries of the response lose the answer values they quoted.',
+    parameters: [
+      path('id', 'Response id.'),
+      query(
+        'reason',
+        'Why (e.g. `erasure request of 3 May`), kept in the audit log; at most 500 characters.',
+      ),
+    ],
+    responses: { '200': json(ref('Erasure')), ...ADMIN_ERRORS },
+  },
+  'GET /api/responses/{id}/history': {
+    tags: ['admin'],
+    summary: 'The history of a response: review, audit entries, previous answers',
+    security: ADMIN,
+    parameters: [path('id', 'Response id.')],
+    responses: { '200': json(ref('ResponseHistory')), ...ADMIN_ERRORS },
+  },
   'POST /api/surveys/{id}/reviews': {
     tags: ['admin'],
     summary: 'Approve, reject or reset responses, one or many',
     security: ADMIN,
-    description: 'Rejected responses leave the analysis; every change is audited.',
+    description:
+      'Rejected responses leave the analysis; every change is audited. The note belongs to this decision: without one, an earlier note is cleared. Drafts cannot be reviewed: a request naming any draft changes nothing and is answered 409 `review_of_draft`, with one detail per draft.',
     parameters: [SURVEY],
     requestBody: body(ref('ReviewRequest')),
     responses: {
       '200': json(ref('ReviewResult')),
       ...ADMIN_ERRORS,
-      ...errors('UnsupportedMediaType'),
+      ...errors('Conflict', 'UnsupportedMediaType'),
     },
   },
   'GET /api/surveys/{id}/analysis': {

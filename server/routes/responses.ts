@@ -1,8 +1,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { badRequest } from '../errors.ts'
-import { type AuthEnv, requireToken } from '../http/auth.ts'
-import { parseJson } from '../http/request.ts'
+import { badRequest, forbidden } from '../errors.ts'
+import { type AuthEnv, type Principal, requireToken } from '../http/auth.ts'
+import { parseJson, parseQuery } from '../http/request.ts'
+import {
+  correctResponse,
+  eraseResponse,
+  readResponseHistory,
+} from '../services/response-lifecycle.ts'
 import {
   createSubmission,
   readSubmission,
@@ -27,10 +32,27 @@ const updateResponseBody = z.strictObject({
   language: text(20).optional(),
 })
 
+const correctionBody = z.strictObject({
+  answers: z.unknown(),
+  note: z.string().trim().max(2000).optional(),
+  updatedAt: text(40).optional(),
+})
+
+const correctionQuery = z.strictObject({ lang: text(20).optional(), t: z.string().optional() })
+const deleteQuery = z.strictObject({
+  reason: z.string().trim().max(500).optional(),
+  t: z.string().optional(),
+})
+
+function requireAdminRole(principal: Principal): void {
+  if (principal.role !== 'admin') throw forbidden('an admin token is required')
+}
+
 /**
  * Partner and admin routes for responses: create one under its questionnaire
- * (`POST /surveys/:id/responses`), then read or update it by its own id (`/responses/:id`).
- * Mounted at `/api`, the one prefix both share.
+ * (`POST /surveys/:id/responses`), then read or update it by its own id (`/responses/:id`);
+ * the lead partner also corrects (`PATCH`), erases (`DELETE`) and reads the history of one
+ * (`/responses/:id/history`). Mounted at `/api`, the one prefix both share.
  */
 export function responseRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
@@ -52,5 +74,27 @@ export function responseRoutes(deps: SubmissionDeps) {
       const body = await parseJson(c, updateResponseBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
       return c.json(await updateSubmission(deps, c.var.principal, c.req.param('id'), body))
+    })
+    .patch('/responses/:id', async (c) => {
+      requireAdminRole(c.var.principal)
+      const { lang } = parseQuery(c, correctionQuery)
+      const body = await parseJson(c, correctionBody)
+      if (body.answers === undefined) throw badRequest('"answers" is required')
+      const { note, ...rest } = body
+      const correction = { ...rest, ...(note ? { note } : {}), lang }
+      const id = c.req.param('id')
+      const { response, changed } = await correctResponse(deps, c.var.principal, id, correction)
+      return c.json({ ...response, changed })
+    })
+    .delete('/responses/:id', async (c) => {
+      requireAdminRole(c.var.principal)
+      const { reason } = parseQuery(c, deleteQuery)
+      return c.json(
+        await eraseResponse(deps, c.var.principal, c.req.param('id'), reason || undefined),
+      )
+    })
+    .get('/responses/:id/history', async (c) => {
+      requireAdminRole(c.var.principal)
+      return c.json(await readResponseHistory(deps, c.var.principal, c.req.param('id')))
     })
 }

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
-import { setReviewStatus } from '../db/repositories/responses.ts'
+import { listDraftIds, setReviewStatus } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
-import { notFound } from '../errors.ts'
+import { ApiError, notFound } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
 import { parseJson } from '../http/request.ts'
 
@@ -18,9 +18,22 @@ const bulkReviewBody = reviewBody.extend({
   ids: z.array(z.string().min(1).max(64)).min(1).max(5000),
 })
 
+/** 409 naming the drafts of a review request; nothing of the request is changed. */
+function draftsRefused(drafts: string[]): ApiError {
+  const shown = drafts.slice(0, 20).join(', ')
+  const more = drafts.length > 20 ? ` and ${drafts.length - 20} more` : ''
+  return new ApiError(
+    409,
+    'review_of_draft',
+    `drafts cannot be reviewed until they are submitted (${drafts.length}: ${shown}${more}); nothing was changed`,
+    drafts.map((id) => ({ field: 'ids', message: `${id} is a draft` })),
+  )
+}
+
 /**
  * `POST /api/surveys/:id/reviews` (mounted at `/api/surveys`): review by the lead partner, many
- * responses at once; every change is audited.
+ * responses at once; every change is audited. The note belongs to its decision: a review without
+ * one clears the note of the previous review. Drafts are refused (409, all or nothing).
  */
 export function reviewRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
   const review = async (
@@ -30,8 +43,12 @@ export function reviewRoutes(db: Kysely<Database>, registry: SurveyRegistry, now
     input: z.infer<typeof reviewBody>,
   ): Promise<string[]> => {
     const at = now().toISOString()
+    const unique = [...new Set(ids)]
     return db.transaction().execute(async (trx) => {
-      const changed = await setReviewStatus(trx, survey, [...new Set(ids)], {
+      // A draft's answers may still change: its review would approve answers nobody has seen.
+      const drafts = await listDraftIds(trx, survey, unique)
+      if (drafts.length > 0) throw draftsRefused(drafts)
+      const changed = await setReviewStatus(trx, survey, unique, {
         status: input.status,
         note: input.note ?? null,
         by: actor,

@@ -38,6 +38,7 @@ import {
 } from '../db/repositories/analysis-scan.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
+import { listPartnerTokenIds } from '../db/repositories/tokens.ts'
 import type { AnalysisRowTable, Database } from '../db/schema.ts'
 import { InvalidInputError, NotFoundError } from '../errors.ts'
 
@@ -127,6 +128,8 @@ async function analyzeStoredAnswers(
     status: options.includeDrafts ? undefined : 'submitted',
     review,
   })
+  // The link of a response sent through a partner link (the vote counts one ballot per link).
+  const partnerLinks = new Set(await listPartnerTokenIds(db))
   const responses: AnalysisResponse[] = rows.map((r) => ({
     id: r.id,
     region: r.region_id,
@@ -137,6 +140,7 @@ async function analyzeStoredAnswers(
     version: r.version,
     answers: parseStoredAnswers(r.answers),
     submittedAt: r.submitted_at,
+    link: r.token_id !== null && partnerLinks.has(r.token_id) ? String(r.token_id) : null,
   }))
   return analyzeSurvey({ survey, responses, regionNames, options })
 }

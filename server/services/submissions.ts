@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import type { Answers } from '../../surveys/types.ts'
+import { withWriteLock } from '../db/repositories/analysis-scan.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
 import { findRegion } from '../db/repositories/regions.ts'
-import { findResponse, findResponseByKey, updateDraft } from '../db/repositories/responses.ts'
+import { findResponse } from '../db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
 import type { Database, ResponseRow } from '../db/schema.ts'
 import {
@@ -21,6 +22,8 @@ import {
 } from '../errors.ts'
 import { actorOf, canAccessRegion, type Principal } from '../http/auth.ts'
 import { newResponseId } from '../ids.ts'
+import { replaceAnswers } from './answer-changes.ts'
+import { findBySubmissionKey, storeLinkSubmission } from './one-per-link.ts'
 
 /** What the submission path needs; the same for HTTP, `demo` and `import`. */
 export interface SubmissionDeps {
@@ -89,7 +92,8 @@ export function viewResponse(row: ResponseRow, answers?: Answers): ResponseView 
   }
 }
 
-function requireSurvey(registry: SurveyRegistry, id: string): LoadedSurvey {
+/** The loaded questionnaire `id`; `NotFoundError` when there is none. */
+export function requireSurvey(registry: SurveyRegistry, id: string): LoadedSurvey {
   const survey = registry.get(id)
   if (!survey) throw new NotFoundError(`no questionnaire "${id}"`)
   return survey
@@ -105,7 +109,11 @@ function pickLanguage(survey: LoadedSurvey, language: string | undefined): strin
   return language
 }
 
-function validateOrThrow(
+/**
+ * The answers as the questionnaire checks them (`draft` skips completeness), messages in
+ * `language`; `ValidationError` (422) with one detail per problem otherwise.
+ */
+export function validateOrThrow(
   survey: LoadedSurvey,
   answers: unknown,
   draft: boolean,
@@ -126,6 +134,8 @@ function validateOrThrow(
 /**
  * Validates and stores a new response (draft or submitted). Nothing is stored when the answers
  * are invalid. The same `submissionKey` again returns the first response with `created: false`.
+ * For a questionnaire with `gapkit.onePerLink`, a partner link's second submission replaces its
+ * first (`created: false`, same id; see one-per-link.ts).
  */
 export async function createSubmission(
   deps: SubmissionDeps,
@@ -152,7 +162,7 @@ export async function createSubmission(
     // (the questionnaire changed since): the key, not the answers, says it is the same one.
     const key = input.submissionKey
     const existing =
-      key === undefined ? undefined : await findResponseByKey(deps.db, survey.id, key)
+      key === undefined ? undefined : await findBySubmissionKey(deps.db, survey.id, key)
     if (existing) return { response: checkSameOwner(existing, region), created: false }
     throw error
   }
@@ -188,7 +198,13 @@ export async function createSubmission(
       : { survey: survey.id, version: survey.version, definition: survey.definition },
     now,
   }
-  const result = deps.writer ? await deps.writer.write(write) : await storeResponse(deps.db, write)
+  // One response per link: the link's response is looked up and replaced in one transaction.
+  const result =
+    survey.gapkit.onePerLink && principal?.role === 'partner'
+      ? await storeLinkSubmission(deps.db, write, principal.tokenId)
+      : deps.writer
+        ? await deps.writer.write(write)
+        : await storeResponse(deps.db, write)
   // Only once committed: a rolled-back transaction stored nothing.
   deps.storedVersions?.add(versionKey)
   if (result.created) {
@@ -244,25 +260,35 @@ export async function updateSubmission(
   const draft = input.draft === true
   const answers = validateOrThrow(survey, input.answers, draft, language, row.region_id)
   const now = deps.now().toISOString()
-  const updated = await deps.db.transaction().execute(async (trx) => {
+  const actor = actorOf(principal)
+  const updated = await withWriteLock(deps.db, async (trx) => {
+    // Read again under the write lock: a submission may have landed since.
+    const current = await findResponse(trx, id)
+    if (!current) throw new NotFoundError('no such response')
+    if (current.status !== 'draft') throw new ConflictError('this response is already submitted')
     await ensureSurveyVersion(
       trx,
       { survey: survey.id, version: survey.version, definition: survey.definition },
       now,
     )
-    const next = await updateDraft(trx, id, {
-      answers: JSON.stringify(answers),
-      language,
-      version: survey.version,
-      status: draft ? 'draft' : 'submitted',
-      updated_at: now,
-      submitted_at: draft ? null : now,
-    })
-    if (!next) throw new ConflictError('this response is already submitted')
+    // A draft reviewed before drafts were refused review: its reviewed answers are kept.
+    const reviewed = current.review_status !== 'pending' || current.review_note !== null
+    const { row: next } = await replaceAnswers(
+      trx,
+      current,
+      {
+        answers: JSON.stringify(answers),
+        language,
+        version: survey.version,
+        status: draft ? 'draft' : 'submitted',
+        submittedAt: draft ? null : now,
+      },
+      { actor, at: now, reason: 'edited', keepVersion: reviewed },
+    )
     await writeAudit(
       trx,
       {
-        actor: actorOf(principal),
+        actor,
         action: draft ? 'response.update' : 'response.submit',
         entity: 'response',
         entityId: id,

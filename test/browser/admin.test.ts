@@ -121,8 +121,9 @@ describe('the lead-partner dashboard in Chromium', () => {
     expect(await rejectedRow.locator('.ak-note').textContent()).toBe(note)
     expect(await rejectedRow.locator('b').count()).toBe(0)
     await expect.poll(() => groupN(page, 'FR-93')).toBe(String(before - 1))
+    // The note went with that decision only: the field is empty for the next one.
+    expect(await page.inputValue('#ak-note')).toBe('')
 
-    await page.fill('#ak-note', '')
     const pending = page.locator('#ak-rows tr[data-review="pending"]')
     const ids = [
       await pending.nth(0).getAttribute('data-response'),
@@ -156,6 +157,8 @@ describe('the lead-partner dashboard in Chromium', () => {
       review_status: 'rejected',
       review_note: note,
     })
+    // The approvals after it carry no note: it belonged to the rejection.
+    expect(rows.filter((r) => r.id !== rejectedId).map((r) => r.review_note)).toEqual([null, null])
     await page.uncheck('#ak-a-approved')
     await expect.poll(() => groupN(page, 'FR-93')).toBe(String(before - 1))
     await page.locator('#ak-charts').scrollIntoViewIfNeeded()

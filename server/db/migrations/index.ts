@@ -180,6 +180,46 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-07-006-response-history': {
+    // The answers a response had before a change (replaced by a second submission from a link
+    // of a one-per-link questionnaire, corrected by the lead partner, or edited after a review),
+    // each with who changed it and when. Erasing a response erases its history with it.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('response_history')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('response_id', 'text', (c) =>
+          c.notNull().references('responses.id').onDelete('cascade'),
+        )
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) =>
+          c.notNull().check(sql`reason in ('replaced', 'corrected', 'edited')`),
+        )
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('draft', 'submitted')`),
+        )
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text')
+        .addColumn('submission_key', 'text')
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createIndex('response_history_response')
+        .on('response_history')
+        .columns(['response_id', 'id'])
+        .execute()
+      // A retry of a submission whose answers were replaced since is found by its key here.
+      await db.schema
+        .createIndex('response_history_key')
+        .on('response_history')
+        .columns(['survey', 'submission_key'])
+        .where(sql.ref('submission_key'), 'is not', null)
+        .execute()
+    },
+  },
   '2026-12-07-008-hardening': {
     // Tokens can expire, the last use of each is recorded, and the first characters of each new
     // token are kept (never enough to use it) so that a person can name the token to revoke.

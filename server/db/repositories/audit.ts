@@ -39,3 +39,16 @@ export async function listAudit(
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId)
   return q.orderBy('id').execute()
 }
+
+/** Replaces the details of one audit entry: only to take erased answers out of it. */
+export async function updateAuditDetails(
+  db: Kysely<Database>,
+  id: number,
+  details: unknown,
+): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set({ details: details === undefined ? null : JSON.stringify(details) })
+    .where('id', '=', id)
+    .execute()
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, NewResponse, ResponseRow, ReviewStatus } from '../schema.ts'
 import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
@@ -130,25 +130,135 @@ export async function countResponses(
   return Number(row.n)
 }
 
-/** Sets the review status of responses of one survey; returns the ids that changed. */
+/** SQLite's limit on bound parameters is far above this; it keeps each statement small. */
+const ID_CHUNK = 500
+
+/** Which of `ids` are drafts of `survey`, sorted. */
+export async function listDraftIds(
+  db: Kysely<Database>,
+  survey: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  const out: string[] = []
+  for (let from = 0; from < ids.length; from += ID_CHUNK) {
+    const rows = await db
+      .selectFrom('responses')
+      .select('id')
+      .where('survey', '=', survey)
+      .where('status', '=', 'draft')
+      .where('id', 'in', ids.slice(from, from + ID_CHUNK))
+      .execute()
+    out.push(...rows.map((r) => r.id))
+  }
+  return out.sort()
+}
+
+/**
+ * Sets the review of submitted responses of one survey (a draft is never reviewed: its answers
+ * may still change); the note is that of this decision, `null` clearing an earlier one. Returns
+ * the ids that changed.
+ */
 export async function setReviewStatus(
   db: Kysely<Database>,
   survey: string,
   ids: string[],
   review: { status: ReviewStatus; note: string | null; by: string; at: string },
 ): Promise<string[]> {
-  if (ids.length === 0) return []
-  const rows = await db
+  const changed: string[] = []
+  for (let from = 0; from < ids.length; from += ID_CHUNK) {
+    const rows = await db
+      .updateTable('responses')
+      .set({
+        review_status: review.status,
+        review_note: review.note,
+        reviewed_at: review.at,
+        reviewed_by: review.by,
+      })
+      .where('survey', '=', survey)
+      .where('status', '=', 'submitted')
+      .where('id', 'in', ids.slice(from, from + ID_CHUNK))
+      .returning('id')
+      .execute()
+    changed.push(...rows.map((r) => r.id))
+  }
+  return changed.sort()
+}
+
+/**
+ * The response of one partner link (token) to a questionnaire in one wave: its submitted one
+ * (the latest, for data stored before one response per link was enforced), else its latest draft.
+ */
+export async function findLinkResponse(
+  db: Kysely<Database>,
+  link: { survey: string; tokenId: number; wave: string },
+): Promise<ResponseRow | undefined> {
+  return db
+    .selectFrom('responses')
+    .selectAll()
+    .where('survey', '=', link.survey)
+    .where('token_id', '=', link.tokenId)
+    .where('wave', '=', link.wave)
+    .orderBy(sql`status = 'submitted'`, 'desc')
+    .orderBy(sql`coalesce(submitted_at, updated_at)`, 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** New answers for a stored response, and whether its review goes back to pending. */
+export interface AnswerChange {
+  answers: string
+  version: string
+  language: string
+  status: ResponseRow['status']
+  updated_at: string
+  submitted_at: string | null
+  /** Omitted: the key stays. */
+  submission_key?: string | null
+  /** Back to pending, without note or reviewer: nobody has reviewed these answers. */
+  resetReview: boolean
+}
+
+/** Replaces a response's answers (any status); the changed row, or undefined without it. */
+export async function changeAnswers(
+  db: Kysely<Database>,
+  id: string,
+  change: AnswerChange,
+): Promise<ResponseRow | undefined> {
+  const { resetReview, ...columns } = change
+  const review = resetReview
+    ? {
+        review_status: 'pending' as const,
+        review_note: null,
+        reviewed_at: null,
+        reviewed_by: null,
+      }
+    : {}
+  return db
     .updateTable('responses')
-    .set({
-      review_status: review.status,
-      review_note: review.note,
-      reviewed_at: review.at,
-      reviewed_by: review.by,
-    })
-    .where('survey', '=', survey)
-    .where('id', 'in', ids)
-    .returning('id')
-    .execute()
-  return rows.map((r) => r.id).sort()
+    .set({ ...columns, ...review })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/**
+ * Deletes a response; its code texts and queue entry go with it (triggers of the 004
+ * migration) and its history (foreign key, cascade). The deleted row, or undefined.
+ */
+export async function deleteResponse(
+  db: Kysely<Database>,
+  id: string,
+): Promise<ResponseRow | undefined> {
+  return db.deleteFrom('responses').where('id', '=', id).returningAll().executeTakeFirst()
+}
+
+/**
+ * Moves the write-ahead log into the database file and empties it, so that the pages holding
+ * erased rows are gone from the log (with `secure_delete`, they are zeroed in the file itself).
+ * False when a reader still needs the log: it is emptied by a later checkpoint.
+ */
+export async function checkpointWal(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+  return rows[0]?.busy === 0
 }

@@ -50,3 +50,9 @@ export async function revokeToken(db: Kysely<Database>, id: number, now: string)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
+
+/** Ids of partner links (tokens with the partner role, revoked ones included). */
+export async function listPartnerTokenIds(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db.selectFrom('tokens').select('id').where('role', '=', 'partner').execute()
+  return rows.map((r) => r.id)
+}

@@ -138,6 +138,54 @@ describe('tallyVote', () => {
     )
   })
 
+  it('counts one ballot per partner link: its latest submitted one', () => {
+    // Stored before one response per link was enforced: link 7 voted three times.
+    const at = (hour: number) => ({ submittedAt: `2024-05-0${hour}T10:00:00.000Z` })
+    const early = response(
+      'z-early',
+      'FR-93',
+      { top3: ['RO-BI:good-bee'] },
+      { link: '7', ...at(1) },
+    )
+    const late = response('a-late', 'FR-93', { top3: ['SE-VG:jak-bank'] }, { link: '7', ...at(3) })
+    const mid = response('m-mid', 'FR-93', { top3: ['IT-BO:permicro'] }, { link: '7', ...at(2) })
+    const draft = response(
+      'd-draft',
+      'FR-93',
+      { top3: ['IT-BO:social-microcredit'] },
+      { link: '7', status: 'draft', submittedAt: null },
+    )
+    const other = response(
+      'o-other',
+      'FR-93',
+      { top3: ['RO-BI:good-bee'] },
+      { link: '8', ...at(1) },
+    )
+    // Without a link (imported, or entered by the lead partner): each one counts.
+    const imported = response('i-1', 'IT-BO', { top3: ['RO-BI:good-bee'] }, at(1))
+    const imported2 = response('i-2', 'IT-BO', { top3: ['RO-BI:good-bee'] }, at(1))
+    const input = [early, late, mid, draft, other, imported, imported2]
+    for (const includeDrafts of [false, true]) {
+      const t = tallyVote(buildInput(ID, input, { includeDrafts }))
+      expect(t.ballots, `drafts ${includeDrafts}`).toBe(4)
+      const borda = Object.fromEntries(t.practices.map((p) => [p.value, p.borda]))
+      expect(borda['SE-VG:jak-bank']).toBe(3)
+      expect(borda['IT-BO:permicro']).toBe(0)
+      expect(borda['IT-BO:social-microcredit']).toBe(0)
+      expect(borda['RO-BI:good-bee']).toBe(9)
+      expect(t.notes).toContain(
+        `Only the latest ballot of each partner link counts: ${includeDrafts ? 3 : 2} earlier one(s) left out.`,
+      )
+    }
+  })
+
+  it('counts a link’s ballots of different waves apart', () => {
+    const y1 = response('y1', 'FR-93', { top3: ['RO-BI:good-bee'] }, { link: '7' })
+    const y2 = response('y2', 'FR-93', { top3: ['RO-BI:good-bee'] }, { link: '7', wave: '2025' })
+    expect(tallyVote(buildInput(ID, [y1, y2])).ballots).toBe(2)
+    expect(tallyVote(buildInput(ID, [y1, y2], { wave: '2025' })).ballots).toBe(1)
+  })
+
   it('respects the wave and the locale', () => {
     expect(tallyVote(buildInput(ID, ballots, { wave: '2025' })).ballots).toBe(0)
     const fr = tallyVote(buildInput(ID, ballots, { locale: 'fr' }))
