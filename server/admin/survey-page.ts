@@ -4,6 +4,7 @@ import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { h, renderPage } from './layout.ts'
+import { renderExportForm } from './downloads-form.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
@@ -125,10 +126,10 @@ ${select('ak-a-waves', t.compareWaves, comparePairs(input.waves, t))}
 </section>
 <section class="ak-card" id="ak-downloads" aria-labelledby="ak-downloads-title">
 <h2 id="ak-downloads-title">${h(t.downloads)}</h2>
+<h3>${h(t.responses)}</h3>
+${renderExportForm({ locale, survey, regions: input.regions, waves: input.waves, t })}
+<h3>${h(t.dlReports)}</h3>
 <div class="ak-downloads">
-${download('exportCsv', 'export', 'csv')}
-${download('exportXlsx', 'export', 'xlsx')}
-${download('exportJson', 'export', 'json')}
 ${download('reportHtml', 'report', 'html')}
 ${download('reportMd', 'report', 'md')}
 </div>
@@ -139,7 +140,7 @@ ${download('reportMd', 'report', 'md')}
     path: `/admin/surveys/${survey.id}`,
     csrf: input.csrf,
     body,
-    scripts: [...CHART_SCRIPTS, 'admin-survey.js'],
+    scripts: [...CHART_SCRIPTS, 'admin-survey.js', 'admin-downloads.js'],
     data: {
       page: 'survey',
       survey: survey.id,

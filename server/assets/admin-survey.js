@@ -96,13 +96,6 @@
     }
     const reloadRows = () => loadRows().catch(failed(reviewStatus))
 
-    const updateExports = () => {
-      for (const a of document.querySelectorAll('a[data-export]')) {
-        const { region, wave, status } = state
-        a.href = `${base}/responses?${query({ format: a.dataset.export, region, wave, status: status || 'all' })}`
-      }
-    }
-
     for (const [id, key] of [
       ['ak-f-region', 'region'],
       ['ak-f-wave', 'wave'],
@@ -113,7 +106,6 @@
       $(id).addEventListener('change', (event) => {
         state[key] = key === 'pageSize' ? Number(event.target.value) : event.target.value
         state.page = 1
-        updateExports()
         reloadRows()
       })
     }
@@ -443,7 +435,6 @@
       ).observe($('ak-analysis'))
     }
 
-    updateExports()
     reloadRows()
     refreshAnalysis()
   }

@@ -3,9 +3,13 @@ import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { PRIVATE_MODE } from '../db/private-files.ts'
 import {
+  CSV_DELIMITERS,
+  type CsvDelimiter,
   EXPORT_FORMATS,
+  EXPORT_REVIEWS,
   EXPORT_STATUSES,
   type ExportFormat,
+  type ExportReview,
   type ExportStatus,
   prepareExport,
   writeExport,
@@ -27,9 +31,13 @@ Writes the responses of a questionnaire to FILE, or to standard output.
                     default: from the --out extension
   --out FILE        where to write (default: standard output; xlsx needs a file or a pipe)
   --labels LANG     choice labels in this language instead of codes (csv, xlsx)
+  --delimiter D     csv field separator: ',' (default) or ';' for Excel in French, Italian,
+                    Romanian, Slovenian or Swedish (numbers then take a decimal comma: 2,5)
   --region ID       only this region
   --wave W          only this wave
   --status S        submitted, draft or all (default: all for json, submitted otherwise)
+  --review R        not-rejected, approved or all (default: all for json, not-rejected
+                    otherwise, as the analysis counts)
 ${COMMON_HELP}`
 
 function isFormat(value: string): value is ExportFormat {
@@ -38,6 +46,14 @@ function isFormat(value: string): value is ExportFormat {
 
 function isStatus(value: string): value is ExportStatus {
   return EXPORT_STATUSES.some((s) => s === value)
+}
+
+function isReview(value: string): value is ExportReview {
+  return EXPORT_REVIEWS.some((r) => r === value)
+}
+
+function isDelimiter(value: string): value is CsvDelimiter {
+  return CSV_DELIMITERS.some((d) => d === value)
 }
 
 function pickFormat(format: string | undefined, out: string | undefined): ExportFormat {
@@ -61,6 +77,8 @@ export async function exportCommand(args: string[]): Promise<void> {
       region: { type: 'string' },
       wave: { type: 'string' },
       status: { type: 'string' },
+      review: { type: 'string' },
+      delimiter: { type: 'string' },
     },
     true,
   )
@@ -71,6 +89,15 @@ export async function exportCommand(args: string[]): Promise<void> {
   const format = pickFormat(values.format, values.out)
   if (values.status !== undefined && !isStatus(values.status)) {
     throw new UsageError(`unknown status "${values.status}"; use submitted, draft or all`)
+  }
+  if (values.review !== undefined && !isReview(values.review)) {
+    throw new UsageError(`unknown review "${values.review}"; use not-rejected, approved or all`)
+  }
+  if (values.delimiter !== undefined && !isDelimiter(values.delimiter)) {
+    throw new UsageError(`--delimiter must be ',' or ';' (got "${values.delimiter}")`)
+  }
+  if (values.delimiter !== undefined && format !== 'csv') {
+    throw new UsageError(`--delimiter is for csv only, not ${format}`)
   }
   if (format === 'xlsx' && !values.out && process.stdout.isTTY) {
     throw new UsageError('xlsx is a binary file: give --out FILE or redirect the output')
@@ -84,6 +111,8 @@ export async function exportCommand(args: string[]): Promise<void> {
       region: values.region,
       wave: values.wave,
       status: values.status,
+      review: values.review,
+      delimiter: values.delimiter,
     })
     const tty = isInteractive()
     const progress = tty

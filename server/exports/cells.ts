@@ -104,3 +104,15 @@ export function csvField(cell: Cell): string {
   const text = neutralise(cell)
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
+
+/**
+ * A field of the semicolon-separated CSV for Excel in French, Italian, Romanian, Slovenian and
+ * Swedish: as `csvField`, but numbers take a decimal comma (`2,5`: Excel in those locales
+ * reads `2.5` as text, or as a date) and text holding `;` (or `,`) is quoted.
+ */
+export function semicolonCsvField(cell: Cell): string {
+  if (typeof cell === 'number') return String(cell).replace('.', ',')
+  const field = csvField(cell)
+  if (field.startsWith('"') || typeof cell !== 'string' || !/[;,]/.test(field)) return field
+  return `"${field.replaceAll('"', '""')}"`
+}

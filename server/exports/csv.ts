@@ -1,12 +1,13 @@
 /**
  * The CSV export: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends,
- * RFC 4180 quoting, one row per response, metadata columns first.
+ * RFC 4180 quoting, one row per response, metadata columns first. Separated by commas, or by
+ * semicolons with decimal commas for Excel in French, Italian, Romanian, Slovenian and Swedish.
  */
 import type { Writable } from 'node:stream'
 import type { Kysely } from 'kysely'
 import { streamResponses } from '../db/repositories/response-stream.ts'
 import type { Database } from '../db/schema.ts'
-import { csvField } from './cells.ts'
+import { type Cell, csvField, semicolonCsvField } from './cells.ts'
 import { finish, TextWriter } from './output.ts'
 import { type ExportPlan, flatHeader, flatRow } from './plan.ts'
 
@@ -16,13 +17,16 @@ export async function writeCsv(
   plan: ExportPlan,
   out: Writable,
   onProgress?: (written: number) => void,
+  delimiter: ',' | ';' = ',',
 ): Promise<number> {
   const writer = new TextWriter(out)
-  await writer.write(`\uFEFF${flatHeader(plan).map(csvField).join(',')}\r\n`)
+  const field = delimiter === ';' ? semicolonCsvField : csvField
+  const line = (cells: Cell[]) => cells.map(field).join(delimiter)
+  await writer.write(`\uFEFF${line(flatHeader(plan))}\r\n`)
   let written = 0
   for await (const page of streamResponses(db, plan.filter)) {
     for (const row of page) {
-      await writer.write(`${flatRow(plan, row).map(csvField).join(',')}\r\n`)
+      await writer.write(`${line(flatRow(plan, row))}\r\n`)
     }
     written += page.length
     onProgress?.(written)

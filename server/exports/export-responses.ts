@@ -20,6 +20,17 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const EXPORT_STATUSES = ['submitted', 'draft', 'all'] as const
 export type ExportStatus = (typeof EXPORT_STATUSES)[number]
 
+/** Which reviews an export includes: all but rejected, approved only, or every one. */
+export const EXPORT_REVIEWS = ['not-rejected', 'approved', 'all'] as const
+export type ExportReview = (typeof EXPORT_REVIEWS)[number]
+
+/**
+ * CSV field separators: `,`, or `;` for Excel in the locales whose list separator it is
+ * (fr, it, ro, sl, sv), where numbers are also written with a decimal comma.
+ */
+export const CSV_DELIMITERS = [',', ';'] as const
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number]
+
 /** An export as asked for, before checking. */
 export interface ExportRequest {
   survey: string
@@ -30,6 +41,10 @@ export interface ExportRequest {
   wave?: string
   /** Default: `all` for JSON (a complete copy), `submitted` for CSV and XLSX (analysis). */
   status?: ExportStatus
+  /** Default: `all` for JSON (a complete copy), `not-rejected` for CSV and XLSX (analysis). */
+  review?: ExportReview
+  /** CSV only (default `,`); `;` also writes numbers with a decimal comma. */
+  delimiter?: CsvDelimiter
 }
 
 /** HTTP content type of each format. */
@@ -44,10 +59,17 @@ export function defaultStatus(format: ExportFormat): ExportStatus {
   return format === 'json' ? 'all' : 'submitted'
 }
 
+/** The reviews an export includes when none is asked for. */
+export function defaultReview(format: ExportFormat): ExportReview {
+  return format === 'json' ? 'all' : 'not-rejected'
+}
+
 /** A checked export, ready to write. */
 export interface PreparedExport {
   format: ExportFormat
   status: ExportStatus
+  review: ExportReview
+  delimiter: CsvDelimiter
   plan: ExportPlan
   /** A safe download file name, e.g. `microfinance-gap-FR-93-submitted.csv`. */
   fileName: string
@@ -61,9 +83,18 @@ function safePart(text: string): string {
 export function exportFileName(
   survey: string,
   format: ExportFormat,
-  parts: { region?: string; wave?: string; status: ExportStatus; labels?: string | null },
+  parts: {
+    region?: string
+    wave?: string
+    status: ExportStatus
+    review?: ExportReview
+    labels?: string | null
+    delimiter?: CsvDelimiter
+  },
 ): string {
-  const name = [survey, parts.region, parts.wave, parts.status, parts.labels]
+  const review = parts.review === 'all' ? undefined : parts.review
+  const semicolon = parts.delimiter === ';' ? 'semicolon' : undefined
+  const name = [survey, parts.region, parts.wave, parts.status, review, parts.labels, semicolon]
     .filter((p): p is string => typeof p === 'string' && p.length > 0)
     .map(safePart)
     .join('-')
@@ -97,21 +128,29 @@ export async function prepareExport(
   if (request.region !== undefined && !(await findRegion(db, request.region))) {
     throw new InvalidInputError(`no region "${request.region}"`)
   }
+  if (request.delimiter !== undefined && request.delimiter !== ',' && format !== 'csv') {
+    throw new InvalidInputError(`a "${request.delimiter}" delimiter is for CSV only, not ${format}`)
+  }
   const status = request.status ?? defaultStatus(format)
+  const review = request.review ?? defaultReview(format)
+  const delimiter = request.delimiter ?? ','
   const filter: ExportFilter = {
     survey: survey.id,
     region: request.region,
     wave: request.wave,
     status: status === 'all' ? undefined : status,
+    review: review === 'all' ? undefined : review,
   }
   const plan = await planExport(db, survey, filter, labels)
   const fileName = exportFileName(survey.id, format, {
     region: request.region,
     wave: request.wave,
     status,
+    review,
     labels,
+    delimiter,
   })
-  return { format, status, plan, fileName }
+  return { format, status, review, delimiter, plan, fileName }
 }
 
 /**
@@ -124,6 +163,9 @@ export function writeExport(
   out: Writable,
   onProgress?: (written: number) => void,
 ): Promise<number> {
-  const write = { csv: writeCsv, xlsx: writeXlsx, json: writeJson }[prepared.format]
+  if (prepared.format === 'csv') {
+    return writeCsv(db, prepared.plan, out, onProgress, prepared.delimiter)
+  }
+  const write = { xlsx: writeXlsx, json: writeJson }[prepared.format]
   return write(db, prepared.plan, out, onProgress)
 }

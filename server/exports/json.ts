@@ -68,6 +68,7 @@ export async function writeJson(
       region: filter.region ?? null,
       wave: filter.wave ?? null,
       status: filter.status ?? 'all',
+      review: filter.review ?? 'all',
     },
     versions: plan.versions.map((v) => ({
       version: v.version,

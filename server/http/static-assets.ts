@@ -95,6 +95,7 @@ function sources(): Record<string, string> {
     'admin.js': path.join(here, 'assets', 'admin.js'),
     'admin-survey.js': path.join(here, 'assets', 'admin-survey.js'),
     'admin-targets.js': path.join(here, 'assets', 'admin-targets.js'),
+    'admin-downloads.js': path.join(here, 'assets', 'admin-downloads.js'),
     'admin.css': path.join(here, 'assets', 'admin.css'),
     'api-docs.js': path.join(here, 'assets', 'api-docs.js'),
   }

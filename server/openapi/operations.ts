@@ -180,7 +180,19 @@ export const API_OPERATIONS: Record<string, Operation> = {
       query('labels', 'Label language of the codebook and columns.'),
       query('region', 'Only this region.'),
       query('wave', 'Only this wave.'),
-      query('status', 'Which responses.', { enum: ['submitted', 'draft', 'all'] }),
+      query('status', 'Which responses (default: `all` for json, `submitted` otherwise).', {
+        enum: ['submitted', 'draft', 'all'],
+      }),
+      query(
+        'review',
+        'Which reviews (default: `all` for json, `not-rejected` otherwise, as the analysis counts).',
+        { enum: ['not-rejected', 'approved', 'all'] },
+      ),
+      query(
+        'delimiter',
+        'CSV field separator: `,` (default) or `;` for Excel in fr, it, ro, sl and sv, with decimal commas in numbers.',
+        { enum: [',', ';'] },
+      ),
     ],
     responses: {
       '200': {

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import { ApiError, forbidden } from '../errors.ts'
 import {
   CONTENT_TYPES,
+  CSV_DELIMITERS,
   EXPORT_FORMATS,
+  EXPORT_REVIEWS,
   EXPORT_STATUSES,
   prepareExport,
   writeExport,
@@ -24,6 +26,8 @@ const exportQuery = z.object({
   region: name(64).optional(),
   wave: name(64).optional(),
   status: z.enum(EXPORT_STATUSES).optional(),
+  review: z.enum(EXPORT_REVIEWS).optional(),
+  delimiter: z.enum(CSV_DELIMITERS).optional(),
 })
 
 const importQuery = z.object({

@@ -133,6 +133,61 @@ describe('the responses table in Chromium', () => {
   })
 })
 
+describe('the responses download', () => {
+  it('says what the file holds and offers codes or labels, commas or semicolons', async () => {
+    await page.goto(`${server.url}/admin/surveys/${SURVEY}`)
+    await page.waitForSelector('body[data-ready="true"]')
+    const includes = page.locator('#ak-download-includes')
+    expect(await includes.textContent()).toBe(
+      'This file holds submitted responses, not rejected, all waves, all regions, answers as codes.',
+    )
+    const href = async () =>
+      new URL((await page.locator('#ak-download').getAttribute('href')) ?? '', server.url)
+    expect((await href()).search).toBe('?format=csv&status=submitted&review=not-rejected')
+
+    await page.selectOption('#ak-d-format', 'csv;')
+    await page.selectOption('#ak-d-region', 'FR-93')
+    await page.selectOption('#ak-d-values', 'fr')
+    expect(await includes.textContent()).toBe(
+      'This file holds submitted responses, not rejected, all waves, Seine-Saint-Denis only, answers as labels in French, separated by semicolons with decimal commas.',
+    )
+    const url = await href()
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      format: 'csv',
+      status: 'submitted',
+      review: 'not-rejected',
+      region: 'FR-93',
+      labels: 'fr',
+      delimiter: ';',
+    })
+    // The file is what the sentence says: FR-93's submitted responses that are not rejected.
+    const text = await page.evaluate(
+      async (u) => (await fetch(u)).text(),
+      url.pathname + url.search,
+    )
+    const lines = text.trimEnd().split('\r\n')
+    expect(lines[0]).toMatch(/^\uFEFF?id;survey;version;region;region_name;/)
+    const expected = await t.db.kysely
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('survey', '=', SURVEY)
+      .where('region_id', '=', 'FR-93')
+      .where('status', '=', 'submitted')
+      .where('review_status', '!=', 'rejected')
+      .executeTakeFirstOrThrow()
+    expect(lines.length - 1).toBe(Number(expected.n))
+    expect(text).toContain(';Seine-Saint-Denis;')
+
+    await page.selectOption('#ak-d-format', 'json')
+    expect(await page.locator('#ak-d-values').isDisabled()).toBe(true)
+    expect(await includes.textContent()).toContain('answers as stored (codes).')
+    await page.locator('#ak-downloads').scrollIntoViewIfNeeded()
+    await page.selectOption('#ak-d-format', 'csv;')
+    await page.locator('#ak-downloads').scrollIntoViewIfNeeded()
+    await shot(page, 'survey-downloads', false)
+  })
+})
+
 describe('the whole session', () => {
   it('made no external request and logged no error', () => {
     expect(external).toEqual([])

@@ -8,6 +8,8 @@ export interface ExportFilter {
   wave?: string
   /** Absent: drafts and submitted responses. */
   status?: ResponseRow['status']
+  /** Absent: every review; `not-rejected` leaves out rejected responses. */
+  review?: 'not-rejected' | 'approved'
 }
 
 /** A stored response (the columns an export shows) with its region's display name. */
@@ -44,6 +46,8 @@ function narrow(db: Kysely<Database>, filter: ExportFilter) {
   if (filter.region !== undefined) q = q.where('responses.region_id', '=', filter.region)
   if (filter.wave !== undefined) q = q.where('responses.wave', '=', filter.wave)
   if (filter.status !== undefined) q = q.where('responses.status', '=', filter.status)
+  if (filter.review === 'not-rejected') q = q.where('responses.review_status', '!=', 'rejected')
+  if (filter.review === 'approved') q = q.where('responses.review_status', '=', 'approved')
   return q
 }
 

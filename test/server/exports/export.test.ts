@@ -149,7 +149,7 @@ describe('CSV export', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="example-submitted.csv"',
+      'attachment; filename="example-submitted-not-rejected.csv"',
     )
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.toString('utf8')
@@ -223,7 +223,9 @@ describe('CSV export', () => {
     const { a1 } = await seed()
     const { res, bytes } = await download('?format=csv&labels=fr')
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toContain('example-submitted-fr.csv')
+    expect(res.headers.get('content-disposition')).toContain(
+      'example-submitted-not-rejected-fr.csv',
+    )
     const row = readCsvRows(bytes).rows.find((r) => r.id === a1)
     expect(row).toMatchObject({
       consent: 'Oui',
@@ -294,7 +296,7 @@ describe('XLSX export', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     )
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="example-submitted.xlsx"',
+      'attachment; filename="example-submitted-not-rejected.xlsx"',
     )
     const book = await readXlsx(bytes)
     expect(book.worksheets.map((s) => s.name)).toEqual(['data', 'codebook', 'versions'])
@@ -395,7 +397,7 @@ describe('JSON export', () => {
       'responses',
     ])
     expect(doc.survey).toBe('example')
-    expect(doc.filter).toEqual({ region: null, wave: null, status: 'all' })
+    expect(doc.filter).toEqual({ region: null, wave: null, status: 'all', review: 'all' })
     expect(doc.versions).toHaveLength(1)
     expect(doc.versions[0].definition).toEqual(exampleSurvey())
     expect(doc.regions).toEqual([
@@ -565,6 +567,68 @@ describe('streaming', () => {
   })
 })
 
+describe('what a download holds', () => {
+  it('leaves out drafts and rejected responses by default, as the analysis does (JSON keeps all)', async () => {
+    const { a1, a2, draft, b1 } = await seed()
+    const review = await t.send('POST', '/api/surveys/example/reviews', t.admin, {
+      ids: [a2],
+      status: 'rejected',
+    })
+    expect(review.status).toBe(200)
+    await t.send('POST', '/api/surveys/example/reviews', t.admin, { ids: [b1], status: 'approved' })
+    const ids = async (query: string) => {
+      const { res, bytes } = await download(query)
+      expect(res.status, query).toBe(200)
+      return readCsvRows(bytes)
+        .rows.map((r) => r.id)
+        .sort()
+    }
+    expect(await ids('?format=csv')).toEqual([a1, b1].sort())
+    expect(await ids('?format=csv&review=all')).toEqual([a1, a2, b1].sort())
+    expect(await ids('?format=csv&review=approved')).toEqual([b1])
+    expect(await ids('?format=csv&status=all&review=all')).toEqual([a1, a2, draft, b1].sort())
+    const json = JSON.parse((await download('?format=json')).bytes.toString('utf8'))
+    expect(json.responses).toHaveLength(4)
+    const kept = JSON.parse((await download('?format=json&review=not-rejected')).bytes.toString())
+    expect(kept.filter).toEqual({ region: null, wave: null, status: 'all', review: 'not-rejected' })
+    expect(kept.responses.map((r: { id: string }) => r.id).sort()).toEqual([a1, draft, b1].sort())
+    const named = await download('?format=csv&review=all&status=all')
+    expect(named.res.headers.get('content-disposition')).toContain('"example-all.csv"')
+  })
+
+  it('writes a semicolon CSV with decimal commas for Excel in fr, it, ro, sl and sv', async () => {
+    await submit(t.partnerA, {
+      answers: answers({ net_result: 2.5, biggest_gap: 'Garanties; coût, délais' }),
+    })
+    await submit(t.partnerB, { answers: answers({ net_result: -1250 }) })
+    const { res, bytes } = await download(
+      `?format=csv&delimiter=${encodeURIComponent(';')}&labels=fr`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain(
+      '"example-submitted-not-rejected-fr-semicolon.csv"',
+    )
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const records: string[][] = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' })
+    const [header = [], ...rows] = records
+    expect(header.slice(0, 3)).toEqual(['id', 'survey', 'version'])
+    const row = (i: number) => Object.fromEntries(header.map((h, j) => [h, rows[i]?.[j] ?? '']))
+    const byRegion = [0, 1].map(row).sort((a, b) => (a.region ?? '').localeCompare(b.region ?? ''))
+    expect(byRegion.map((r) => r.net_result)).toEqual(['2,5', '-1250'])
+    expect(byRegion[0]?.biggest_gap).toBe('Garanties; coût, délais')
+    expect(byRegion[0]?.satisfaction).toBe('4')
+    expect(byRegion[0]?.consent).toBe('Oui')
+    // Raw: the decimal comma is a plain field, the text with a semicolon is quoted.
+    const text = bytes.toString('utf8')
+    expect(text).toMatch(/;2,5;/)
+    expect(text).toContain('"Garanties; coût, délais"')
+    // A separator for the flat CSV only.
+    const xlsx = await download('?format=xlsx&delimiter=%3B')
+    expect(xlsx.res.status).toBe(400)
+    expect((await download('?format=csv&delimiter=%7C')).res.status).toBe(400)
+  })
+})
+
 describe('download names', () => {
   it('keeps only safe characters', () => {
     expect(
@@ -617,6 +681,18 @@ describe('gapkit export', () => {
       'SI-HEART',
     ])
 
+    const excel = await gapkit(
+      'export',
+      'example',
+      '--format',
+      'csv',
+      '--delimiter',
+      ';',
+      ...common,
+    )
+    expect(excel.code, excel.stderr).toBe(0)
+    expect(excel.stdout.split('\r\n')[0]).toMatch(/^\uFEFFid;survey;version;region;/)
+
     const xlsx = path.join(t.dir, 'out.xlsx')
     expect((await gapkit('export', 'example', '--out', xlsx, ...common)).code).toBe(0)
     const book = await readXlsx(fs.readFileSync(xlsx))
@@ -629,6 +705,9 @@ describe('gapkit export', () => {
       ],
       [['example', '--format', 'csv', '--labels', 'de'], 'labels "de" is not a language'],
       [['nope', '--format', 'csv'], 'gapkit export: no questionnaire "nope"'],
+      [['example', '--format', 'csv', '--delimiter', '|'], "--delimiter must be ',' or ';'"],
+      [['example', '--format', 'json', '--delimiter', ';'], '--delimiter is for csv only'],
+      [['example', '--format', 'csv', '--review', 'maybe'], 'unknown review "maybe"'],
     ] as const) {
       const bad = await gapkit('export', ...args, ...common)
       expect(bad.code).toBe(2)

@@ -1,0 +1,86 @@
+/**
+ * The responses download of the questionnaire page: what to include (responses, review,
+ * region, wave), codes or labels, the format (CSV with commas or with semicolons for Excel in
+ * European locales, Excel, JSON), and one sentence saying what the file holds. The link works
+ * without script on its defaults (submitted, not rejected, every region and wave, codes);
+ * admin-downloads.js follows the choices.
+ */
+import type { LoadedSurvey } from '../../surveys/registry.ts'
+import type { Region } from '../db/schema.ts'
+import { h } from './layout.ts'
+import { type AdminLocale, type AdminText, fill } from './text.ts'
+
+interface Option {
+  value: string
+  label: string
+}
+
+function select(id: string, label: string, options: Option[]): string {
+  const items = options.map((o) => `<option value="${h(o.value)}">${h(o.label)}</option>`).join('')
+  return `<label class="ak-field" for="${id}">${h(label)}<select id="${id}" data-download>${items}</select></label>`
+}
+
+/** A language's name in the dashboard's language (`it` → "italien" in French). */
+function languageName(code: string, locale: AdminLocale): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1)
+  } catch {
+    return code
+  }
+}
+
+/** The URL of the default download: submitted, not rejected, every region and wave, codes. */
+export function defaultExportHref(survey: string): string {
+  return `/api/surveys/${survey}/responses?format=csv&status=submitted&review=not-rejected`
+}
+
+/** The download form and its link; `waves` are the questionnaire's waves with responses. */
+export function renderExportForm(input: {
+  locale: AdminLocale
+  survey: LoadedSurvey
+  regions: Region[]
+  waves: string[]
+  t: AdminText
+}): string {
+  const { locale, survey, t } = input
+  // The dashboard's language first, then the questionnaire's others.
+  const languages = [...survey.locales].sort((a, b) => (a === locale ? -1 : b === locale ? 1 : 0))
+  const labels = languages.map((code) => ({
+    value: code,
+    label: `${t.dlLabels} (${languageName(code, locale)})`,
+  }))
+  const fields = [
+    select('ak-d-format', t.dlFormat, [
+      { value: 'csv', label: t.dlCsv },
+      { value: 'csv;', label: t.dlCsvSemicolon },
+      { value: 'xlsx', label: t.dlXlsx },
+      { value: 'json', label: t.dlJson },
+    ]),
+    select('ak-d-status', t.dlResponses, [
+      { value: 'submitted', label: t.dlSubmitted },
+      { value: 'all', label: t.dlSubmittedDrafts },
+      { value: 'draft', label: t.dlDrafts },
+    ]),
+    select('ak-d-review', t.review, [
+      { value: 'not-rejected', label: t.dlNotRejected },
+      { value: 'approved', label: t.dlApproved },
+      { value: 'all', label: t.dlAllReviews },
+    ]),
+    select('ak-d-region', t.region, [
+      { value: '', label: t.all },
+      ...input.regions.map((r) => ({ value: r.id, label: r.name })),
+    ]),
+    select('ak-d-wave', t.wave, [
+      { value: '', label: t.all },
+      ...input.waves.map((w) => ({ value: w, label: w })),
+    ]),
+    select('ak-d-values', t.dlValues, [{ value: '', label: t.dlCodes }, ...labels]),
+  ]
+  const includes = `${t.dlPhraseSubmitted}, ${t.dlPhraseNotRejected}, ${t.dlPhraseAllWaves}, ${t.dlPhraseAllRegions}, ${t.dlPhraseCodes}`
+  return `<form id="ak-download-form" class="ak-filters" data-survey="${h(survey.id)}">
+${fields.join('\n')}
+</form>
+<p id="ak-download-includes" class="ak-includes" aria-live="polite">${h(fill(t.dlIncludes, { what: includes }))}</p>
+<p><a class="ak-button ak-primary" id="ak-download" download href="${h(defaultExportHref(survey.id))}">${h(t.dlDownload)}</a></p>`
+}
