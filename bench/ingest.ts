@@ -309,6 +309,16 @@ function describe(
     median(runs.filter((r) => r.server.kind === kind).map((r) => pick(r.result)))
   const rps = (kind: Kind) => med(kind, (r) => r.requests.average)
   const share = (kind: Kind) => `${((rps(kind) / rps('bare')) * 100).toFixed(0)}%`
+  // Each round runs the servers back to back: a ratio within a round shares the machine's load.
+  const perRound = (a: Kind, b: Kind) =>
+    [...new Set(runs.map((r) => r.round))]
+      .map((round) => {
+        const of = (k: Kind) => runs.find((r) => r.round === round && r.server.kind === k)
+        const x = of(a)?.result.requests.average ?? 0
+        const y = of(b)?.result.requests.average ?? 0
+        return y > 0 ? `${((x / y) * 100).toFixed(0)}%` : '-'
+      })
+      .join(', ')
   const summary = (['real', 'bare', ...o.variants] as Kind[]).map(
     (k) =>
       `| ${LABELS[k]} | ${rps(k).toFixed(0)} | ${med(k, (r) => r.latency.p50)} | ${med(k, (r) => r.latency.p99)} | ${share(k)} |`,
@@ -340,7 +350,8 @@ function describe(
           `Durability: with synchronous=FULL (the default) the app takes ${rps('real').toFixed(0)} ` +
             `req/s, ${((rps('real') / rps('normal')) * 100).toFixed(0)}% of its ${rps('normal').toFixed(0)} ` +
             `with NORMAL (p99 ${med('real', (r) => r.latency.p99)} ms against ` +
-            `${med('normal', (r) => r.latency.p99)} ms). FULL syncs the WAL at every commit, so an ` +
+            `${med('normal', (r) => r.latency.p99)} ms; round by round ${perRound('real', 'normal')}). ` +
+            'FULL syncs the WAL at every commit, so an ' +
             'acknowledged submission survives a power cut or an OS crash, not only a crash of the ' +
             'process; group commit keeps that to one sync per transaction of many concurrent ' +
             'submissions. `GAPKIT_SYNCHRONOUS=normal` trades that guarantee for the difference.',

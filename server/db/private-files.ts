@@ -9,7 +9,10 @@ import fs from 'node:fs'
 /** Owner read and write, nobody else. */
 export const PRIVATE_MODE = 0o600
 
-/** Narrows an existing file to 0600 when group or others have any access; false if absent. */
+/**
+ * Narrows an existing file to 0600 when group or others have any access; false if absent. A
+ * file of another user (EPERM) keeps the mode its owner chose.
+ */
 export function narrowToPrivate(file: string): boolean {
   let mode: number
   try {
@@ -17,7 +20,12 @@ export function narrowToPrivate(file: string): boolean {
   } catch {
     return false
   }
-  if ((mode & 0o077) !== 0) fs.chmodSync(file, PRIVATE_MODE)
+  if ((mode & 0o077) === 0) return true
+  try {
+    fs.chmodSync(file, PRIVATE_MODE)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error
+  }
   return true
 }
 

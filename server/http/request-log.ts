@@ -1,6 +1,6 @@
 /**
  * The request log: one line per request, `<ISO time> <method> <path?query> <status> <ms>ms`,
- * written when the response is ready. Tokens never reach it: the `t` query parameter's value is
+ * written when the response starts (a streamed export goes on after its line). Tokens never reach it: the `t` query parameter's value is
  * replaced by `***`, and headers (`Authorization`, cookies) are not logged at all. Our own rather
  * than Hono's `logger`, which prints two lines per request and the query string as sent.
  */
