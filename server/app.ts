@@ -14,9 +14,11 @@ import { logRequests } from './http/request-log.ts'
 import { secureResponses } from './http/security-headers.ts'
 import { type Asset, loadAssets } from './http/static-assets.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { adminAccountRoutes } from './routes/admin-accounts.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { assetRoutes } from './routes/assets.ts'
+import { auditRoutes } from './routes/audit.ts'
 import { chartRoutes } from './routes/charts.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { formRoutes } from './routes/form.ts'
@@ -27,6 +29,8 @@ import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { targetRoutes } from './routes/targets.ts'
+import { userRoutes } from './routes/users.ts'
+import type { ScryptParams } from './services/passwords.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -48,6 +52,8 @@ export interface AppDeps {
   limits?: LimitSettings
   /** Where the request log goes, one line per request; no log when absent (tests). */
   log?: (line: string) => void
+  /** scrypt cost of account passwords (default `SCRYPT_PARAMS`; tests pass a cheaper one). */
+  passwords?: ScryptParams
 }
 
 let sharedAssets: Map<string, Asset> | undefined
@@ -112,9 +118,12 @@ export function createApp(deps: AppDeps) {
   app.route('/s', formRoutes(deps.db, deps.registry, assets))
   app.route('/api/admin/targets', targetRoutes(deps.db, deps.registry, now))
   app.route('/api/admin', adminApiRoutes(deps.db, deps.registry, now))
+  app.route('/api/admin', auditRoutes(deps.db, now))
+  app.route('/api/admin/users', userRoutes({ db: deps.db, now, passwords: deps.passwords }))
+  app.route('/admin', adminAccountRoutes(deps.db, assets, now, deps.passwords))
   // Read at request time, once every route is mounted (the API description lists them).
   const mounted = () => app.routes
-  app.route('/admin', adminRoutes(deps.db, deps.registry, assets, now, mounted))
+  app.route('/admin', adminRoutes(deps.db, deps.registry, assets, now, mounted, deps.passwords))
   app.route('/api', openapiRoutes(mounted, assets))
   app.notFound((c) =>
     c.json(

@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/tokens.ts')).adminTokenCommand(args),
     summary: 'create an admin token',
   },
+  user: {
+    run: async (args) => (await import('./cli/users.ts')).userCommand(args),
+    summary: 'user add --email E --role R: lead-partner accounts (list, role, disable, ...)',
+  },
   target: {
     run: async (args) => (await import('./cli/targets.ts')).targetCommand(args),
     summary: 'target set <survey> --region ID --expected N | list: responses expected',

@@ -1,6 +1,7 @@
 /** The dashboard's page shell: head, navigation, language switch, logout, page data. */
 import type { Context } from 'hono'
 import { escapeHtml } from '../../reports/escape.ts'
+import type { UserRole } from '../db/schema.ts'
 import { contentSecurityPolicy, embedJson, SELF_HOSTED } from '../http/html.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
@@ -30,6 +31,21 @@ export function adminHref(path: string, locale: AdminLocale, query: Record<strin
   return `${path}?${params.toString()}`
 }
 
+/** Who is signed in, for the navigation: what they may open and whose account it is. */
+export interface Who {
+  kind: 'user' | 'token'
+  name: string
+  role: UserRole
+}
+
+const RANK: Record<UserRole, number> = { viewer: 0, reviewer: 1, analyst: 2, owner: 3 }
+
+/** Whether the signed-in role is at least `min` (the server checks again on every request). */
+export function mayOpen(who: Who | undefined, min: UserRole): boolean {
+  // Pages rendered without `who` predate accounts: only an admin token (an owner) saw them.
+  return RANK[who?.role ?? 'owner'] >= RANK[min]
+}
+
 export interface PageInput {
   locale: AdminLocale
   title: string
@@ -37,6 +53,8 @@ export interface PageInput {
   path: string
   /** The session's CSRF token; absent on the sign-in page (no navigation then). */
   csrf?: string
+  /** Who is signed in: the navigation shows only what their role may open. */
+  who?: Who
   body: string
   /** Asset names of the scripts, in order (deferred). */
   scripts?: string[]
@@ -46,9 +64,11 @@ export interface PageInput {
 }
 
 function navigation(input: PageInput, t: AdminText): string {
-  const { locale, path, csrf } = input
-  const entry = (href: string, text: string) =>
-    `<a href="${h(adminHref(href, locale))}"${path === href ? ' aria-current="page"' : ''}>${h(text)}</a>`
+  const { locale, path, csrf, who } = input
+  const entry = (href: string, text: string, min: UserRole = 'viewer') =>
+    mayOpen(who, min)
+      ? `<a href="${h(adminHref(href, locale))}"${path === href ? ' aria-current="page"' : ''}>${h(text)}</a>`
+      : ''
   const langs = ADMIN_LOCALES.map((l) =>
     l === locale
       ? `<strong aria-current="true">${l.toUpperCase()}</strong>`
@@ -57,11 +77,15 @@ function navigation(input: PageInput, t: AdminText): string {
   const links =
     csrf === undefined
       ? ''
-      : `<nav class="ak-nav" aria-label="Gapkit">${entry('/admin', t.navProgress)}${entry('/admin/partners', t.navPartners)}<a href="/api/docs">${h(t.navApi)}</a></nav>`
+      : `<nav class="ak-nav" aria-label="Gapkit">${entry('/admin', t.navProgress)}${entry('/admin/partners', t.navPartners, 'analyst')}${entry('/admin/audit', t.navAudit, 'analyst')}${entry('/admin/users', t.navUsers, 'owner')}<a href="/api/docs">${h(t.navApi)}</a></nav>`
+  const account =
+    csrf === undefined || who === undefined
+      ? ''
+      : `<a class="ak-account" href="${h(adminHref('/admin/account', locale))}"${path === '/admin/account' ? ' aria-current="page"' : ''} title="${h(t.navAccount)}">${h(who.name)} <span class="ak-badge">${h(t[`role_${who.role}`])}</span></a>`
   const logout =
     csrf === undefined
       ? ''
-      : `<form method="post" action="/admin/logout" class="ak-logout"><input type="hidden" name="csrf" value="${h(csrf)}"><button type="submit">${h(t.logout)}</button></form>`
+      : `${account}<form method="post" action="/admin/logout" class="ak-logout"><input type="hidden" name="csrf" value="${h(csrf)}"><button type="submit">${h(t.logout)}</button></form>`
   return `<header class="ak-top">
 <a class="ak-brand" href="${h(adminHref('/admin', locale))}">${h(t.appName)}</a>
 ${links}

@@ -1,7 +1,7 @@
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
 import type { PartnerLink } from '../services/partner-links.ts'
-import { h, renderPage } from './layout.ts'
+import { h, renderPage, type Who } from './layout.ts'
 import { shortTime } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
@@ -24,6 +24,7 @@ function field(id: string, text: string, input: string, hint = ''): string {
 export function renderPartnersPage(input: {
   locale: AdminLocale
   csrf: string
+  who?: Who
   partners: PartnerLink[]
   regions: Region[]
   assets: Map<string, Asset>
@@ -73,6 +74,7 @@ ${rows || `<tr><td colspan="7" class="ak-muted">${h(t.noPartners)}</td></tr>`}
     title: t.partnersTitle,
     path: '/admin/partners',
     csrf: input.csrf,
+    who: input.who,
     body,
     scripts: ['admin.js'],
     data: { page: 'partners', locale: input.locale, text: t },

@@ -2,7 +2,7 @@ import type { ProgressRow } from '../db/repositories/progress.ts'
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
 import type { Target } from '../services/targets.ts'
-import { adminHref, h, renderPage } from './layout.ts'
+import { adminHref, h, mayOpen, renderPage, type Who } from './layout.ts'
 import { countedTowardsTarget, targetCell, targetForm, withTargetRows } from './targets-view.ts'
 import { type AdminLocale, type AdminText, adminText, fill } from './text.ts'
 
@@ -73,6 +73,7 @@ ${body}
 export function renderProgressPage(input: {
   locale: AdminLocale
   csrf: string
+  who?: Who
   surveys: SurveyInfo[]
   progress: ProgressRow[]
   regions: Region[]
@@ -91,16 +92,18 @@ export function renderProgressPage(input: {
         `<option value="${h(s.id)}"${s.id === busiest?.[0] ? ' selected' : ''}>${h(s.title)}</option>`,
     )
     .join('')
+  // Targets are set by analysts and owners; the other roles see them, with no controls.
+  const setsTargets = mayOpen(input.who, 'analyst')
   const sections = input.surveys.map((s) => {
     const rows = input.progress.filter((p) => p.survey === s.id)
     const targets = (input.targets ?? []).filter((x) => x.survey === s.id)
     const waves = [...new Set([...rows, ...targets].map((r) => r.wave))].sort()
-    return `<section class="ak-card" data-survey="${h(s.id)}" aria-labelledby="ak-s-${h(s.id)}">
+    return `<section class="ak-card${setsTargets ? '' : ' ak-read-only'}" data-survey="${h(s.id)}" aria-labelledby="ak-s-${h(s.id)}">
 <div class="ak-row"><h2 id="ak-s-${h(s.id)}">${h(s.title)}</h2>
 <a class="ak-button" href="${h(adminHref(`/admin/surveys/${s.id}`, input.locale))}">${h(t.open)} →</a></div>
 ${rows.length === 0 ? `<p class="ak-muted">${h(t.noResponses)}</p>` : ''}
 ${progressTable(s, rows, input.regions, targets, t)}
-${targetForm(s.id, input.regions, waves, t)}
+${setsTargets ? targetForm(s.id, input.regions, waves, t) : ''}
 </section>`
   })
   const body = `<h1>${h(t.progressTitle)}</h1>
@@ -116,6 +119,7 @@ ${sections.join('\n')}`
     title: t.progressTitle,
     path: '/admin',
     csrf: input.csrf,
+    who: input.who,
     body,
     scripts: [...CHART_SCRIPTS, 'admin-targets.js'],
     data: { page: 'progress', locale: input.locale, text: t, progress: input.progress },

@@ -3,8 +3,8 @@ import { readQuestionItems } from '../../analysis/questions.ts'
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
-import { h, renderPage } from './layout.ts'
 import { renderExportForm } from './downloads-form.ts'
+import { h, mayOpen, renderPage, type Who } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
@@ -56,6 +56,7 @@ function select(id: string, label: string, options: { value: string; label: stri
 export function renderSurveyPage(input: {
   locale: AdminLocale
   csrf: string
+  who?: Who
   survey: LoadedSurvey
   regions: Region[]
   waves: string[]
@@ -70,6 +71,9 @@ export function renderSurveyPage(input: {
   const regions = [all, ...input.regions.map((r) => ({ value: r.id, label: r.name }))]
   const waves = [all, ...input.waves.map((w) => ({ value: w, label: w }))]
   const base = `/api/surveys/${survey.id}`
+  // What the role may see (the server refuses the rest anyway): raw answers from reviewer up,
+  // raw-data downloads from analyst up; analysis and reports for everyone.
+  const can = { responses: mayOpen(input.who, 'reviewer'), export: mayOpen(input.who, 'analyst') }
   const download = (key: keyof AdminText, kind: string, value: string) => {
     const href =
       kind === 'export'
@@ -79,8 +83,8 @@ export function renderSurveyPage(input: {
   }
   const body = `<h1>${h(title)}</h1>
 <p class="ak-muted"><span class="ak-id">${h(survey.id)}</span> · ${h(survey.version)}</p>
-<nav class="ak-tabs"><a href="#ak-responses">${h(t.responses)}</a><a href="#ak-analysis">${h(t.analysis)}</a><a href="#ak-downloads">${h(t.downloads)}</a></nav>
-<section class="ak-card" id="ak-responses" aria-labelledby="ak-responses-title">
+<nav class="ak-tabs">${can.responses ? `<a href="#ak-responses">${h(t.responses)}</a>` : ''}<a href="#ak-analysis">${h(t.analysis)}</a><a href="#ak-downloads">${h(t.downloads)}</a></nav>
+<section class="ak-card" id="ak-responses" aria-labelledby="ak-responses-title"${can.responses ? '' : ' hidden'}>
 <h2 id="ak-responses-title">${h(t.responses)}</h2>
 <form id="ak-filters" class="ak-filters">
 ${select('ak-f-region', t.region, regions)}
@@ -126,10 +130,14 @@ ${select('ak-a-waves', t.compareWaves, comparePairs(input.waves, t))}
 </section>
 <section class="ak-card" id="ak-downloads" aria-labelledby="ak-downloads-title">
 <h2 id="ak-downloads-title">${h(t.downloads)}</h2>
-<h3>${h(t.responses)}</h3>
+${
+  can.export
+    ? `<h3>${h(t.responses)}</h3>
 ${renderExportForm({ locale, survey, regions: input.regions, waves: input.waves, t })}
 <h3>${h(t.dlReports)}</h3>
-<div class="ak-downloads">
+`
+    : ''
+}<div class="ak-downloads">
 ${download('reportHtml', 'report', 'html')}
 ${download('reportMd', 'report', 'md')}
 </div>
@@ -139,10 +147,12 @@ ${download('reportMd', 'report', 'md')}
     title,
     path: `/admin/surveys/${survey.id}`,
     csrf: input.csrf,
+    who: input.who,
     body,
     scripts: [...CHART_SCRIPTS, 'admin-survey.js', 'admin-downloads.js'],
     data: {
       page: 'survey',
+      can,
       survey: survey.id,
       locale,
       text: t,

@@ -74,6 +74,8 @@
     }
 
     const loadRows = async () => {
+      // A viewer's page has no responses table (the server would refuse the rows anyway).
+      if (data.can && !data.can.responses) return
       const qs = query({ ...state, lang: data.locale })
       const page = await api(
         'GET',

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
+import { listAccounts } from '../services/users.ts'
 import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand } from './context.ts'
 import { loadDemo } from './demo.ts'
 
@@ -36,6 +37,11 @@ export async function serveCommand(args: string[]): Promise<void> {
     limits: ctx.config.limits,
     log: ctx.config.requestLog ? (line) => process.stderr.write(`${line}\n`) : undefined,
   })
+  if ((await listAccounts({ db: ctx.db.kysely, now: () => new Date() })).length === 0) {
+    console.error(
+      'gapkit: no dashboard accounts yet: add the first owner with `gapkit user add --email you@example.org --role owner`',
+    )
+  }
   const server = serve(
     { fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host },
     (info) => {

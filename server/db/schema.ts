@@ -65,7 +65,7 @@ export type ReviewStatus = 'pending' | 'approved' | 'rejected'
 export interface AuditTable {
   id: Generated<number>
   at: Timestamp
-  /** `token:<id>`, `cli` or `system`. */
+  /** A person's email, `token:<id>` (admin token or partner link), `cli` or `system`. */
   actor: string
   action: string
   entity: string
@@ -77,14 +77,40 @@ export interface AuditTable {
   details: ColumnType<string | null, string | null, string | null>
 }
 
-/** A lead-partner browser session opened with an admin token (`/admin`). */
+/**
+ * A lead-partner browser session (`/admin`), opened by a person signing in with their email and
+ * password or by an admin token: exactly one of `user_id` and `token_id` is set.
+ */
 export interface AdminSessionTable {
   /** SHA-256 of the session id, hex. The id itself lives only in the HttpOnly cookie. */
   id_hash: string
   /** The admin token that opened it: revoking the token ends the session. */
-  token_id: number
+  token_id: number | null
+  /** The account that opened it: disabling the account ends the session. */
+  user_id: number | null
   created_at: Timestamp
   expires_at: Timestamp
+}
+
+/** What a lead-partner account may do (README, "Accounts and roles"). */
+export type UserRole = 'owner' | 'analyst' | 'reviewer' | 'viewer'
+
+/** A named lead-partner account: signs in to `/admin` with its email and password. */
+export interface UserTable {
+  id: Generated<number>
+  /** Trimmed and lower-cased; the sign-in name and the audit actor, so it never changes. */
+  email: string
+  name: string | null
+  role: UserRole
+  /** `scrypt$N$r$p$salt$key` (salt and key base64url): see server/services/passwords.ts. */
+  password_hash: string
+  /** 1 while the password is one Gapkit made (shown once): the person must choose their own. */
+  must_change_password: number
+  created_at: Timestamp
+  updated_at: Timestamp
+  /** Set while the account is disabled: it cannot sign in and has no session. */
+  disabled_at: Timestamp | null
+  last_sign_in_at: Timestamp | null
 }
 
 /**
@@ -115,21 +141,6 @@ export interface AnalysisPendingTable {
   response_id: string
 }
 
-/**
- * How many responses the lead partner expects of a questionnaire in a region and wave: the
- * progress view shows "16 of 30 expected". One row per questionnaire × region × wave.
- */
-export interface CollectionTargetTable {
-  survey: string
-  region_id: string
-  wave: string
-  /** A positive number of responses. */
-  expected: number
-  updated_at: Timestamp
-  /** Audit actor of the last change. */
-  updated_by: string
-}
-
 /** Why a response's answers changed (see `response_history`). */
 export type AnswerChangeReason = 'replaced' | 'corrected' | 'edited'
 
@@ -158,6 +169,21 @@ export interface ResponseHistoryTable {
   answers: string
 }
 
+/**
+ * How many responses the lead partner expects of a questionnaire in a region and wave: the
+ * progress view shows "16 of 30 expected". One row per questionnaire × region × wave.
+ */
+export interface CollectionTargetTable {
+  survey: string
+  region_id: string
+  wave: string
+  /** A positive number of responses. */
+  expected: number
+  updated_at: Timestamp
+  /** Audit actor of the last change. */
+  updated_by: string
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -166,10 +192,11 @@ export interface Database {
   responses: ResponseTable
   audit_log: AuditTable
   admin_sessions: AdminSessionTable
+  users: UserTable
   analysis_rows: AnalysisRowTable
   analysis_pending: AnalysisPendingTable
-  response_history: ResponseHistoryTable
   collection_targets: CollectionTargetTable
+  response_history: ResponseHistoryTable
 }
 
 export type Region = Selectable<RegionTable>
@@ -180,5 +207,7 @@ export type NewResponse = Insertable<ResponseTable>
 export type AuditRow = Selectable<AuditTable>
 export type AdminSessionRow = Selectable<AdminSessionTable>
 export type CollectionTarget = Selectable<CollectionTargetTable>
+export type UserRow = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
 export type ResponseHistoryRow = Selectable<ResponseHistoryTable>
 export type NewResponseHistory = Insertable<ResponseHistoryTable>

@@ -121,8 +121,9 @@ export function limitWrites(limits: WriteLimits, now: () => Date): MiddlewareHan
 }
 
 /**
- * Middleware for the dashboard's sign-in (`POST /admin/login`, or a page opened with `?t=`):
- * each attempt takes one from the address's bucket. A refused attempt gets a short text page
+ * Middleware for the dashboard's sign-in (`POST /admin/login`, or a page opened with `?t=`) and
+ * the password change, which also checks a password (`POST /admin/account/password`): each
+ * attempt takes one from the address's bucket. A refused attempt gets a short text page
  * (the sign-in is a browser form), 429 with `Retry-After`.
  */
 export function limitSignIn(
@@ -133,7 +134,9 @@ export function limitSignIn(
   const limiter = perMinute > 0 ? createRateLimiter(perMinute, now) : null
   return async (c, next) => {
     const attempt =
-      (c.req.method === 'POST' && c.req.path.endsWith('/login')) || c.req.query('t') !== undefined
+      (c.req.method === 'POST' &&
+        (c.req.path.endsWith('/login') || c.req.path === '/admin/account/password')) ||
+      c.req.query('t') !== undefined
     const address = limiter && attempt ? clientAddress(c, trustProxy) : null
     const wait = address ? (limiter?.take(address) ?? 0) : 0
     if (wait === 0) return next()

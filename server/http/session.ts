@@ -1,6 +1,6 @@
 /**
- * Lead-partner browser sessions: an admin token is exchanged once for a random session id kept
- * in an HttpOnly cookie; only the id's hash is stored. Requests authenticated by the cookie that
+ * Lead-partner browser sessions: a person's email and password, or an admin token, are
+ * exchanged once for a random session id kept in an HttpOnly cookie; only the id's hash is stored. Requests authenticated by the cookie that
  * change state must prove they come from our own pages (CSRF check).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
@@ -10,10 +10,12 @@ import type { Kysely } from 'kysely'
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionsOf,
   findSessionToken,
+  findSessionUser,
   insertSession,
 } from '../db/repositories/sessions.ts'
-import type { Database, TokenRow } from '../db/schema.ts'
+import type { Database, TokenRow, UserRow } from '../db/schema.ts'
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'gapkit_session'
@@ -41,10 +43,18 @@ export function csrfTokenFor(sessionId: string): string {
   return createHash('sha256').update(`gapkit-csrf\0${sessionId}`, 'utf8').digest('base64url')
 }
 
-/** Creates a session for an admin token; returns its id (for the cookie) and expiry. */
+/** Who opens a session: a person's account or an admin token. */
+export type SessionOwner = { userId: number } | { tokenId: number }
+
+/** A live session and who it belongs to. */
+export type LiveSession =
+  | { sessionId: string; token: TokenRow; user?: undefined }
+  | { sessionId: string; user: UserRow; token?: undefined }
+
+/** Creates a session for an account or an admin token; returns its id (for the cookie) and expiry. */
 export async function openSession(
   db: Kysely<Database>,
-  tokenId: number,
+  owner: SessionOwner,
   now: Date,
 ): Promise<{ id: string; expiresAt: Date }> {
   const id = randomBytes(32).toString('base64url')
@@ -52,7 +62,8 @@ export async function openSession(
   await deleteExpiredSessions(db, now.toISOString())
   await insertSession(db, {
     id_hash: hashSessionId(id),
-    token_id: tokenId,
+    token_id: 'tokenId' in owner ? owner.tokenId : null,
+    user_id: 'userId' in owner ? owner.userId : null,
     created_at: now.toISOString(),
     expires_at: expiresAt.toISOString(),
   })
@@ -62,6 +73,19 @@ export async function openSession(
 /** Ends a session. */
 export async function closeSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await deleteSession(db, hashSessionId(sessionId))
+}
+
+/**
+ * Ends every session of an account or admin token ("log out everywhere", a disabled account, a
+ * new password), but `keepSessionId` when given; returns how many ended.
+ */
+export async function closeSessionsOf(
+  db: Kysely<Database>,
+  owner: SessionOwner,
+  keepSessionId?: string,
+): Promise<number> {
+  const keep = keepSessionId === undefined ? undefined : hashSessionId(keepSessionId)
+  return deleteSessionsOf(db, owner, keep)
 }
 
 /**
@@ -100,15 +124,21 @@ export function readSessionId(c: Context): string | null {
   return id && SESSION_ID.test(id) ? id : null
 }
 
-/** The live session of the request and its admin token, or null. */
+/** The live session of the request and the account or admin token behind it, or null. */
 export async function resolveSession(
   db: Kysely<Database>,
   c: Context,
   now: Date,
-): Promise<{ sessionId: string; token: TokenRow } | null> {
+): Promise<LiveSession | null> {
   const sessionId = readSessionId(c)
   if (!sessionId) return null
-  const token = await findSessionToken(db, hashSessionId(sessionId), now.toISOString())
+  const idHash = hashSessionId(sessionId)
+  const user = await findSessionUser(db, idHash, now.toISOString())
+  if (user) {
+    const { expires_at: _expires, ...row } = user
+    return { sessionId, user: row }
+  }
+  const token = await findSessionToken(db, idHash, now.toISOString())
   if (!token) return null
   const { expires_at: _expires, ...row } = token
   return { sessionId, token: row }

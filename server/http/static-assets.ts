@@ -94,6 +94,7 @@ function sources(): Record<string, string> {
     'vega-embed.min.js': path.join(packageDir('vega-embed'), 'vega-embed.min.js'),
     'admin.js': path.join(here, 'assets', 'admin.js'),
     'admin-survey.js': path.join(here, 'assets', 'admin-survey.js'),
+    'admin-users.js': path.join(here, 'assets', 'admin-users.js'),
     'admin-targets.js': path.join(here, 'assets', 'admin-targets.js'),
     'admin-downloads.js': path.join(here, 'assets', 'admin-downloads.js'),
     'admin.css': path.join(here, 'assets', 'admin.css'),

@@ -144,7 +144,9 @@ export const DASHBOARD_OPERATIONS: Record<string, Operation> = {
   },
   'POST /admin/login': {
     tags: ['dashboard'],
-    summary: 'Sign in with an admin token',
+    summary: 'Sign in with an email and password, or with an admin token',
+    description:
+      'With `email` and `password`: a person’s account (a wrong password and an unknown email get the same answer, after the same scrypt work). With `token`: an admin token, which acts as owner. Sign-ins and refused attempts on existing accounts are audited.',
     security: PUBLIC,
     requestBody: {
       required: true,
@@ -153,11 +155,12 @@ export const DASHBOARD_OPERATIONS: Record<string, Operation> = {
           schema: {
             type: 'object',
             properties: {
+              email: { type: 'string' },
+              password: { type: 'string' },
               token: { type: 'string' },
               next: { type: 'string' },
               lang: { type: 'string' },
             },
-            required: ['token'],
           },
         },
       },
@@ -165,10 +168,10 @@ export const DASHBOARD_OPERATIONS: Record<string, Operation> = {
     responses: {
       '303': {
         description:
-          'Signed in: `Set-Cookie: gapkit_session=…; HttpOnly; SameSite=Strict; Path=/` (and `Secure` over HTTPS)',
+          'Signed in: `Set-Cookie: gapkit_session=…; HttpOnly; SameSite=Strict; Path=/` (and `Secure` over HTTPS); to /admin/account first while a one-time password is in use',
       },
-      '401': html('Invalid or revoked token'),
-      '403': html('A partner token, or a form posted from another site'),
+      '401': html('Wrong email or password, or an invalid or revoked token'),
+      '403': html('A disabled account, a partner token, or a form posted from another site'),
     },
   },
   'POST /admin/logout': {

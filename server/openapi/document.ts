@@ -4,6 +4,7 @@
  * and a mounted route this file does not describe yet shows up flagged
  * `x-gapkit-undocumented` (a test keeps that list empty).
  */
+import { ACCOUNT_OPERATIONS } from './accounts.ts'
 import { OPENAPI_COMPONENTS } from './components.ts'
 import { DASHBOARD_OPERATIONS } from './dashboard.ts'
 import { LEAD_PARTNER_OPERATIONS } from './lead-partner.ts'
@@ -13,6 +14,7 @@ const OPERATIONS: Record<string, Operation> = {
   ...API_OPERATIONS,
   ...DASHBOARD_OPERATIONS,
   ...LEAD_PARTNER_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
 }
 
 /** A route as Hono lists it in `app.routes`. */

@@ -8,7 +8,7 @@ import { listProgress } from '../db/repositories/progress.ts'
 import { REGION_ID } from '../db/repositories/regions.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
-import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { type AuthEnv, actorOf, leadNeeds, requireAdmin } from '../http/auth.ts'
 import { pickLocale } from '../http/html.ts'
 import { parseJson, parseQuery } from '../http/request.ts'
 import {
@@ -50,9 +50,9 @@ const responsesQuery = z.strictObject({
 const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 /**
- * The dashboard's JSON API (admin token or admin session; cookie writes pass the CSRF check):
- * progress, partner links (list, create, revoke) and the paged responses table. Mounted at
- * `/api/admin`.
+ * The dashboard's JSON API (admin token or a lead partner's session; cookie writes pass the CSRF
+ * check): progress (every role), partner links (list, create, revoke: analyst or owner) and the
+ * paged responses table (reviewer and up). Mounted at `/api/admin`.
  */
 export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
   return new Hono<AuthEnv>()
@@ -65,6 +65,9 @@ export function adminApiRoutes(db: Kysely<Database>, registry: SurveyRegistry, n
       const query = parseQuery(c, progressQuery)
       return c.json({ progress: await listProgress(db, { survey: query.survey }) })
     })
+    .use('/partners', leadNeeds('analyst'))
+    .use('/partners/*', leadNeeds('analyst'))
+    .use('/surveys/:id/responses', leadNeeds('reviewer'))
     .get('/partners', async (c) => {
       return c.json(await listPartnerLinks(db))
     })

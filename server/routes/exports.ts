@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { writeAudit } from '../db/repositories/audit.ts'
 import { ApiError, forbidden } from '../errors.ts'
 import {
   CONTENT_TYPES,
@@ -12,7 +13,7 @@ import {
   writeExport,
 } from '../exports/export-responses.ts'
 import { ExportAborted, toWebStream } from '../exports/output.ts'
-import { type AuthEnv, requireAdmin, requireToken } from '../http/auth.ts'
+import { type AuthEnv, actorOf, leadNeeds, requireRole, requireToken } from '../http/auth.ts'
 import { parseJson, parseQuery } from '../http/request.ts'
 import { ImportRejected, type ImportSource, importResponses } from '../imports/import-responses.ts'
 import type { SubmissionDeps } from '../services/submissions.ts'
@@ -41,12 +42,13 @@ const MAX_DETAILS = 1000
 
 /**
  * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx`, streamed; a partner token
- * reads only its own region) and imports (`POST /api/surveys/:id/imports`, admin only; a JSON
+ * reads only its own region; a lead partner needs the analyst role; every export is audited)
+ * and imports (`POST /api/surveys/:id/imports`, analyst or owner; a JSON
  * export as `application/json` or a CSV export as `text/csv`). Mounted at `/api/surveys`.
  */
 export function exportRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
-    .get('/:id/responses', requireToken(deps.db), async (c) => {
+    .get('/:id/responses', requireToken(deps.db), leadNeeds('analyst'), async (c) => {
       const query = parseQuery(c, exportQuery)
       const p = c.var.principal
       if (
@@ -56,11 +58,25 @@ export function exportRoutes(deps: SubmissionDeps) {
         throw forbidden('a partner link reads only its own region')
       }
       const region = p.role === 'admin' ? query.region : (p.regionId ?? undefined)
-      const prepared = await prepareExport(deps.db, deps.registry, {
-        ...query,
-        survey: c.req.param('id'),
-        region,
-      })
+      const survey = c.req.param('id')
+      const prepared = await prepareExport(deps.db, deps.registry, { ...query, survey, region })
+      // Raw answers leave the server: who took which, when, is kept.
+      await writeAudit(
+        deps.db,
+        {
+          actor: actorOf(p),
+          action: 'response.export',
+          entity: 'survey',
+          entityId: survey,
+          details: {
+            format: prepared.format,
+            status: prepared.status,
+            region: region ?? null,
+            wave: query.wave ?? null,
+          },
+        },
+        deps.now().toISOString(),
+      )
       const out = new PassThrough()
       writeExport(deps.db, prepared, out).catch((error: unknown) => {
         // Headers are gone by now: a failure can only cut the download short.
@@ -73,7 +89,7 @@ export function exportRoutes(deps: SubmissionDeps) {
         'Cache-Control': 'no-store',
       })
     })
-    .post('/:id/imports', requireAdmin(deps.db), async (c) => {
+    .post('/:id/imports', requireRole(deps.db, 'analyst'), async (c) => {
       const query = parseQuery(c, importQuery)
       const type = c.req.header('content-type') ?? ''
       let source: ImportSource

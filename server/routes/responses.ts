@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { badRequest, forbidden } from '../errors.ts'
-import { type AuthEnv, type Principal, requireToken } from '../http/auth.ts'
+import { badRequest } from '../errors.ts'
+import { type AuthEnv, checkRole, leadNeeds, requireToken } from '../http/auth.ts'
 import { parseJson, parseQuery } from '../http/request.ts'
 import {
   correctResponse,
@@ -44,21 +44,19 @@ const deleteQuery = z.strictObject({
   t: z.string().optional(),
 })
 
-function requireAdminRole(principal: Principal): void {
-  if (principal.role !== 'admin') throw forbidden('an admin token is required')
-}
-
 /**
  * Partner and admin routes for responses: create one under its questionnaire
  * (`POST /surveys/:id/responses`), then read or update it by its own id (`/responses/:id`);
  * the lead partner also corrects (`PATCH`), erases (`DELETE`) and reads the history of one
- * (`/responses/:id/history`). Mounted at `/api`, the one prefix both share.
+ * (`/responses/:id/history`). Mounted at `/api`, the one prefix both share. A lead partner
+ * reads responses as a reviewer, enters, updates and corrects them as an analyst, and erases
+ * them as an owner; a partner link passes those checks and the service holds it to its region.
  */
 export function responseRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
     .use('/surveys/:id/responses', requireToken(deps.db))
     .use('/responses/*', requireToken(deps.db))
-    .post('/surveys/:id/responses', async (c) => {
+    .post('/surveys/:id/responses', leadNeeds('analyst'), async (c) => {
       const body = await parseJson(c, newResponseBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
       const { response, created } = await createSubmission(deps, c.var.principal, {
@@ -67,16 +65,16 @@ export function responseRoutes(deps: SubmissionDeps) {
       })
       return c.json(response, created ? 201 : 200)
     })
-    .get('/responses/:id', async (c) => {
+    .get('/responses/:id', leadNeeds('reviewer'), async (c) => {
       return c.json(await readSubmission(deps, c.var.principal, c.req.param('id')))
     })
-    .put('/responses/:id', async (c) => {
+    .put('/responses/:id', leadNeeds('analyst'), async (c) => {
       const body = await parseJson(c, updateResponseBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
       return c.json(await updateSubmission(deps, c.var.principal, c.req.param('id'), body))
     })
     .patch('/responses/:id', async (c) => {
-      requireAdminRole(c.var.principal)
+      checkRole(c.var.principal, 'analyst')
       const { lang } = parseQuery(c, correctionQuery)
       const body = await parseJson(c, correctionBody)
       if (body.answers === undefined) throw badRequest('"answers" is required')
@@ -87,14 +85,14 @@ export function responseRoutes(deps: SubmissionDeps) {
       return c.json({ ...response, changed })
     })
     .delete('/responses/:id', async (c) => {
-      requireAdminRole(c.var.principal)
+      checkRole(c.var.principal, 'owner')
       const { reason } = parseQuery(c, deleteQuery)
       return c.json(
         await eraseResponse(deps, c.var.principal, c.req.param('id'), reason || undefined),
       )
     })
     .get('/responses/:id/history', async (c) => {
-      requireAdminRole(c.var.principal)
+      checkRole(c.var.principal, 'reviewer')
       return c.json(await readResponseHistory(deps, c.var.principal, c.req.param('id')))
     })
 }

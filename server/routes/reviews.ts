@@ -6,7 +6,7 @@ import { writeAudit } from '../db/repositories/audit.ts'
 import { listDraftIds, setReviewStatus } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../errors.ts'
-import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { type AuthEnv, actorOf, requireRole } from '../http/auth.ts'
 import { parseJson } from '../http/request.ts'
 
 const reviewBody = z.strictObject({
@@ -71,7 +71,7 @@ export function reviewRoutes(db: Kysely<Database>, registry: SurveyRegistry, now
     })
   }
   return new Hono<AuthEnv>()
-    .use('/:id/reviews', requireAdmin(db))
+    .use('/:id/reviews', requireRole(db, 'reviewer'))
     .post('/:id/reviews', async (c) => {
       const survey = registry.get(c.req.param('id'))
       if (!survey) throw notFound(`no questionnaire "${c.req.param('id')}"`)

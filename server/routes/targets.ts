@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../errors.ts'
-import { type AuthEnv, actorOf, requireAdmin } from '../http/auth.ts'
+import { type AuthEnv, actorOf, leadNeeds, requireAdmin } from '../http/auth.ts'
 import { parseJson, parseQuery } from '../http/request.ts'
 import {
   listCollectionTargets,
@@ -27,9 +27,9 @@ const targetBody = z.strictObject({
 })
 
 /**
- * Collection targets (admin token or admin session): `GET /?survey=` lists them,
- * `PUT /:survey/:region/:wave` with `{expected}` sets one, `DELETE` of the same path removes it.
- * Mounted at `/api/admin/targets`.
+ * Collection targets (admin token or a lead partner's session): `GET /?survey=` lists them (every
+ * role), `PUT /:survey/:region/:wave` with `{expected}` sets one and `DELETE` of the same path
+ * removes it (analyst or owner). Mounted at `/api/admin/targets`.
  */
 export function targetRoutes(db: Kysely<Database>, registry: SurveyRegistry, now: () => Date) {
   return new Hono<AuthEnv>()
@@ -45,7 +45,7 @@ export function targetRoutes(db: Kysely<Database>, registry: SurveyRegistry, now
       }
       return c.json({ targets: await listCollectionTargets(db, { survey: query.survey }) })
     })
-    .put('/:survey/:region/:wave', async (c) => {
+    .put('/:survey/:region/:wave', leadNeeds('analyst'), async (c) => {
       const body = await parseJson(c, targetBody)
       const { survey, region, wave } = c.req.param()
       const target = await setTarget(
@@ -57,7 +57,7 @@ export function targetRoutes(db: Kysely<Database>, registry: SurveyRegistry, now
       )
       return c.json({ target })
     })
-    .delete('/:survey/:region/:wave', async (c) => {
+    .delete('/:survey/:region/:wave', leadNeeds('analyst'), async (c) => {
       const { survey, region, wave } = c.req.param()
       await removeTarget(
         db,

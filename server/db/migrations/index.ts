@@ -220,15 +220,6 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
-  '2026-12-07-008-hardening': {
-    // Tokens can expire, the last use of each is recorded, and the first characters of each new
-    // token are kept (never enough to use it) so that a person can name the token to revoke.
-    async up(db: Kysely<unknown>) {
-      for (const column of ['prefix', 'valid_until', 'last_used_at']) {
-        await db.schema.alterTable('tokens').addColumn(column, 'text').execute()
-      }
-    },
-  },
   '2026-12-07-007-collection-targets': {
     // The number of responses the lead partner expects per questionnaire × region × wave.
     async up(db: Kysely<unknown>) {
@@ -242,6 +233,67 @@ export const migrations: Record<string, Migration> = {
         .addColumn('updated_by', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('collection_targets_pk', ['survey', 'region_id', 'wave'])
         .execute()
+    },
+  },
+  '2026-12-07-008-hardening': {
+    // Tokens can expire, the last use of each is recorded, and the first characters of each new
+    // token are kept (never enough to use it) so that a person can name the token to revoke.
+    async up(db: Kysely<unknown>) {
+      for (const column of ['prefix', 'valid_until', 'last_used_at']) {
+        await db.schema.alterTable('tokens').addColumn(column, 'text').execute()
+      }
+    },
+  },
+  '2026-12-07-009-users': {
+    // Named lead-partner accounts with roles. A session now belongs to an account or to an
+    // admin token: SQLite cannot relax a NOT NULL column, so admin_sessions is rebuilt with
+    // token_id nullable and a user_id (its rows kept). The audit log gets indexes for its
+    // dashboard view, filtered by actor and by date.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text')
+        .addColumn('role', 'text', (c) =>
+          c.notNull().check(sql`role in ('owner', 'analyst', 'reviewer', 'viewer')`),
+        )
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('disabled_at', 'text')
+        .addColumn('last_sign_in_at', 'text')
+        .execute()
+      await db.schema
+        .createTable('admin_sessions_009')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('token_id', 'integer', (c) => c.references('tokens.id'))
+        .addColumn('user_id', 'integer', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('session_has_one_owner', sql`(token_id is null) <> (user_id is null)`)
+        .execute()
+      await sql`insert into admin_sessions_009 (id_hash, token_id, user_id, created_at, expires_at)
+        select id_hash, token_id, null, created_at, expires_at from admin_sessions`.execute(db)
+      await db.schema.dropTable('admin_sessions').execute()
+      await db.schema.alterTable('admin_sessions_009').renameTo('admin_sessions').execute()
+      await db.schema
+        .createIndex('admin_sessions_token')
+        .on('admin_sessions')
+        .column('token_id')
+        .execute()
+      await db.schema
+        .createIndex('admin_sessions_user')
+        .on('admin_sessions')
+        .column('user_id')
+        .execute()
+      await db.schema
+        .createIndex('audit_log_actor')
+        .on('audit_log')
+        .columns(['actor', 'id'])
+        .execute()
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
     },
   },
 }

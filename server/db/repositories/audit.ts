@@ -52,3 +52,76 @@ export async function updateAuditDetails(
     .where('id', '=', id)
     .execute()
 }
+
+/** What the audit view filters on; dates are `YYYY-MM-DD` (UTC), both ends included. */
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  from?: string
+  to?: string
+}
+
+/** The day after a `YYYY-MM-DD` date, as the same text. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+function filtered(db: Kysely<Database>, filter: AuditFilter) {
+  let q = db.selectFrom('audit_log')
+  if (filter.actor) q = q.where('actor', '=', filter.actor)
+  if (filter.action) q = q.where('action', '=', filter.action)
+  if (filter.from) q = q.where('at', '>=', filter.from)
+  if (filter.to) q = q.where('at', '<', nextDay(filter.to))
+  return q
+}
+
+/** One page of the audit log, newest first, and how many entries match in all. */
+export async function listAuditPage(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, filter)
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+/**
+ * Matching entries oldest first, from after id `afterId`, at most `limit`: an export reads the
+ * whole log in such pages without holding it in memory.
+ */
+export async function listAuditAfter(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  afterId: number,
+  limit: number,
+): Promise<AuditRow[]> {
+  return filtered(db, filter)
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** The actors and the actions the log holds, sorted (the audit view's filter choices). */
+export async function listAuditFacets(
+  db: Kysely<Database>,
+): Promise<{ actors: string[]; actions: string[] }> {
+  const [actors, actions] = await Promise.all([
+    db.selectFrom('audit_log').select('actor').distinct().orderBy('actor').execute(),
+    db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+  ])
+  return { actors: actors.map((r) => r.actor), actions: actions.map((r) => r.action) }
+}

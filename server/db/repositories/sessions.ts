@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { AdminSessionRow, Database, TokenRow } from '../schema.ts'
+import type { AdminSessionRow, Database, TokenRow, UserRow } from '../schema.ts'
 
-/** Stores a new admin session (its id's hash only). */
+/** Stores a new admin session (its id's hash only), of an account or of an admin token. */
 export async function insertSession(db: Kysely<Database>, session: AdminSessionRow): Promise<void> {
   await db.insertInto('admin_sessions').values(session).execute()
 }
@@ -29,6 +29,45 @@ export async function findSessionToken(
     )
     .where('tokens.role', '=', 'admin')
     .executeTakeFirst()
+}
+
+/**
+ * The account behind a live session: the session has not expired and the account is not
+ * disabled. A role changed since sign-in is the role read here, so it applies at once.
+ */
+export async function findSessionUser(
+  db: Kysely<Database>,
+  idHash: string,
+  now: string,
+): Promise<(UserRow & { expires_at: string }) | undefined> {
+  return db
+    .selectFrom('admin_sessions')
+    .innerJoin('users', 'users.id', 'admin_sessions.user_id')
+    .selectAll('users')
+    .select('admin_sessions.expires_at')
+    .where('admin_sessions.id_hash', '=', idHash)
+    .where('admin_sessions.expires_at', '>', now)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst()
+}
+
+/**
+ * Ends every session of an account, or of an admin token ("log out everywhere"), except the one
+ * whose id hash is `keep`; returns how many ended.
+ */
+export async function deleteSessionsOf(
+  db: Kysely<Database>,
+  owner: { userId: number } | { tokenId: number },
+  keep?: string,
+): Promise<number> {
+  let q = db.deleteFrom('admin_sessions')
+  q =
+    'userId' in owner
+      ? q.where('user_id', '=', owner.userId)
+      : q.where('token_id', '=', owner.tokenId)
+  if (keep !== undefined) q = q.where('id_hash', '!=', keep)
+  const result = await q.executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 /** Ends one session (logout); false when there was none. */
