@@ -108,6 +108,25 @@ describe('signing in by email and password', () => {
     expect(await wrong.text()).toContain('The email or the password is not right.')
   })
 
+  it('returns to the dashboard page that asked for the sign-in, and never elsewhere', async () => {
+    const ana = await addUser(t, 'analyst')
+    const next = async (path: string) => {
+      const res = await t.app.request('/admin/login', {
+        method: 'POST',
+        body: new URLSearchParams({ email: ana.email, password: ana.password, next: path }),
+      })
+      expect(res.status).toBe(303)
+      return res.headers.get('location')
+    }
+    expect(await next('/admin/audit')).toBe('/admin/audit')
+    expect(await next('/admin/surveys/example/responses/0193a-b2')).toBe(
+      '/admin/surveys/example/responses/0193a-b2',
+    )
+    for (const elsewhere of ['//evil.example/admin', 'https://evil.example', '/admin/../x']) {
+      expect(await next(elsewhere)).toBe('/admin')
+    }
+  })
+
   it('rehashes a password made under another scrypt cost at the next sign-in', async () => {
     const { user } = await createAccount(
       { db: t.db.kysely, now: () => new Date(), passwords: { N: 2048, r: 8, p: 1 } },
