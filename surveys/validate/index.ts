@@ -18,7 +18,7 @@ import { isRecord, sameValue } from '../json.ts'
 import { listUnsupported } from '../question-kinds.ts'
 import { createModel } from '../survey-model.ts'
 import type { SurveyJson, ValidateOptions, ValidationResult } from '../types.ts'
-import { compileFastValidator, type FastValidator } from './fast/index.ts'
+import { compileFastValidator, type FastValidator, type FastVerdict } from './fast/index.ts'
 import { type CheckContext, createCheckContext, isFull, MAX_ISSUES, ownMessage } from './issues.ts'
 import { findLimitBreach } from './limits.ts'
 import { checkRecord, type LiveScope } from './reference/answer-checks.ts'
@@ -32,6 +32,12 @@ export interface ValidateCallOptions extends ValidateOptions {
    * questionnaire's expressions as `{region}`. Variables of a previous call are unset.
    */
   variables?: Record<string, unknown>
+  /**
+   * The paths the fast path flagged (it agrees with the reference, differential test): once
+   * Gapkit's own checks have flagged every one of them, survey-core could only repeat them, and
+   * the reference stops there, sparing its 10–30 ms.
+   */
+  expectedPaths?: readonly string[]
 }
 
 /** A validator built once for one questionnaire version. */
@@ -103,14 +109,16 @@ export function compileValidator(json: SurveyJson): CompiledValidator {
       const f = fastValidator()
       // A rejection (or a deferral) is rare: the reference then gives the exact messages. A
       // fault in the fast path must cost time, never a verdict.
-      let accepted = false
+      let verdict: FastVerdict | undefined
       try {
-        accepted = f.fast && isRecord(answers) && f.check(answers, opts).ok === true
+        verdict = f.fast && isRecord(answers) ? f.check(answers, opts) : undefined
       } catch {
-        accepted = false
+        verdict = undefined
       }
-      if (accepted && isRecord(answers)) return { ok: true, answers }
-      return reference.validate(answers, opts)
+      if (verdict?.ok === true && isRecord(answers)) return { ok: true, answers }
+      // The paths the fast path flagged let the reference stop once its own checks explain them.
+      const paths = verdict?.ok === false ? verdict.paths : undefined
+      return reference.validate(answers, { ...opts, expectedPaths: paths })
     },
     get fastPath(): FastPathInfo {
       const f = fastValidator()
@@ -171,6 +179,9 @@ export function compileReferenceValidator(json: SurveyJson): CompiledValidator {
       }
       // Only well-formed values reach the model; it never sees (or mutates) the input itself.
       const shaped = shapeRecord(scope, answers, '', ctx)
+      // Past the cap the verdict is known and nothing more would be listed; nor is anything
+      // when our checks already explain every expected path: survey-core is spared.
+      if (isFull(ctx) || explains(ctx, opts.expectedPaths)) return rejection(ctx)
       if (model.locale !== locale) model.locale = locale
       setVariables(opts.variables ?? {})
       model.data = structuredClone(shaped)
@@ -178,9 +189,7 @@ export function compileReferenceValidator(json: SurveyJson): CompiledValidator {
       const live: LiveScope = { questions: scope.questions, isShown: (q) => shown.has(q) }
       const before = ctx.issues.length
       const checked = checkRecord(live, shaped, '', ctx)
-      // Past the cap the verdict is known and nothing more would be listed: survey-core's own
-      // checks are skipped.
-      if (isFull(ctx)) return rejection(ctx)
+      if (isFull(ctx) || explains(ctx, opts.expectedPaths)) return rejection(ctx)
       // Rejected choices can empty whole matrix rows inside survey-core: validate without them.
       if (ctx.issues.length > before && checked !== shaped) model.data = structuredClone(checked)
       model.validate(true, false)
@@ -189,6 +198,13 @@ export function compileReferenceValidator(json: SurveyJson): CompiledValidator {
       return { ok: true, answers }
     },
   }
+}
+
+// Whether the issues so far are at exactly the expected paths (a rejection's, never empty).
+function explains(ctx: CheckContext, expected: readonly string[] | undefined): boolean {
+  if (!expected || expected.length === 0 || ctx.issues.length === 0) return false
+  const found = new Set(ctx.issues.map((i) => i.question))
+  return found.size === expected.length && expected.every((p) => found.has(p))
 }
 
 // Past the cap, one last entry (question "") tells how many more problems there were.

@@ -1,7 +1,7 @@
 /**
  * The fast validator's own checks, the same as the reference's (`answer-shape.ts` then
- * `answer-checks.ts`) but on a compiled plan: JSON types and names first, then choices, scales,
- * rows, lengths, counts and answers to questions that are not shown.
+ * `answer-checks.ts`) but on a compiled plan: JSON types, names and text lengths first, then
+ * choices, scales, rows, counts and answers to questions that are not shown.
  */
 
 import { isPrimitive, isRecord, type Primitive, sameValue } from '../../json.ts'
@@ -57,9 +57,13 @@ export function shapeRecord(
     const field = fields.get(key)
     let kept: unknown = DROP
     if (field) kept = shapeValue(field, value, path, run)
-    else if (commentOwner(fields, key, run.plan.commentSuffix)) {
-      kept = value === null || typeof value === 'string' ? value : flag(run, path)
-    } else flag(run, path)
+    else {
+      const owner = commentOwner(fields, key, run.plan.commentSuffix)
+      const max = owner?.other?.maxLength ?? 0
+      if (!owner) flag(run, path)
+      else if (value === null) kept = null
+      else kept = typeof value === 'string' && value.length <= max ? value : flag(run, path)
+    }
     if (kept !== DROP) out[key] = kept
   }
   return out
@@ -71,7 +75,9 @@ function shapeValue(f: FieldPlan, value: unknown, path: string, run: FastRun): u
   switch (f.kind) {
     case 'text':
     case 'comment':
-      return typeof value === 'string' ? value : flag(run, path)
+      // Lengths here, with the type: a text over its limit never takes part in the live checks.
+      if (typeof value !== 'string') return flag(run, path)
+      return f.maxLength > 0 && value.length > f.maxLength ? flag(run, path) : value
     case 'number':
       // An emptied number field is no answer, as in survey-core.
       if (value === '') return null
@@ -227,19 +233,11 @@ function checkComment(
   const chosen = record[owner.name]
   const list = Array.isArray(chosen) ? chosen : [chosen]
   if (!list.some((v) => sameValue(v, other.value))) return flag(run, path)
-  if (typeof text === 'string' && other.maxLength > 0 && text.length > other.maxLength) {
-    return flag(run, path)
-  }
   return text
 }
 
 function checkValue(f: FieldPlan, value: unknown, path: string, run: FastRun): unknown {
   switch (f.kind) {
-    case 'text':
-    case 'comment':
-      return typeof value === 'string' && f.maxLength > 0 && value.length > f.maxLength
-        ? flag(run, path)
-        : value
     case 'choice':
     case 'choices':
     case 'ranking':

@@ -75,6 +75,8 @@ function checkAnswers(plan: SurveyPlan, answers: unknown, opts: FastCheckOptions
     visibleItems: new Map(),
   }
   const shaped = shapeRecord(plan.questions, answers, '', run)
+  // The reference lists the first problems only, and stops at its cap.
+  if (run.flagged.size >= MAX_ISSUES) return { ok: 'defer', reason: 'too many problems to list' }
   for (const q of plan.guarded) {
     const value = shaped[q.name]
     if (value === undefined || value === null) continue
@@ -85,7 +87,6 @@ function checkAnswers(plan: SurveyPlan, answers: unknown, opts: FastCheckOptions
   }
   run.scope.values = shaped
   const checked = checkRecord(plan.questions, shaped, '', run, true)
-  // The reference lists the first problems only, and skips survey-core's checks past its cap.
   if (run.flagged.size >= MAX_ISSUES) return { ok: 'defer', reason: 'too many problems to list' }
   // survey-core sees the answers without the values that failed: its conditions change with them.
   run.scope.values = checked

@@ -1,6 +1,6 @@
 /**
  * Second pass over answers, against the live model (answers and variables set): choices that
- * exist and are visible, rating scales, lengths, counts, matrix rows and columns, and answers to
+ * exist and are visible, rating scales, counts, matrix rows and columns, and answers to
  * questions that are not shown. survey-core's own `validate()` misses all of these.
  */
 import {
@@ -19,7 +19,6 @@ import {
   QuestionSelectBase,
   QuestionSliderModel,
   QuestionTagboxModel,
-  QuestionTextBase,
 } from 'survey-core'
 import { isRecord, sameValue } from '../../json.ts'
 import { kindOf } from '../../question-kinds.ts'
@@ -31,7 +30,6 @@ import {
   showValue,
   surveyMessage,
 } from '../issues.ts'
-import { textLimit } from '../limits.ts'
 import { commentOwner, DROP } from './answer-shape.ts'
 
 /** The live questions behind one JSON object, and whether each is shown. */
@@ -76,6 +74,7 @@ export function checkRecord(
 }
 
 // An "Other" text needs "Other" chosen (the form clears it otherwise); a comment area does not.
+// Its length was checked with its JSON type (answer-shape.ts).
 function checkComment(
   owner: Question,
   record: Record<string, unknown>,
@@ -92,20 +91,12 @@ function checkComment(
       return DROP
     }
   }
-  const max = textLimit(owner.getOthersMaxLength(), 'other')
-  if (typeof text === 'string' && text.length > max) {
-    report(ctx, path, surveyMessage(ctx.locale, 'textMaxLength', max))
-    return DROP
-  }
   return text
 }
 
 /** Checks one well-formed, non-null answer against its live question. */
 export function checkValue(q: Question, value: unknown, path: string, ctx: CheckContext): unknown {
   switch (kindOf(q)) {
-    case 'text':
-    case 'comment':
-      return checkLength(q, value, path, ctx)
     case 'choice':
     case 'choices':
     case 'ranking':
@@ -124,16 +115,6 @@ export function checkValue(q: Question, value: unknown, path: string, ctx: Check
     default:
       return value
   }
-}
-
-function checkLength(q: Question, value: unknown, path: string, ctx: CheckContext): unknown {
-  if (!(q instanceof QuestionTextBase)) return value
-  const max = textLimit(q.getMaxLength(), kindOf(q) === 'comment' ? 'comment' : 'text')
-  if (typeof value === 'string' && value.length > max) {
-    report(ctx, path, surveyMessage(ctx.locale, 'textMaxLength', max))
-    return DROP
-  }
-  return value
 }
 
 function isExclusive(q: QuestionSelectBase, item: ChoiceItem): boolean {

@@ -1,7 +1,8 @@
 /**
- * First pass over raw answers: JSON types and names, checked against the questionnaire alone
- * (no answers, no variables). It returns a copy holding only well-formed values, which is what
- * survey-core gets to see: survey-core throws or silently rewrites values of the wrong type.
+ * First pass over raw answers: JSON types, names and text lengths, checked against the
+ * questionnaire alone (no answers, no variables). It returns a copy holding only well-formed
+ * values, which is what survey-core gets to see: survey-core throws or silently rewrites values of
+ * the wrong type, and a text over its limit never reaches it.
  */
 import {
   type Question,
@@ -13,6 +14,7 @@ import {
   QuestionMultipleTextModel,
   QuestionPanelDynamicModel,
   QuestionSelectBase,
+  QuestionTextBase,
 } from 'survey-core'
 import { isPrimitive, isRecord, sameValue } from '../../json.ts'
 import { kindOf } from '../../question-kinds.ts'
@@ -25,7 +27,7 @@ import {
   showValue,
   surveyMessage,
 } from '../issues.ts'
-import { MAX_LIST_LENGTH } from '../limits.ts'
+import { MAX_LIST_LENGTH, textLimit } from '../limits.ts'
 
 /** Marks a value that failed a check and must not reach survey-core. */
 export const DROP: unique symbol = Symbol('drop')
@@ -66,12 +68,27 @@ export function shapeRecord(
     let kept: unknown = DROP
     if (q) kept = shapeValue(q, value, path, ctx)
     else if (scope.computed?.has(key)) kept = value
-    else if (commentOwner(scope.questions, key, ctx.commentSuffix)) {
-      kept = value === null || typeof value === 'string' ? value : fail(ctx, path, 'expectText')
-    } else reportOwn(ctx, path, scope.unknown, key)
+    else {
+      const owner = commentOwner(scope.questions, key, ctx.commentSuffix)
+      if (owner) kept = shapeComment(owner, value, path, ctx)
+      else reportOwn(ctx, path, scope.unknown, key)
+    }
     if (kept !== DROP) out[key] = kept
   }
   return out
+}
+
+// The text of "Other" or of a comment area: text, at most the survey's maxCommentLength.
+function shapeComment(owner: Question, value: unknown, path: string, ctx: CheckContext): unknown {
+  if (value === null) return null
+  if (typeof value !== 'string') return fail(ctx, path, 'expectText')
+  return checkLength(value, textLimit(owner.getOthersMaxLength(), 'other'), path, ctx)
+}
+
+function checkLength(text: string, max: number, path: string, ctx: CheckContext): unknown {
+  if (text.length <= max) return text
+  report(ctx, path, surveyMessage(ctx.locale, 'textMaxLength', max))
+  return DROP
 }
 
 function fail(ctx: CheckContext, path: string, key: MessageKey, ...args: unknown[]): typeof DROP {
@@ -87,6 +104,9 @@ export function shapeValue(q: Question, value: unknown, path: string, ctx: Check
   switch (kind) {
     case 'text':
     case 'comment':
+      if (typeof value !== 'string') return fail(ctx, path, 'expectText')
+      if (!(q instanceof QuestionTextBase)) return value
+      return checkLength(value, textLimit(q.getMaxLength(), kind), path, ctx)
     case 'signaturepad':
       return typeof value === 'string' ? value : fail(ctx, path, 'expectText')
     case 'number':

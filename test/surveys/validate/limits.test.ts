@@ -162,6 +162,20 @@ describe('text lengths', () => {
     expect(check(withAnswers({ 'area-Comment': 'a'.repeat(1_000_000) }), draft).ok).toBe(false)
   })
 
+  it('judges a text over its limit before the live checks, in both validators', () => {
+    const json = {
+      elements: [
+        { type: 'text', name: 'a', maxLength: 3 },
+        { type: 'text', name: 'b', visibleIf: '{a} notempty' },
+      ],
+    }
+    const v = validators(json)
+    // The long text is taken out first: "b" is then not shown, and its answer is refused too.
+    const result = check({ a: 'abcd', b: 'x' }, submit, v)
+    expect(result.ok ? [] : result.errors.map((e) => e.question)).toEqual(['a', 'b'])
+    expect(check({ a: 'abc', b: 'x' }, submit, v).ok).toBe(true)
+  })
+
   it("follows the questionnaire's own limits: the question's, then the survey's", () => {
     const json = {
       maxTextLength: 5_000,
