@@ -61,7 +61,18 @@
             text: t.reject,
           }),
         ),
-        el('td', {}, el('code', { text: r.shortId, title: r.id })),
+        el(
+          'td',
+          {},
+          el(
+            'a',
+            {
+              href: `/admin/surveys/${encodeURIComponent(data.survey)}/responses/${encodeURIComponent(r.id)}?lang=${data.locale}`,
+              title: fill(t.openResponse, { id: r.shortId }),
+            },
+            el('code', { text: r.shortId }),
+          ),
+        ),
         el('td', { text: r.region, title: regionNames.get(r.region) || r.region }),
         el('td', { text: r.wave }),
         el('td', { text: r.group ?? '—' }),
@@ -437,6 +448,10 @@
       ).observe($('ak-analysis'))
     }
 
+    // What the response page did before it sent us here (an erasure).
+    const flash = sessionStorage.getItem('gapkit-survey-flash')
+    sessionStorage.removeItem('gapkit-survey-flash')
+    if (flash) setStatus(reviewStatus, flash, 'ok')
     reloadRows()
     refreshAnalysis()
   }

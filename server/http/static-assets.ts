@@ -97,6 +97,7 @@ function sources(): Record<string, string> {
     'admin-users.js': path.join(here, 'assets', 'admin-users.js'),
     'admin-targets.js': path.join(here, 'assets', 'admin-targets.js'),
     'admin-downloads.js': path.join(here, 'assets', 'admin-downloads.js'),
+    'admin-response.js': path.join(here, 'assets', 'admin-response.js'),
     'admin.css': path.join(here, 'assets', 'admin.css'),
     'api-docs.js': path.join(here, 'assets', 'api-docs.js'),
   }

@@ -7,10 +7,12 @@ import {
   ADMIN_ERRORS,
   body,
   errors,
+  html,
   json,
   type Operation,
   path,
   query,
+  SESSION,
 } from './operations.ts'
 
 const TARGET = {
@@ -35,6 +37,23 @@ const TARGET_PATH = [
 
 /** Lead-partner operations, by `METHOD /path` in OpenAPI form. */
 export const LEAD_PARTNER_OPERATIONS: Record<string, Operation> = {
+  'GET /admin/surveys/{id}/responses/{rid}': {
+    tags: ['dashboard'],
+    summary: 'Dashboard: one response, whole',
+    description:
+      'Every answer under its question text with choice labels (in the dashboard language where the questionnaire has it), read with the questionnaire version the response answered; its region, wave, language, version, status, review and history; buttons to correct the answers (`PATCH /api/responses/{id}`) and to erase the response (`DELETE`).',
+    security: SESSION,
+    parameters: [
+      path('id', 'Questionnaire id.'),
+      path('rid', 'Response id.'),
+      query('lang', 'Dashboard language.', { enum: ['en', 'fr'] }),
+    ],
+    responses: {
+      '200': html('The page'),
+      '401': html('The sign-in form'),
+      '404': html('No such questionnaire or response'),
+    },
+  },
   'GET /api/admin/targets': {
     tags: ['dashboard'],
     summary: 'Collection targets: responses expected per questionnaire × region × wave',

@@ -6,6 +6,7 @@ import { h, renderPage, setPageHeaders } from '../admin/layout.ts'
 import { pageSessions } from '../admin/page-session.ts'
 import { renderPartnersPage } from '../admin/partners-page.ts'
 import { renderProgressPage } from '../admin/progress-page.ts'
+import { loadResponsePage, renderResponsePage } from '../admin/response-page.ts'
 import { renderSurveyPage } from '../admin/survey-page.ts'
 import { adminText } from '../admin/text.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
@@ -97,6 +98,18 @@ export function adminRoutes(
       const [regions, waves] = await Promise.all([listRegions(db), listWaves(db, survey.id)])
       const charts = routes().some((r) => r.method === 'GET' && r.path === CHARTS_ROUTE)
       return c.html(renderSurveyPage({ ...s, survey, regions, waves, charts, assets }))
+    })
+    .get('/surveys/:id/responses/:rid', async (c) => {
+      const s = await pageSession(c)
+      if ('response' in s) return s.response
+      const survey = registry.get(c.req.param('id'))
+      const data = survey ? await loadResponsePage(db, survey, c.req.param('rid')) : undefined
+      if (!survey || !data) {
+        const text = adminText(s.locale).noResponse
+        const body = `<p class="ak-alert" role="alert">${h(text)}</p>`
+        return c.html(renderPage({ ...s, title: text, path: '/admin', body, assets }), 404)
+      }
+      return c.html(renderResponsePage({ ...s, survey, data, assets }))
     })
     .post('/login', async (c) => {
       setPageHeaders(c)

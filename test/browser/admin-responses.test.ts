@@ -188,6 +188,123 @@ describe('the responses download', () => {
   })
 })
 
+describe('one response, whole', () => {
+  /** The label of a choice of microfinance-gap's question, in a language. */
+  const label = (question: string, code: unknown, lang: 'default' | 'fr') => {
+    const survey = t.registry.get(SURVEY)
+    let found: unknown
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) for (const x of v) walk(x)
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>
+        if (o.name === question && Array.isArray(o.choices)) {
+          const c = o.choices.find((x) => (x as { value?: unknown }).value === code)
+          found = (c as { text?: Record<string, string> } | undefined)?.text?.[lang]
+        }
+        for (const x of Object.values(o)) walk(x)
+      }
+    }
+    walk(survey?.json)
+    return String(found)
+  }
+  const stored = async (id: string) =>
+    t.db.kysely.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst()
+  let id = ''
+
+  it('shows every answer under its question with choice labels, and the response’s details', async () => {
+    await page.goto(`${server.url}/admin/surveys/${SURVEY}`)
+    await page.selectOption('#ak-f-region', 'FR-93')
+    await page.selectOption('#ak-f-status', 'submitted')
+    const row = page.locator('#ak-rows tr[data-status="submitted"][data-review="pending"]').first()
+    id = (await row.getAttribute('data-response')) ?? ''
+    const short = id.replace(/-/g, '').slice(-8)
+    await row.locator(`a[title="Open response ${short}"]`).click()
+    await page.waitForSelector('body[data-ready="true"]')
+    expect(await page.locator('h1').textContent()).toBe(`Response ${short}`)
+    const answers = JSON.parse((await stored(id))?.answers ?? '{}') as Record<string, unknown>
+    const type = page.locator('#ak-r-answers dd[data-question="stakeholder_type"]')
+    expect(await type.textContent()).toBe(
+      label('stakeholder_type', answers.stakeholder_type, 'default'),
+    )
+    expect(await page.locator('#ak-r-answers').textContent()).not.toContain(
+      `${String(answers.stakeholder_type)}`.length > 4
+        ? `>${String(answers.stakeholder_type)}<`
+        : '\u0000',
+    )
+    // A matrix: each row under its text, each answer as its label.
+    const importance = page.locator('#ak-r-answers dd[data-question="importance"] dd')
+    expect(await importance.count()).toBeGreaterThan(5)
+    expect(await importance.first().textContent()).toMatch(/^\d – /)
+    const meta = (await page.locator('.ak-meta').textContent()) ?? ''
+    expect(meta).toContain('Seine-Saint-Denis')
+    expect(meta).toContain('the current one')
+    await expect
+      .poll(() => page.locator('#ak-r-history li[data-action="response.submit"]').count())
+      .toBe(1)
+    await shot(page, 'response')
+
+    await page.goto(`${server.url}/admin/surveys/${SURVEY}/responses/${id}?lang=fr`)
+    await page.waitForSelector('body[data-ready="true"]')
+    expect(await page.locator('h1').textContent()).toBe(`Réponse ${short}`)
+    expect(await type.textContent()).toBe(label('stakeholder_type', answers.stakeholder_type, 'fr'))
+  })
+
+  it('corrects an answer in the questionnaire’s own form, checked by the server and kept in the history', async () => {
+    await page.goto(`${server.url}/admin/surveys/${SURVEY}/responses/${id}`)
+    await page.waitForSelector('body[data-ready="true"]')
+    const before = JSON.parse((await stored(id))?.answers ?? '{}') as Record<string, unknown>
+    const next = before.experience === 'gt10' ? '6to10' : 'gt10'
+    await page.click('#ak-r-correct')
+    const question = page.locator('#ak-r-editor [data-name="experience"]')
+    await question.waitFor()
+    await question.getByText(label('experience', next, 'default'), { exact: true }).click()
+    await page.fill('#ak-r-note', 'Confirmed by phone with the respondent')
+    await page.click('#ak-r-save')
+    await expect
+      .poll(() => page.locator('#ak-r-flash').textContent())
+      .toBe('Correction saved: 1 answer(s) changed; the review is pending again.')
+    expect(await page.locator('#ak-r-answers dd[data-question="experience"]').textContent()).toBe(
+      label('experience', next, 'default'),
+    )
+    const after = await stored(id)
+    expect(JSON.parse(after?.answers ?? '{}')).toEqual({ ...before, experience: next })
+    await expect
+      .poll(() => page.locator('#ak-r-history li[data-action="response.correct"]').count())
+      .toBe(1)
+    expect(
+      await page.locator('#ak-r-history li[data-action="response.correct"]').textContent(),
+    ).toContain('Confirmed by phone with the respondent')
+    expect(await page.locator('#ak-r-history li[data-revision="1"]').count()).toBe(1)
+    await shot(page, 'response-corrected')
+  })
+
+  it('erases a response after a confirmation naming what goes', async () => {
+    const short = id.replace(/-/g, '').slice(-8)
+    await page.click('#ak-r-erase')
+    const what = (await page.locator('#ak-r-erase-what').textContent()) ?? ''
+    expect(what).toMatch(
+      new RegExp(
+        `^Erase response ${short} of Seine-Saint-Denis \\(FR-93\\), wave \\d+, for good: its \\d+ answers`,
+      ),
+    )
+    expect(await stored(id)).toBeDefined()
+    await page.fill('#ak-r-erase-reason', 'Respondent asked for erasure')
+    await page.click('#ak-r-erase-confirm')
+    await page.waitForURL(new RegExp(`/admin/surveys/${SURVEY}`))
+    await expect
+      .poll(() => page.locator('#ak-review-status').textContent())
+      .toBe(`Response ${short} was erased.`)
+    expect(await stored(id)).toBeUndefined()
+    // Its page is gone too (asked outside the page, whose console would log the 404).
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const gone = await fetch(`${server.url}/admin/surveys/${SURVEY}/responses/${id}`, {
+      headers: { cookie },
+    })
+    expect(gone.status).toBe(404)
+    expect(await gone.text()).toContain('No such response: it may have been erased.')
+  })
+})
+
 describe('the whole session', () => {
   it('made no external request and logged no error', () => {
     expect(external).toEqual([])
