@@ -27,6 +27,13 @@ function readRecords(text: string): string[][] {
 
 /** Reads every data row of a CSV export; a file that is not a usable CSV throws `ImportInputError`. */
 export async function readCsvRows(text: string, resolver: VersionResolver): Promise<ImportRow[]> {
+  // The semicolon variant made for Excel in fr, it, ro, sl and sv writes numbers with decimal
+  // commas, which cannot be told apart from text on the way back: say which file to use.
+  if (/^\uFEFF?id;survey;/.test(text)) {
+    throw new ImportInputError(
+      'this CSV is separated by semicolons (the export made for Excel, with decimal commas): import the comma-separated CSV export or the JSON export instead',
+    )
+  }
   const [header, ...records] = readRecords(text)
   if (!header || (header.length === 1 && header[0] === '')) {
     throw new ImportInputError('the CSV file is empty')

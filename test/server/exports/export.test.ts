@@ -622,6 +622,16 @@ describe('what a download holds', () => {
     const text = bytes.toString('utf8')
     expect(text).toMatch(/;2,5;/)
     expect(text).toContain('"Garanties; coût, délais"')
+    // Not for re-import: the decimal commas cannot be told from text. Said in one message.
+    const back = await t.app.request('/api/surveys/example/imports?dryRun=true', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.admin}`, 'Content-Type': 'text/csv' },
+      body: bytes.toString('utf8'),
+    })
+    expect(back.status).toBe(400)
+    expect(((await back.json()) as { error: { message: string } }).error.message).toContain(
+      'this CSV is separated by semicolons',
+    )
     // A separator for the flat CSV only.
     const xlsx = await download('?format=xlsx&delimiter=%3B')
     expect(xlsx.res.status).toBe(400)

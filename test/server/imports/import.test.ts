@@ -298,7 +298,7 @@ describe('round trip', () => {
       const type = format === 'csv' ? 'text/csv' : 'application/json'
       let imported = 0
       for (const survey of source.registry.list()) {
-        const url = `/api/surveys/${survey.id}/responses?format=${format}&status=all`
+        const url = `/api/surveys/${survey.id}/responses?format=${format}&status=all&review=all`
         const file = await (await source.send('GET', url, source.admin)).text()
         const res = await post(
           target,
