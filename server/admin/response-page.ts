@@ -16,7 +16,7 @@ import { findSurveyVersion } from '../db/repositories/survey-versions.ts'
 import type { Database, ResponseRow } from '../db/schema.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { shortResponseId } from '../ids.ts'
-import { adminHref, h, renderPage } from './layout.ts'
+import { adminHref, h, mayOpen, renderPage, type Who } from './layout.ts'
 import { shortTime } from './progress-page.ts'
 import { type AdminLocale, type AdminText, adminText, fill } from './text.ts'
 
@@ -184,6 +184,8 @@ function metaTable(d: ResponsePageData, locale: AdminLocale, t: AdminText): stri
 export function renderResponsePage(input: {
   locale: AdminLocale
   csrf: string
+  /** Who is signed in: Correct shows from analyst up, Erase for an owner (the API checks too). */
+  who?: Who
   survey: LoadedSurvey
   data: ResponsePageData
   assets: Map<string, Asset>
@@ -207,8 +209,8 @@ ${metaTable(data, locale, t)}
 </section>
 <section class="ak-card" aria-labelledby="ak-r-answers-title" id="ak-r-answers-card">
 <div class="ak-row"><h2 id="ak-r-answers-title">${h(t.answersTitle)}</h2>
-<div class="ak-actions">${r.status === 'submitted' ? `<button type="button" id="ak-r-correct">${h(t.correctAnswers)}</button>` : ''}
-<button type="button" class="ak-danger" id="ak-r-erase">${h(t.eraseResponse)}</button></div></div>
+<div class="ak-actions">${r.status === 'submitted' && mayOpen(input.who, 'analyst') ? `<button type="button" id="ak-r-correct">${h(t.correctAnswers)}</button>` : ''}
+${mayOpen(input.who, 'owner') ? `<button type="button" class="ak-danger" id="ak-r-erase">${h(t.eraseResponse)}</button>` : ''}</div></div>
 ${hasLocale ? '' : `<p class="ak-muted">${h(fill(t.noSurveyLanguage, { language: languageName(locale, locale) }))}</p>`}
 <p class="ak-muted">${h(fill(t.answeredCount, { n: items.length }))}</p>
 <div id="ak-r-erase-panel" class="ak-confirm" hidden>
@@ -236,6 +238,7 @@ ${css ? `<link rel="stylesheet" href="${h(css)}">` : ''}
     title: fill(t.responseTitle, { id: short }),
     path: `/admin/surveys/${survey.id}/responses/${r.id}`,
     csrf: input.csrf,
+    who: input.who,
     body,
     scripts: [
       'admin.js',

@@ -165,7 +165,7 @@
       showEditor(false)
     })
     $('ak-r-save').addEventListener('click', save)
-    $('ak-r-erase').addEventListener('click', () => {
+    $('ak-r-erase')?.addEventListener('click', () => {
       $('ak-r-erase-panel').hidden = false
       $('ak-r-erase-cancel').focus()
     })

@@ -1,6 +1,11 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readAnswered } from '../../../server/admin/response-page.ts'
+import {
+  loadResponsePage,
+  readAnswered,
+  renderResponsePage,
+} from '../../../server/admin/response-page.ts'
+import { loadAssets } from '../../../server/http/static-assets.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 
 let t: TestApp
@@ -57,5 +62,30 @@ describe('one response as a reader sees it', () => {
     expect((await open('/admin/surveys/example/responses/nope')).status).toBe(404)
     expect((await open(`/admin/surveys/other/responses/${id}`)).status).toBe(404)
     expect((await t.app.request(`/admin/surveys/example/responses/${id}`)).status).toBe(401)
+  })
+
+  it('offers Correct from the analyst role and Erase to an owner only', async () => {
+    const res = await t.send('POST', '/api/surveys/example/responses', t.partnerB, { answers })
+    const { id } = (await res.json()) as { id: string }
+    const survey = t.registry.get('example')
+    if (!survey) throw new Error('no example questionnaire')
+    const data = await loadResponsePage(t.db.kysely, survey, id)
+    if (!data) throw new Error('no response')
+    const assets = loadAssets()
+    const page = (role: 'owner' | 'analyst' | 'reviewer') =>
+      renderResponsePage({
+        locale: 'en',
+        csrf: 'x',
+        who: { kind: 'user', name: 'someone', role },
+        survey,
+        data,
+        assets,
+      })
+    expect(page('owner')).toContain('id="ak-r-correct"')
+    expect(page('owner')).toContain('id="ak-r-erase"')
+    expect(page('analyst')).toContain('id="ak-r-correct"')
+    expect(page('analyst')).not.toContain('id="ak-r-erase"')
+    expect(page('reviewer')).not.toContain('id="ak-r-correct"')
+    expect(page('reviewer')).not.toContain('id="ak-r-erase"')
   })
 })
