@@ -69,9 +69,7 @@ describe('gapkit admin-token', () => {
     expect(list.code, list.stderr).toBe(0)
     const lines = list.stdout.trim().split('\n')
     expect(lines[0]).toMatch(/^id\s+name\s+prefix\s+created \(UTC\)\s+last use\s+expires\s+state$/)
-    expect(lines[1]).toMatch(
-      /^1\s+test admin\s+gka_[\w-]{8}\s+2026-01-01 00:00\s+-\s+-\s+revoked /,
-    )
+    expect(lines[1]).toMatch(/^1\s+test admin\s+gka_[\w-]{8}\s+2026-01-01 00:00\s+-\s+-\s+revoked /)
     expect(lines[2]).toMatch(
       /^\d+\s+Analyst\s+gka_[\w-]{8}\s+\S+ \S+\s+\d{4}-\S+ \S+\s+\d{4}-\S+ \S+\s+live$/,
     )
