@@ -1,266 +1,346 @@
-// The partner form: SurveyJS rendered from our own assets, autosaved to this device at every
-// change and to the server as a draft, resumable from the same link, submitted with the
-// server's verdict shown next to the questions.
+// The partner form, offline first: SurveyJS from our own assets; every change kept on this
+// device (IndexedDB, outbox.js) and, when there is a connection, on the server as a draft;
+// a submitted response waits in the device's outbox until the server has it, sent without the
+// person's help (page load, `online`, return to the page, a retry timer, Background Sync).
 ;(() => {
   const data = JSON.parse(document.getElementById('gk-data').textContent)
+  const outbox = window.GapkitOutbox
+  const view = window.GapkitFormView.create(data)
   const params = new URLSearchParams(location.search)
   const token = params.get('t') || ''
-  const storeKey = `gapkit:${data.survey}:${data.region}`
-  const statusEl = document.getElementById('gk-status')
+  const link = `${data.survey}|${token}`
   const langSelect = document.getElementById('gk-lang')
-  const langLabel = document.getElementById('gk-lang-label')
-
-  const model = new Survey.Model(data.definition)
-  model.setVariable('region', data.region)
-  model.locale = data.locale === 'en' ? '' : data.locale
-
-  const text = (key) => (data.text[currentLocale()] || data.text.en)?.[key] || key
-  const currentLocale = () => model.locale || 'en'
-  const setStatus = (key) => {
-    statusEl.textContent = key ? text(key) : ''
-    statusEl.dataset.state = key || ''
-  }
-
-  // --- Local copy: written at every change, so a lost connection or a reload loses nothing.
-  const readLocal = () => {
-    try {
-      return JSON.parse(localStorage.getItem(storeKey) || 'null')
-    } catch {
-      return null
-    }
-  }
-  let local = readLocal() || {}
-  // A link naming another response than the one kept here starts from that response.
-  if (params.get('r') && local.responseId && local.responseId !== params.get('r')) local = {}
-  if (!local.submissionKey)
-    local.submissionKey = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)
-  const writeLocal = () => {
-    local.answers = model.data
-    local.page = model.currentPageNo
-    local.locale = currentLocale()
-    local.savedAt = Date.now()
-    try {
-      localStorage.setItem(storeKey, JSON.stringify(local))
-    } catch {
-      // Storage full or disabled: the server draft still protects the answers.
-    }
-  }
-
-  const api = async (method, url, body) => {
-    const res = await fetch(url, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  const surveyEl = document.getElementById('gk-survey')
+  const S = window.GapkitModel
+  const hasLocale = (code) => data.locales.some((l) => l.code === code)
+  const newRecord = () =>
+    outbox.newRecord({
+      link,
+      survey: data.survey,
+      token,
+      region: data.region,
+      version: data.version,
+      language: locale,
     })
-    let payload = null
-    try {
-      payload = await res.json()
-    } catch {
-      payload = null
-    }
-    return { status: res.status, body: payload }
-  }
 
-  // --- Server draft: debounced, one request at a time, retried when back online.
-  let responseId = params.get('r') || local.responseId || null
-  let timer = null
-  let saving = null
-  let dirty = false
-  const rememberId = (id) => {
-    responseId = id
-    local.responseId = id
-    writeLocal()
+  let definition = null
+  let model = null
+  let laterAction = null
+  /** The response on screen: null for a fresh one until its first change. */
+  let current = null
+  /** This link's records on the device, as last read. */
+  let records = []
+  /** The response this page submitted last: a refusal of it reopens the form. */
+  let submittedHere = null
+  let completedHtml = null
+  let resumeOpen = false
+  let locale = data.locale
+
+  const setResponseParam = (id) => {
     const url = new URL(location.href)
-    url.searchParams.set('r', id)
+    if (id) url.searchParams.set('r', id)
+    else url.searchParams.delete('r')
     history.replaceState(null, '', url)
   }
+
+  // --- Languages.
+  S.loaded.add(data.locale)
+  const setLocale = async (code) => {
+    await S.loadStrings(data.locales.find((l) => l.code === code))
+    locale = code
+    langSelect.value = code
+    if (model) model.locale = code === 'en' ? '' : code
+    if (laterAction) laterAction.title = view.text('later')
+    view.setLocale(code)
+  }
+  langSelect.addEventListener('change', async () => {
+    await setLocale(langSelect.value)
+    if (current?.status === 'editing') {
+      current = { ...current, language: locale }
+      await outbox.put(current)
+    }
+  })
+
+  const showServerErrors = (errors) => {
+    const unplaced = model ? S.placeErrors(model, errors) : []
+    view.notice(unplaced.length ? 'invalid' : null, unplaced)
+  }
+
+  // --- Editing: every change is written to the device at once, to the server debounced.
+  let draftTimer = null
+  const scheduleDraft = (delay = 1500) => {
+    clearTimeout(draftTimer)
+    if (!data.preview && current?.status === 'editing') draftTimer = setTimeout(saveDraft, delay)
+  }
+  const changed = async () => {
+    if (data.preview) return
+    current = {
+      ...(current || newRecord()),
+      answers: model.data,
+      page: model.currentPageNo,
+      language: locale,
+      updatedAt: Date.now(),
+      errors: null,
+    }
+    await outbox.put(current)
+    view.status('local')
+    view.notice(null)
+    scheduleDraft()
+  }
   const saveDraft = async () => {
-    if (saving) {
-      dirty = true
-      return saving
+    if (current?.status !== 'editing' || !navigator.onLine) return
+    const key = current.key
+    view.status('saving')
+    const out = await outbox.saveDraft(key)
+    if (current?.key !== key) return
+    if (out.kind === 'saved') {
+      current = { ...current, responseId: out.id, serverSavedAt: out.savedAt }
+      if (current.status !== 'editing') return
+      setResponseParam(out.id)
+      const newer = current.updatedAt > out.savedAt
+      view.status(newer ? 'local' : 'draftServer')
+      if (newer) scheduleDraft()
+      if (resumeOpen) showResume()
+    } else if (out.kind === 'invalid') {
+      view.status('draftProblem')
+      showServerErrors(out.errors)
+    } else if (out.kind === 'revoked') {
+      view.status('local')
+      view.notice('revoked')
+    } else if (out.kind === 'sent') {
+      current = (await outbox.get(key)) || current
+      await refresh()
+      showDone({ elsewhere: true })
+    } else if (out.kind === 'refused') {
+      view.status('local')
+      view.notice('refused', [], { message: out.message })
+    } else if (out.kind !== 'skipped') {
+      view.status('local')
     }
-    dirty = false
-    setStatus('saving')
-    const body = { answers: model.data, draft: true, language: currentLocale() }
-    saving = (async () => {
-      try {
-        const res = responseId
-          ? await api('PUT', `/api/responses/${encodeURIComponent(responseId)}`, body)
-          : await api('POST', `/api/surveys/${encodeURIComponent(data.survey)}/responses`, {
-              ...body,
-              submissionKey: local.submissionKey,
-            })
-        if (res.status === 200 || res.status === 201) {
-          if (!responseId && res.body && res.body.id) rememberId(res.body.id)
-          setStatus('saved')
-        } else if (res.status === 409 && responseId) {
-          // Already submitted elsewhere: nothing more to save.
-          setStatus('saved')
-        } else if (res.status === 422) {
-          showServerErrors(res.body)
-          setStatus('savedLocal')
-        } else {
-          setStatus('savedLocal')
+  }
+
+  const markPage = () => {
+    // The questionnaire's description belongs to its first page (form.css hides it after).
+    document.body.classList.toggle('gk-later-page', model.currentPageNo > 0)
+  }
+
+  /** Shows a response in the form: a record kept on the device, or a fresh one (null). */
+  const edit = (record) => {
+    current = record ? { ...record, version: data.version } : null
+    completedHtml = null
+    const rankEmpty = Object.fromEntries(
+      data.locales.map((l) => [l.code, data.text[l.code]?.rankEmpty]).filter(([, v]) => v),
+    )
+    model = S.create({ definition, region: data.region, locale, record, rankEmpty })
+    // Answers given in the page's own first questions join this response, newest first.
+    const early = S.takeEarly()
+    const answeredEarly = Object.keys(early.answers).length > 0
+    if (answeredEarly) model.mergeData(early.answers)
+    model.onValueChanged.add(changed)
+    model.onCurrentPageChanged.add(() => {
+      markPage()
+      if (current) changed()
+    })
+    model.onCompleting.add((_, options) => {
+      options.allow = false
+      submit()
+    })
+    model.onAfterRenderQuestion.add((_, options) => view.decorate(options))
+    laterAction = data.preview
+      ? null
+      : model.addNavigationItem({
+          id: 'gk-later',
+          title: view.text('later'),
+          action: () => continueLater(),
+        })
+    view.showForm()
+    S.mount(model, surveyEl)
+    markPage()
+    if (early.focus) model.getQuestionByName(early.focus)?.focus()
+    if (answeredEarly) changed()
+    setResponseParam(current?.responseId || null)
+    if (current?.errors?.length) {
+      view.status('invalid')
+      showServerErrors(current.errors)
+    } else if (current) {
+      view.status(current.serverSavedAt >= current.updatedAt ? 'draftServer' : 'local')
+    } else {
+      view.status('')
+    }
+  }
+
+  // --- Submitting: the response joins the outbox at once; the server's answer comes later.
+  const submit = async () => {
+    clearTimeout(draftTimer)
+    if (data.preview) {
+      current = { key: 'preview', status: 'preview' }
+      showDone()
+      return
+    }
+    completedHtml = definition.completedHtml ? model.processedCompletedHtml : null
+    current = {
+      ...(current || newRecord()),
+      answers: S.visibleAnswers(model),
+      language: locale,
+      version: data.version,
+      status: 'queued',
+      queuedAt: Date.now(),
+      updatedAt: Date.now(),
+      attempts: 0,
+      nextAttemptAt: 0,
+      errors: null,
+      message: null,
+    }
+    submittedHere = current.key
+    await outbox.put(current)
+    outbox.notify()
+    navigator.storage?.persist?.().catch(() => undefined)
+    requestBackgroundSync()
+    await refresh()
+    showDone()
+    flush(true)
+  }
+
+  const showDone = (extra = {}) => {
+    resumeOpen = false
+    const shown = current && current.status !== 'editing' ? { ...current, ...extra } : null
+    view.status('')
+    view.done({
+      current: shown,
+      records,
+      sentOnServer: data.sent,
+      onePerLink: data.onePerLink,
+      completedHtml: shown?.status === 'sent' ? completedHtml : null,
+      onNew: () => startNew(),
+      onFix: () => fix(shown),
+    })
+  }
+
+  const startNew = () => {
+    submittedHere = null
+    edit(null)
+  }
+
+  const fix = async (record) => {
+    const reopened = await outbox.update(record.key, (r) => ({ ...r, status: 'editing' }))
+    await refresh()
+    edit(reopened)
+  }
+
+  // --- Continue later: the resume link of the server draft, for another device.
+  const resumeUrl = (id) => {
+    const url = new URL(location.pathname, location.origin)
+    url.searchParams.set('t', token)
+    url.searchParams.set('r', id)
+    return url.href
+  }
+  const showResume = () =>
+    view.resume({
+      url: current?.responseId ? resumeUrl(current.responseId) : null,
+      onBack: () => {
+        resumeOpen = false
+        view.showForm()
+      },
+    })
+  const continueLater = async () => {
+    if (!current) {
+      current = { ...newRecord(), answers: model.data, page: model.currentPageNo }
+      await outbox.put(current)
+    }
+    resumeOpen = true
+    showResume()
+    clearTimeout(draftTimer)
+    await saveDraft()
+  }
+
+  // --- The outbox: sent by whichever context gets there first, reported to every page.
+  const refresh = async () => {
+    records = await outbox.byLink(link)
+    view.outbox(records.filter((r) => r.status === 'queued').length)
+  }
+  const outboxChanged = async () => {
+    await refresh()
+    if (!current || current.status === 'editing') return
+    const fresh = records.find((r) => r.key === current.key)
+    if (!fresh) return
+    current = fresh
+    const refused = fresh.status === 'invalid' && fresh.key === submittedHere
+    if (refused) return fix(fresh)
+    if (document.body.dataset.view === 'done') showDone()
+  }
+  outbox.listen(() => outboxChanged())
+
+  // One flush at a time in this page; a call during one runs another right after it, so a
+  // response queued meanwhile is not left for the retry timer.
+  let retryTimer = null
+  let flushing = null
+  let again = null
+  const flush = (force) => {
+    if (data.preview) return Promise.resolve()
+    if (flushing) {
+      again = again === true || force
+      return flushing
+    }
+    clearTimeout(retryTimer)
+    flushing = outbox
+      .flush({ force })
+      .then(async (result) => {
+        await outboxChanged()
+        if (result.waiting > 0 && result.next !== null) {
+          retryTimer = setTimeout(() => flush(false), Math.max(1000, result.next - Date.now()))
         }
-      } catch {
-        setStatus('savedLocal')
-      } finally {
-        saving = null
-        if (dirty) schedule()
-      }
-    })()
-    return saving
-  }
-  const schedule = () => {
-    clearTimeout(timer)
-    timer = setTimeout(saveDraft, 1200)
-  }
-  window.addEventListener('online', () => schedule())
-
-  // --- Server validation messages next to their questions.
-  const showServerErrors = (body) => {
-    const details = body?.error?.details || []
-    let first = null
-    for (const d of details) {
-      const name = String(d.question || '').split('.')[0]
-      const q = name ? model.getQuestionByName(name) : null
-      if (q) {
-        q.addError(d.message)
-        if (!first) first = q
-      }
-    }
-    if (first) {
-      model.focusQuestion(first.name)
-    } else if (details.length) {
-      alert(`${text('fix')}\n${details.map((d) => d.message).join('\n')}`)
-    }
-  }
-
-  // Answers of questions hidden by a condition are kept in drafts (the respondent may come
-  // back to them) but are not part of a submission, as SurveyJS itself clears them on completion.
-  const visibleAnswers = () => {
-    const answers = { ...model.data }
-    const visible = new Set(model.getAllQuestions(true).map((q) => q.getValueName()))
-    for (const q of model.getAllQuestions(false)) {
-      const name = q.getValueName()
-      if (!visible.has(name)) {
-        delete answers[name]
-        delete answers[`${name}-Comment`]
-      }
-    }
-    return answers
-  }
-
-  // --- Submit: the server decides; the thank-you page only after it accepted.
-  let accepted = false
-  model.onCompleting.add((_, options) => {
-    if (accepted) return
-    options.allow = false
-    const body = { answers: visibleAnswers(), draft: false, language: currentLocale() }
-    const put = () => api('PUT', `/api/responses/${encodeURIComponent(responseId)}`, body)
-    const send = async () => {
-      // A draft save still under way would otherwise race the submission.
-      clearTimeout(timer)
-      if (saving) await saving
-      if (responseId) return put()
-      const res = await api('POST', `/api/surveys/${encodeURIComponent(data.survey)}/responses`, {
-        ...body,
-        submissionKey: local.submissionKey,
       })
-      // The key already named a draft (saved by a request whose answer was lost): submit it.
-      if (res.status === 200 && res.body && res.body.status === 'draft') {
-        rememberId(res.body.id)
-        return put()
-      }
-      return res
-    }
-    send()
-      .then((res) => {
-        if (res.status === 200 || res.status === 201 || (res.status === 409 && responseId)) {
-          accepted = true
-          clearTimeout(timer)
-          try {
-            localStorage.removeItem(storeKey)
-          } catch {}
-          if (res.body?.id && !responseId) {
-            const url = new URL(location.href)
-            url.searchParams.set('r', res.body.id)
-            history.replaceState(null, '', url)
-          }
-          setThanks()
-          model.doComplete()
-        } else if (res.status === 422) {
-          showServerErrors(res.body)
-        } else {
-          alert(text('sendError'))
+      .catch(() => undefined)
+      .finally(() => {
+        flushing = null
+        if (again !== null) {
+          const forced = again
+          again = null
+          flush(forced)
         }
       })
-      .catch(() => alert(text('sendError')))
-  })
-  model.onComplete.add(() => {
-    setStatus('')
-    document.body.dataset.complete = 'true'
-  })
-  // The thank-you text in the language in use at the moment of completion.
-  const setThanks = () => {
-    if (!data.definition.completedHtml)
-      model.completedHtml = `<h3>${escapeText(text('thanks'))}</h3>`
+    return flushing
   }
-
-  function escapeText(s) {
-    const div = document.createElement('div')
-    div.textContent = s
-    return div.innerHTML
-  }
-
-  model.onValueChanged.add(() => {
-    writeLocal()
-    schedule()
+  window.addEventListener('online', () => {
+    flush(true)
+    saveDraft()
   })
-  model.onCurrentPageChanged.add(() => writeLocal())
-
-  // --- Language switch.
-  langSelect.addEventListener('change', () => {
-    model.locale = langSelect.value === 'en' ? '' : langSelect.value
-    document.documentElement.lang = currentLocale()
-    langLabel.textContent = text('language')
-    if (!data.definition.completedHtml)
-      model.completedHtml = `<h3>${escapeText(text('thanks'))}</h3>`
-    writeLocal()
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') flush(true)
+    else saveDraft()
   })
 
-  // --- Resume: the server draft of this link, then anything newer kept on this device.
-  const restore = async () => {
-    if (responseId) {
-      try {
-        const res = await api('GET', `/api/responses/${encodeURIComponent(responseId)}`)
-        if (res.status === 200 && res.body) {
-          if (res.body.status === 'submitted') {
-            accepted = true
-            model.data = res.body.answers
-            model.doComplete()
-            return
-          }
-          const serverTime = Date.parse(res.body.updatedAt) || 0
-          if (!local.answers || (local.savedAt || 0) <= serverTime) local.answers = res.body.answers
-        }
-      } catch {
-        // Offline: the local copy is all we have.
-      }
-    }
-    if (local.answers) model.data = local.answers
-    if (local.locale && data.locales.some((l) => l.code === local.locale)) {
-      model.locale = local.locale === 'en' ? '' : local.locale
-      langSelect.value = local.locale
-      langLabel.textContent = text('language')
-    }
-    if (typeof local.page === 'number' && local.page < model.visiblePages.length) {
-      model.currentPageNo = local.page
+  const requestBackgroundSync = async () => {
+    try {
+      const reg = await navigator.serviceWorker?.getRegistration(data.sw.scope)
+      await reg?.sync?.register('gapkit-outbox')
+    } catch {
+      // No Background Sync here: the page's own triggers still send.
     }
   }
 
-  restore().finally(() => {
-    SurveyUI.renderSurvey(model, document.getElementById('gk-survey'))
-    document.body.dataset.ready = 'true'
-  })
+  // What form-start.js needs to open the form.
+  window.GapkitForm = {
+    data,
+    view,
+    link,
+    token,
+    newRecord,
+    latest: outbox.latest,
+    hasLocale,
+    setLocale,
+    edit,
+    refresh,
+    flush,
+    setResponseParam,
+    records: () => records,
+    model: () => model,
+    setDefinition: (json) => {
+      definition = json
+    },
+    showRecord: (record, extra) => {
+      current = record
+      showDone(extra)
+    },
+  }
 })()

@@ -4,57 +4,21 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { createCompressor, type Precompressed } from './precompress.ts'
 
-/** A file served under a content-hashed URL, with its compressed forms prepared once. */
+/** A file served under a content-hashed URL, with compressed copies made at start-up. */
 export interface Asset {
   name: string
   url: string
   type: string
   body: Buffer
-  /** Gzip of the body, made on first use. */
-  gzip(): Buffer
-  /** Brotli of the body, made on first use (cached on disk between processes). */
-  brotli(): Buffer
+  /** Gzip and brotli copies, made off the event loop from the moment the assets load. */
+  compressed: Precompressed
   etag: string
 }
 
-const CACHE_DIR = path.join(os.tmpdir(), 'gapkit-asset-cache')
-
-/**
- * Brotli at its best quality takes seconds for the 1.4 MB SurveyJS bundle, so the result is
- * kept in a cache folder keyed by the content hash: computed once per machine. Without a
- * writable cache folder a quicker quality is used.
- */
-function brotliOnce(body: Buffer, fullHash: string): Buffer {
-  const file = path.join(CACHE_DIR, `${fullHash}.q11w24.br`)
-  try {
-    return fs.readFileSync(file)
-  } catch {
-    // Not cached yet.
-  }
-  const hint = { [constants.BROTLI_PARAM_SIZE_HINT]: body.length }
-  const best = brotliCompressSync(body, {
-    params: { ...hint, [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 },
-  })
-  try {
-    fs.mkdirSync(CACHE_DIR, { recursive: true })
-    const tmp = `${file}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, best)
-    fs.renameSync(tmp, file)
-  } catch {
-    // A read-only temporary folder only costs the next process the same work.
-  }
-  return best
-}
-
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => {
-    if (value === undefined) value = make()
-    return value
-  }
-}
+/** Where compressed copies are kept between processes (made once per machine). */
+export const DEFAULT_ASSET_CACHE = path.join(os.tmpdir(), 'gapkit-asset-cache')
 
 const require = createRequire(import.meta.url)
 // The browser code lives in server/assets/, beside this folder. fileURLToPath decodes the URL,
@@ -81,12 +45,20 @@ function packageDir(name: string): string {
 function sources(): Record<string, string> {
   const core = packageDir('survey-core')
   const ui = packageDir('survey-js-ui')
+  // The partner form first: its copies are compressed first after a start.
   const files: Record<string, string> = {
     'survey.core.min.js': path.join(core, 'survey.core.min.js'),
     'survey-js-ui.min.js': path.join(ui, 'survey-js-ui.min.js'),
     'survey-core.fontless.min.css': path.join(core, 'survey-core.fontless.min.css'),
+    'outbox.js': path.join(here, 'assets', 'outbox.js'),
+    'form-view.js': path.join(here, 'assets', 'form-view.js'),
+    'form-model.js': path.join(here, 'assets', 'form-model.js'),
     'form.js': path.join(here, 'assets', 'form.js'),
+    'form-start.js': path.join(here, 'assets', 'form-start.js'),
     'form.css': path.join(here, 'assets', 'form.css'),
+    'sw.js': path.join(here, 'assets', 'sw.js'),
+    // QR codes of resume links, drawn in the browser (an ES module, imported when asked for).
+    'uqr.mjs': path.join(path.dirname(require.resolve('uqr')), 'index.mjs'),
     // The dashboard: browser builds of Vega, Vega-Lite and vega-embed (globals `vega`,
     // `vegaLite`, `vegaEmbed`; every main file sits in the package's build folder).
     'vega.min.js': path.join(packageDir('vega'), 'vega.min.js'),
@@ -94,21 +66,29 @@ function sources(): Record<string, string> {
     'vega-embed.min.js': path.join(packageDir('vega-embed'), 'vega-embed.min.js'),
     'admin.js': path.join(here, 'assets', 'admin.js'),
     'admin-survey.js': path.join(here, 'assets', 'admin-survey.js'),
-    'admin-users.js': path.join(here, 'assets', 'admin-users.js'),
     'admin-targets.js': path.join(here, 'assets', 'admin-targets.js'),
     'admin-downloads.js': path.join(here, 'assets', 'admin-downloads.js'),
     'admin-response.js': path.join(here, 'assets', 'admin-response.js'),
+    'admin-users.js': path.join(here, 'assets', 'admin-users.js'),
     'admin.css': path.join(here, 'assets', 'admin.css'),
     'api-docs.js': path.join(here, 'assets', 'api-docs.js'),
   }
   for (const [locale, file] of Object.entries(SURVEY_I18N)) {
     files[`i18n-${locale}.min.js`] = path.join(core, 'i18n', `${file}.min.js`)
   }
-  return files
+  return {
+    ...Object.fromEntries(Object.entries(files).filter(([name]) => !isDashboardAsset(name))),
+    ...Object.fromEntries(Object.entries(files).filter(([name]) => isDashboardAsset(name))),
+  }
+}
+
+function isDashboardAsset(name: string): boolean {
+  return /^(vega|admin|api-docs)/.test(name)
 }
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 }
 
@@ -122,20 +102,24 @@ function stripSourceMap(body: Buffer): Buffer {
   return match ? body.subarray(0, body.length - match[0].length + 1) : body
 }
 
-/** Loads and hashes the static assets; each is compressed when first requested. */
-export function loadAssets(): Map<string, Asset> {
+/**
+ * Loads and hashes the static assets and starts compressing them at once, in a background
+ * thread (precompress.ts; copies kept in `cacheDir`): no request ever waits for a compression
+ * on the event loop.
+ */
+export function loadAssets(options: { cacheDir?: string | null } = {}): Map<string, Asset> {
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_ASSET_CACHE : options.cacheDir
+  const compressor = createCompressor({ cacheDir })
   const out = new Map<string, Asset>()
   for (const [name, file] of Object.entries(sources())) {
     const body = stripSourceMap(fs.readFileSync(file))
-    const fullHash = createHash('sha256').update(body).digest('hex')
-    const hash = fullHash.slice(0, 12)
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
     out.set(name, {
       name,
       url: `/assets/${hash}/${name}`,
       type: TYPES[path.extname(name)] ?? 'application/octet-stream',
       body,
-      gzip: lazy(() => gzipSync(body, { level: 9 })),
-      brotli: lazy(() => brotliOnce(body, fullHash)),
+      compressed: compressor.add(body),
       etag: `"${hash}"`,
     })
   }
@@ -144,5 +128,10 @@ export function loadAssets(): Map<string, Asset> {
 
 /** The `i18n-<locale>.min.js` asset names for a questionnaire's languages. */
 export function surveyI18nAssets(locales: string[]): string[] {
-  return locales.filter((l) => SURVEY_I18N[l]).map((l) => `i18n-${l}.min.js`)
+  return locales.flatMap((l) => surveyI18nAsset(l) ?? [])
+}
+
+/** The asset of SurveyJS's own strings in one language; null for English (built in). */
+export function surveyI18nAsset(locale: string): string | null {
+  return SURVEY_I18N[locale] ? `i18n-${locale}.min.js` : null
 }

@@ -23,6 +23,8 @@ const object = (
   properties,
   required,
 })
+const VERSION_FIELD =
+  'The questionnaire version (content hash) the answers were given to: the current one or one the server has stored (a response queued offline before the file changed). The current version when absent.'
 /** A `$ref` to a component schema. */
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 
@@ -75,11 +77,17 @@ const schemas: Record<string, Schema> = {
       language: str(),
       region: str('Admin only: the region of the response.'),
       wave: str('Admin only: the wave of the response.'),
+      version: str(VERSION_FIELD),
     },
     ['answers'],
   ),
   UpdateResponse: object(
-    { answers: { type: 'object' }, draft: { type: 'boolean' }, language: str() },
+    {
+      answers: { type: 'object' },
+      draft: { type: 'boolean' },
+      language: str(),
+      version: str(VERSION_FIELD),
+    },
     ['answers'],
   ),
   Response: object(

@@ -128,6 +128,37 @@ export const API_OPERATIONS: Record<string, Operation> = {
       '404': html('No such questionnaire'),
     },
   },
+  'GET /s/{survey}/definition/{version}': {
+    tags: ['partner'],
+    summary: 'One questionnaire version, as the form loads it (immutable, precompressed)',
+    description:
+      'The current version or an older one stored by the server (a form page kept offline on a phone). Cached by the browser and the service worker for good: a version is its content hash.',
+    security: [{ tokenQuery: [] }, { bearerAuth: [] }],
+    parameters: [
+      path('survey', 'Questionnaire id.'),
+      path('version', 'Version (content hash).'),
+      query('t', 'Partner token.'),
+    ],
+    responses: {
+      '200': json({ type: 'object', description: 'The SurveyJS JSON of that version.' }),
+      '304': { description: 'Not modified' },
+      ...errors('Unauthorized', 'NotFound'),
+    },
+  },
+  'GET /s/sw.js': {
+    tags: ['public'],
+    summary: 'The service worker of the partner form (scope `/s/`)',
+    description:
+      'Keeps every form link opened once usable with no connection and sends the responses waiting on the device (Background Sync).',
+    security: PUBLIC,
+    responses: {
+      '200': {
+        description: 'The script',
+        content: { 'text/javascript': { schema: { type: 'string' } } },
+      },
+      '304': { description: 'Not modified' },
+    },
+  },
   'GET /api/surveys': {
     tags: ['partner'],
     summary: 'List the questionnaires',

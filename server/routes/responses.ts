@@ -24,12 +24,14 @@ const newResponseBody = z.strictObject({
   language: text(20).optional(),
   region: text(64).optional(),
   wave: text(64).optional(),
+  version: text(64).optional(),
 })
 
 const updateResponseBody = z.strictObject({
   answers: z.unknown(),
   draft: z.boolean().optional(),
   language: text(20).optional(),
+  version: text(64).optional(),
 })
 
 const correctionBody = z.strictObject({

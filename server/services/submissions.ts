@@ -24,6 +24,7 @@ import { actorOf, canAccessRegion, type Principal } from '../http/auth.ts'
 import { newResponseId } from '../ids.ts'
 import { replaceAnswers } from './answer-changes.ts'
 import { findBySubmissionKey, storeLinkSubmission } from './one-per-link.ts'
+import { surveyAtVersion } from './survey-version.ts'
 
 /** What the submission path needs; the same for HTTP, `demo` and `import`. */
 export interface SubmissionDeps {
@@ -52,6 +53,8 @@ export interface NewSubmission {
   wave?: string
   /** Admin only: the stakeholder group; partners write their link's. */
   group?: string
+  /** The questionnaire version answered (a stored one); the current one when absent. */
+  version?: string
 }
 
 /** A response as the API shows it. */
@@ -142,7 +145,7 @@ export async function createSubmission(
   principal: Principal | null,
   input: NewSubmission,
 ): Promise<{ response: ResponseView; created: boolean }> {
-  const survey = requireSurvey(deps.registry, input.survey)
+  const survey = await surveyAtVersion(deps, input.survey, input.version)
   const isAdmin = principal === null || principal.role === 'admin'
   if (!isAdmin && (input.region ?? input.wave ?? input.group) !== undefined) {
     throw new ForbiddenError('a partner link writes its own region, wave and group')
@@ -242,20 +245,21 @@ export async function readSubmission(
 
 /**
  * Replaces a draft's answers, and submits it unless `draft` is true. The draft moves to the
- * questionnaire's current version; a submitted response is final (409).
+ * questionnaire's current version (or the stored `version` named); a submitted response is
+ * final (409).
  */
 export async function updateSubmission(
   deps: SubmissionDeps,
   principal: Principal,
   id: string,
-  input: { answers: unknown; draft?: boolean; language?: string },
+  input: { answers: unknown; draft?: boolean; language?: string; version?: string },
 ): Promise<ResponseView> {
   const row = await findResponse(deps.db, id)
   if (!row) throw new NotFoundError('no such response')
   if (!canAccessRegion(principal, row.region_id))
     throw new ForbiddenError('this response is not yours')
   if (row.status !== 'draft') throw new ConflictError('this response is already submitted')
-  const survey = requireSurvey(deps.registry, row.survey)
+  const survey = await surveyAtVersion(deps, row.survey, input.version)
   const language = pickLanguage(survey, input.language ?? row.language)
   const draft = input.draft === true
   const answers = validateOrThrow(survey, input.answers, draft, language, row.region_id)
