@@ -154,7 +154,8 @@
           ]),
         )
       }
-      if (!onePerLink) {
+      // A revoked link can send nothing more: no new response to offer.
+      if (!onePerLink && current?.status !== 'revoked') {
         actions.append(
           node('button', { type: 'button', id: 'gk-new', on: input.onNew }, [text('newResponse')]),
         )

@@ -139,7 +139,10 @@
     model.onValueChanged.add(changed)
     model.onCurrentPageChanged.add(() => {
       markPage()
-      if (current) changed()
+      // Only the page is kept: a refusal shown stays until an answer changes.
+      if (current?.status !== 'editing') return
+      current = { ...current, page: model.currentPageNo }
+      outbox.put(current)
     })
     model.onCompleting.add((_, options) => {
       options.allow = false

@@ -116,6 +116,10 @@ describe('sending the outbox', () => {
     const question = page.locator('.sd-question', { hasText: 'How well does the ecosystem' })
     await expect.poll(() => question.locator('.sd-question__erbox').count()).toBeGreaterThan(0)
     await page.screenshot({ path: path.join(screenshotDir(), 'form-refused-422.png') })
+    // The refusal stays on screen, also once the form has gone to the answer's page.
+    expect(await page.locator('#gk-status').textContent()).toBe(
+      'Cannot be sent: fix the highlighted answer.',
+    )
     expect(calls()).toBe(1)
     // Coming back online or to the page sends nothing more: it waits for the person.
     await page.evaluate(() => (window as unknown as { GapkitForm: FormApi }).GapkitForm.flush(true))
@@ -149,6 +153,7 @@ describe('sending the outbox', () => {
       'Cannot be sent: this link has been revoked — contact the lead partner.',
     )
     await page.screenshot({ path: path.join(screenshotDir(), 'form-refused-401.png') })
+    expect(await page.getByRole('button', { name: 'Start a new response' }).count()).toBe(0)
     const after = calls()
     await page.evaluate(() => (window as unknown as { GapkitForm: FormApi }).GapkitForm.flush(true))
     expect(calls()).toBe(after)
