@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.ts'
 import { createCompressor } from '../../server/http/precompress.ts'
 import { type Asset, loadAssets } from '../../server/http/static-assets.ts'
 import { createPartnerLink, revokePartnerLink } from '../../server/services/partner-links.ts'
+import { createRegistry, loadSurvey } from '../../surveys/registry.ts'
 import { launchBrowser, screenshotDir } from '../helpers/browser.ts'
 import {
   expectPanelState,
@@ -158,6 +159,31 @@ describe('sending the outbox', () => {
     await page.evaluate(() => (window as unknown as { GapkitForm: FormApi }).GapkitForm.flush(true))
     expect(calls()).toBe(after)
     expect(await rowsOf(link.id)).toEqual([])
+    await context.close()
+  })
+
+  it('sends a response queued before the questionnaire changed with the version it answered', async () => {
+    const link = await newLink('older version')
+    const context = await browser.newContext({ locale: 'en-GB' })
+    const page = await formPage(context, link.url)
+    const before = t.registry.get('example')
+    if (!before) throw new Error('no example')
+    await context.setOffline(true)
+    await fillAndSubmitExample(page, { code: 'OV-1' })
+    await expectPanelState(page, 'queued', 'Waiting to send')
+    // Meanwhile the lead partner changes the questionnaire: a new version on the server.
+    const changed = { ...before.json, title: { default: 'Example ecosystem check, 2nd edition' } }
+    const registry = createRegistry([loadSurvey('example', changed)])
+    expect(registry.get('example')?.version).not.toBe(before.version)
+    server.swap(createApp({ db: t.db.kysely, registry, defaultWave: '2026', assets }).fetch)
+    try {
+      await context.setOffline(false)
+      await expectPanelState(page, 'sent', 'Sent ✓')
+    } finally {
+      server.swap(appFetch)
+    }
+    const rows = await rowsOf(link.id)
+    expect(rows.map((r) => [r.status, r.version])).toEqual([['submitted', before.version]])
     await context.close()
   })
 
