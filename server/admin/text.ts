@@ -147,7 +147,8 @@ const EN = {
   // The responses download
   dlFormat: 'Format',
   dlCsv: 'CSV, comma-separated',
-  dlCsvSemicolon: 'CSV for Excel in French, Italian, Romanian, Slovenian, Swedish (semicolons, decimal commas)',
+  dlCsvSemicolon:
+    'CSV for Excel in French, Italian, Romanian, Slovenian, Swedish (semicolons, decimal commas)',
   dlXlsx: 'Excel workbook, with codebook',
   dlJson: 'JSON, as stored',
   dlResponses: 'Responses',

@@ -100,7 +100,7 @@ export function adminRoutes(
       return c.html(renderSurveyPage({ ...s, survey, regions, waves, charts, assets }))
     })
     .get('/surveys/:id/responses/:rid', async (c) => {
-      const s = await pageSession(c)
+      const s = await pageSession(c, 'reviewer')
       if ('response' in s) return s.response
       const survey = registry.get(c.req.param('id'))
       const data = survey ? await loadResponsePage(db, survey, c.req.param('rid')) : undefined
