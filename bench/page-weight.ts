@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createApp } from '../server/app.ts'
 import { createDb } from '../server/db/create-db.ts'
+import { loadAssets } from '../server/http/static-assets.ts'
 import { createPartnerLink } from '../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../surveys/registry.ts'
 import { appendSection, machine } from './report-file.ts'
@@ -22,7 +23,10 @@ const partner = await createPartnerLink(
   'cli',
   '2026-01-01T00:00:00.000Z',
 )
-const app = createApp({ db: db.kysely, registry, defaultWave: '2026' })
+// The compressed copies are made at start-up in the background: weigh them once all are made.
+const staticAssets = loadAssets()
+await Promise.all([...staticAssets.values()].map((a) => a.compressed.ready))
+const app = createApp({ db: db.kysely, registry, defaultWave: '2026', assets: staticAssets })
 const headers = { 'Accept-Encoding': 'br, gzip', 'Accept-Language': 'fr-FR,fr;q=0.9' }
 
 interface Fetched {
@@ -50,7 +54,10 @@ const page = await get(`/s/${SURVEY}?t=${partner.token}`)
 const html = await (
   await app.request(`/s/${SURVEY}?t=${partner.token}`, { headers: { 'Accept-Language': 'fr' } })
 ).text()
-const assetUrls = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? '')
+// The assets, and the questionnaire version the page preloads (an immutable URL of its own).
+const assetUrls = [
+  ...html.matchAll(/(?:src|href)="(\/assets\/[^"]+|\/s\/[^"]+\/definition\/[^"]+)"/g),
+].map((m) => m[1] ?? '')
 const assets = await Promise.all(assetUrls.map((u) => get(u)))
 const first = [page, ...assets]
 const firstBytes = first.reduce((s, f) => s + f.bytes, 0)

@@ -8,7 +8,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { appendSection, machine } from './report-file.ts'
 
-const SCENARIOS = ['ingest', 'analysis-scale', 'report', 'page-weight', 'export', 'admin-review']
+const SCENARIOS = [
+  'ingest',
+  'analysis-scale',
+  'report',
+  'page-weight',
+  'form-offline',
+  'export',
+  'admin-review',
+]
 
 const args = process.argv.slice(2)
 const onlyAt = args.indexOf('--only')
