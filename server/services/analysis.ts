@@ -39,7 +39,7 @@ import {
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
 import { listPartnerTokenIds } from '../db/repositories/tokens.ts'
-import type { AnalysisRowTable, Database } from '../db/schema.ts'
+import type { AnalysisRowTable, Database, ResponseRow } from '../db/schema.ts'
 import { InvalidInputError, NotFoundError } from '../errors.ts'
 
 /** The analysis options plus the review filter (default `not-rejected`). */
@@ -130,7 +130,19 @@ async function analyzeStoredAnswers(
   })
   // The link of a response sent through a partner link (the vote counts one ballot per link).
   const partnerLinks = new Set(await listPartnerTokenIds(db))
-  const responses: AnalysisResponse[] = rows.map((r) => ({
+  const responses = rows.map((r) => toAnalysisResponse(r, partnerLinks))
+  return analyzeSurvey({ survey, responses, regionNames, options })
+}
+
+/**
+ * A stored response as the analysis reads it. `partnerLinks` are the ids of partner tokens: a
+ * response sent through one carries it as its link (the vote counts one ballot per link).
+ */
+export function toAnalysisResponse(
+  r: ResponseRow,
+  partnerLinks: ReadonlySet<number> = new Set(),
+): AnalysisResponse {
+  return {
     id: r.id,
     region: r.region_id,
     wave: r.wave,
@@ -141,8 +153,7 @@ async function analyzeStoredAnswers(
     answers: parseStoredAnswers(r.answers),
     submittedAt: r.submitted_at,
     link: r.token_id !== null && partnerLinks.has(r.token_id) ? String(r.token_id) : null,
-  }))
-  return analyzeSurvey({ survey, responses, regionNames, options })
+  }
 }
 
 /**

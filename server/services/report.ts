@@ -20,7 +20,6 @@ import type {
   ReportModel,
   RespondentCount,
 } from '../../reports/report/model.ts'
-import { parseStoredAnswers } from '../../surveys/json.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
 import { walkElements } from '../../surveys/walk.ts'
@@ -28,7 +27,7 @@ import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
 import { NotFoundError } from '../errors.ts'
-import { type AnalysisRequest, buildAnalysis } from './analysis.ts'
+import { type AnalysisRequest, buildAnalysis, toAnalysisResponse } from './analysis.ts'
 
 /** A composed report with the document and charts it was made from. */
 export interface ReportBundle {
@@ -88,17 +87,8 @@ export async function buildReport(
     const vote = doc.dimensions.length > 0 ? await loadVote(trx, registry, request) : null
     return { doc, charts, rows, regions, vote }
   })
-  const responses: AnalysisResponse[] = rows.map((r) => ({
-    id: r.id,
-    region: r.region_id,
-    wave: r.wave,
-    group: r.group_name,
-    language: r.language,
-    status: r.status,
-    version: r.version,
-    answers: parseStoredAnswers(r.answers),
-    submittedAt: r.submitted_at,
-  }))
+  // Open answers and respondent counts read every response; no link is needed for them.
+  const responses = rows.map((r) => toAnalysisResponse(r))
   const regionNames = Object.fromEntries(regions.map((r) => [r.id, r.name]))
   // The same grouping as the analysis, so each open answer lands in the document's group.
   const { items } = readQuestionItems(survey.json, locale)
