@@ -115,7 +115,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/surveys', analysisRoutes(deps.db, deps.registry))
   app.route('/api/surveys', chartRoutes({ db: deps.db, registry: deps.registry }))
   app.route('/assets', assetRoutes(assets))
-  app.route('/s', formRoutes(deps.db, deps.registry, assets))
+  app.route(
+    '/s',
+    formRoutes(deps.db, deps.registry, assets, { storedVersions: submissionDeps.storedVersions }),
+  )
   app.route('/api/admin/targets', targetRoutes(deps.db, deps.registry, now))
   app.route('/api/admin', adminApiRoutes(deps.db, deps.registry, now))
   app.route('/api/admin', auditRoutes(deps.db, now))

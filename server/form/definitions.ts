@@ -22,11 +22,14 @@ export interface DefinitionStore {
 export function createDefinitionStore(
   db: Kysely<Database>,
   registry: SurveyRegistry,
-  options: { cacheDir: string | null; compressor?: Compressor } = { cacheDir: null },
+  options: { cacheDir: string | null; compressor?: Compressor; stored?: Set<string> } = {
+    cacheDir: null,
+  },
 ): DefinitionStore {
   const compressor = options.compressor ?? createCompressor({ cacheDir: options.cacheDir })
   const copies = new Map<string, Promise<Precompressed | null>>()
-  const remembered = new Set<string>()
+  // Versions known to be stored (`id@version`), shared with the submission path when given.
+  const remembered = options.stored ?? new Set<string>()
   const keyOf = (survey: string, version: string) => `${survey}@${version}`
   for (const survey of registry.list()) {
     copies.set(

@@ -15,6 +15,11 @@ export interface FormRouteOptions {
   /** Where compressed questionnaire versions are kept between processes (null: nowhere). */
   cacheDir?: string | null
   now?: () => Date
+  /**
+   * Questionnaire versions (`id@version`) known to be stored, shared with the submission path
+   * (`SubmissionDeps.storedVersions`) so neither stores a version the other already did.
+   */
+  storedVersions?: Set<string>
 }
 
 /** An If-None-Match naming this ETag, weak or strong (compression makes ours weak). */
@@ -35,7 +40,10 @@ export function formRoutes(
 ) {
   const now = options.now ?? (() => new Date())
   const cacheDir = options.cacheDir === undefined ? DEFAULT_ASSET_CACHE : options.cacheDir
-  const definitions = createDefinitionStore(db, registry, { cacheDir })
+  const definitions = createDefinitionStore(db, registry, {
+    cacheDir,
+    stored: options.storedVersions,
+  })
   const worker = serviceWorkerScript(assets)
   return new Hono()
     .get('/sw.js', (c) => {
