@@ -6,10 +6,27 @@
  * leave this file: callers get plain objects.
  */
 
-import * as dfd from 'danfojs-node'
+import { createRequire } from 'node:module'
+import type * as Danfo from 'danfojs-node'
 
-// Silences the tfjs banner; once per process, as the module is evaluated once.
-dfd.tensorflow.enableProdMode()
+type DataFrame = Danfo.DataFrame
+
+let danfo: typeof Danfo | undefined
+
+/**
+ * danfo, loaded at the first aggregation rather than with this module: with TensorFlow.js it
+ * takes about a second to load, which `serve` (until the first analysis), `--help` and every
+ * command that never aggregates would otherwise pay. danfojs-node is CommonJS, so a plain
+ * require loads it synchronously and the analysis stays synchronous.
+ */
+function loadDanfo(): typeof Danfo {
+  if (!danfo) {
+    danfo = createRequire(import.meta.url)('danfojs-node') as typeof Danfo
+    // Silences the tfjs banner; once per process.
+    danfo.tensorflow.enableProdMode()
+  }
+  return danfo
+}
 
 /** How many respondents in `group` gave `value` to `item`. */
 export interface TallyRow {
@@ -54,7 +71,7 @@ function readNumber(row: readonly unknown[], index: number): number {
 }
 
 /** Rows of a danfo frame as plain arrays (danfo types its `values` loosely). */
-function rowsOf(frame: dfd.DataFrame): unknown[][] {
+function rowsOf(frame: DataFrame): unknown[][] {
   const values: unknown = frame.values
   if (!Array.isArray(values)) return []
   return values.filter((row): row is unknown[] => Array.isArray(row))
@@ -66,7 +83,7 @@ const AGGREGATION = { count: ['sum'], weighted: ['sum'], value: ['min', 'max'] }
  * Reads `<key columns>, count_sum, weighted_sum, value_min, value_max` into aggregates; `keys`
  * are integer codes, because danfo joins composite keys with "-" (and "FR-93" has one).
  */
-function readAggregates(frame: dfd.DataFrame, keys: readonly string[]) {
+function readAggregates(frame: DataFrame, keys: readonly string[]) {
   const columns = frame.columns
   const at = {
     keys: keys.map((k) => columnIndex(columns, k)),
@@ -115,7 +132,7 @@ export function aggregateTally(rows: readonly TallyRow[]): TallyAggregates {
   const itemNames = [...new Set(kept.map((r) => r.item))].sort(compareText)
   const groupCode = new Map(groupNames.map((name, code) => [name, code]))
   const itemCode = new Map(itemNames.map((name, code) => [name, code]))
-  const frame = new dfd.DataFrame({
+  const frame = new (loadDanfo().DataFrame)({
     group: kept.map((r) => groupCode.get(r.group) ?? -1),
     item: kept.map((r) => itemCode.get(r.item) ?? -1),
     value: kept.map((r) => r.value),

@@ -6,7 +6,6 @@
  * leading `=` is never evaluated and needs no neutralising quote.
  */
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import { streamResponses } from '../db/repositories/response-stream.ts'
 import type { Database } from '../db/schema.ts'
@@ -95,6 +94,9 @@ export async function writeXlsx(
   out: Writable,
   onProgress?: (written: number) => void,
 ): Promise<number> {
+  // Loaded here, not at start-up: exceljs and its zip stack take about 0.3 s to load, which
+  // `serve` and every command but `export --format xlsx` would pay for nothing.
+  const { default: ExcelJS } = await import('exceljs')
   // Shared strings would keep every distinct text in memory until the end.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { AnalysisDocument } from '../../analysis/types.ts'
 import { type ChartEntry, listCharts } from '../../reports/charts/registry.ts'
-import { renderPngAsync, renderSvg } from '../../reports/draw/svg.ts'
 import type { SurveyRegistry } from '../../surveys/registry.ts'
 import { listRegions } from '../db/repositories/regions.ts'
 import { listResponses } from '../db/repositories/responses.ts'
@@ -101,6 +100,8 @@ export function createRenderCache(
   return (chart, ext) => {
     const key = `${ext}:${createHash('sha256').update(JSON.stringify(chart.spec)).digest('hex')}`
     return cached(key, async () => {
+      // Vega and Vega-Lite (half a second to load) only once a chart is drawn, not at start-up.
+      const { renderPngAsync, renderSvg } = await import('../../reports/draw/svg.ts')
       const svg = await renderSvg(chart.spec)
       // The PNG is drawn in resvg's thread pool: a chart request does not hold up submissions.
       return ext === 'svg'
