@@ -9,7 +9,7 @@ import { ImportInputError, type ImportRow } from './import-row.ts'
 
 const id = (max: number) => z.string().min(1).max(max)
 
-const documentSchema = z.object({
+export const documentSchema = z.object({
   survey: id(64),
   versions: z
     .array(z.object({ version: id(64), definition: z.record(z.string(), z.unknown()).optional() }))
@@ -18,7 +18,7 @@ const documentSchema = z.object({
   responses: z.array(z.unknown()),
 })
 
-const responseSchema = z.object({
+export const responseSchema = z.object({
   id: id(200).optional(),
   survey: id(64).optional(),
   version: z.string().max(64).optional(),

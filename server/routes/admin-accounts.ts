@@ -29,7 +29,7 @@ import { changeOwnPassword, endAllSessions } from '../services/credentials.ts'
 import { passwordProblem, type ScryptParams } from '../services/passwords.ts'
 import { listAccounts } from '../services/users.ts'
 
-const passwordForm = z.object({
+export const passwordForm = z.object({
   csrf: z.string().max(200).optional(),
   lang: z.string().max(10).optional(),
   current: z.string().max(4000),
@@ -37,9 +37,9 @@ const passwordForm = z.object({
   confirm: z.string().max(4000),
 })
 
-const csrfForm = z.object({ csrf: z.string().max(200).optional() })
+export const csrfForm = z.object({ csrf: z.string().max(200).optional() })
 
-const auditQuery = z.object({
+export const auditQuery = z.object({
   actor: z.string().max(300).optional(),
   action: z.string().max(100).optional(),
   from: z.string().max(10).optional(),

@@ -20,7 +20,7 @@ import { qrSvg } from '../services/qr-codes.ts'
 
 const label = (max: number) => z.string().trim().min(1).max(max)
 
-const newPartnerBody = z.strictObject({
+export const newPartnerBody = z.strictObject({
   region: z.string().regex(REGION_ID, 'letters, digits, - and _ only'),
   regionName: label(200).optional(),
   name: label(200),
@@ -28,12 +28,12 @@ const newPartnerBody = z.strictObject({
   wave: label(64).optional(),
 })
 
-const progressQuery = z.strictObject({
+export const progressQuery = z.strictObject({
   survey: z.string().min(1).max(64).optional(),
   t: z.string().optional(),
 })
 
-const responsesQuery = z.strictObject({
+export const responsesQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   region: z.string().min(1).max(64).optional(),
@@ -47,7 +47,7 @@ const responsesQuery = z.strictObject({
   t: z.string().optional(),
 })
 
-const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+export const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 /**
  * The dashboard's JSON API (admin token or a lead partner's session; cookie writes pass the CSRF

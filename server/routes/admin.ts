@@ -31,7 +31,7 @@ import { listCollectionTargets } from '../services/targets.ts'
 
 // The password is capped well above its 200 characters so a longer one is refused by the
 // check (after the same scrypt work), not told apart by a different page.
-const loginForm = z.object({
+export const loginForm = z.object({
   token: z.string().max(500).optional(),
   email: z.string().max(1000).optional(),
   password: z.string().max(4000).optional(),
@@ -39,7 +39,7 @@ const loginForm = z.object({
   lang: z.string().max(10).optional(),
 })
 
-const logoutForm = z.object({ csrf: z.string().max(200).optional() })
+export const logoutForm = z.object({ csrf: z.string().max(200).optional() })
 
 /** The chart list route (server/routes/charts.ts), embedded live when mounted. */
 const CHARTS_ROUTE = '/api/surveys/:id/charts'

@@ -9,7 +9,7 @@ import { type AuthEnv, requireAdmin } from '../http/auth.ts'
 import { parseQuery } from '../http/request.ts'
 import { buildAnalysis } from '../services/analysis.ts'
 
-const query = z.strictObject({
+export const analysisQuery = z.strictObject({
   by: z.string().min(1).max(100).optional(),
   wave: z.string().min(1).max(64).optional(),
   waves: z.string().min(1).max(130).optional(),
@@ -43,7 +43,7 @@ function parseWaves(q: { wave?: string; waves?: string }) {
  * separated by a comma for the wave comparison.
  */
 export function parseAnalysisQuery(c: Context) {
-  const q = parseQuery(c, query)
+  const q = parseQuery(c, analysisQuery)
   return {
     by: q.by,
     ...parseWaves(q),

@@ -10,7 +10,7 @@ import { type AuthEnv, actorOf, requireRole } from '../http/auth.ts'
 import { parseQuery } from '../http/request.ts'
 import { type AuditFilter, checkAuditFilter, readAuditPage } from '../services/audit-log.ts'
 
-const filterQuery = z.strictObject({
+export const filterQuery = z.strictObject({
   actor: z.string().max(300).optional(),
   action: z.string().max(100).optional(),
   from: z.string().max(10).optional(),
@@ -18,7 +18,7 @@ const filterQuery = z.strictObject({
   t: z.string().optional(),
 })
 
-const pageQuery = filterQuery.extend({
+export const pageQuery = filterQuery.extend({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 })

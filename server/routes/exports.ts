@@ -21,7 +21,7 @@ import type { SubmissionDeps } from '../services/submissions.ts'
 const name = (max: number) => z.string().min(1).max(max)
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
-const exportQuery = z.object({
+export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS).default('json'),
   labels: name(20).optional(),
   region: name(64).optional(),
@@ -31,7 +31,7 @@ const exportQuery = z.object({
   delimiter: z.enum(CSV_DELIMITERS).optional(),
 })
 
-const importQuery = z.object({
+export const importQuery = z.object({
   region: name(64).optional(),
   skipInvalid: flag.optional(),
   dryRun: flag.optional(),

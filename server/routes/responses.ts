@@ -17,7 +17,7 @@ import {
 
 const text = (max: number) => z.string().min(1).max(max)
 
-const newResponseBody = z.strictObject({
+export const newResponseBody = z.strictObject({
   answers: z.unknown(),
   submissionKey: text(200).optional(),
   draft: z.boolean().optional(),
@@ -27,21 +27,24 @@ const newResponseBody = z.strictObject({
   version: text(64).optional(),
 })
 
-const updateResponseBody = z.strictObject({
+export const updateResponseBody = z.strictObject({
   answers: z.unknown(),
   draft: z.boolean().optional(),
   language: text(20).optional(),
   version: text(64).optional(),
 })
 
-const correctionBody = z.strictObject({
+export const correctionBody = z.strictObject({
   answers: z.unknown(),
   note: z.string().trim().max(2000).optional(),
   updatedAt: text(40).optional(),
 })
 
-const correctionQuery = z.strictObject({ lang: text(20).optional(), t: z.string().optional() })
-const deleteQuery = z.strictObject({
+export const correctionQuery = z.strictObject({
+  lang: text(20).optional(),
+  t: z.string().optional(),
+})
+export const deleteQuery = z.strictObject({
   reason: z.string().trim().max(500).optional(),
   t: z.string().optional(),
 })

@@ -14,7 +14,7 @@ const reviewBody = z.strictObject({
   note: z.string().max(2000).optional(),
 })
 
-const bulkReviewBody = reviewBody.extend({
+export const bulkReviewBody = reviewBody.extend({
   ids: z.array(z.string().min(1).max(64)).min(1).max(5000),
 })
 

@@ -13,12 +13,12 @@ import {
   setTarget,
 } from '../services/targets.ts'
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   survey: z.string().min(1).max(64).optional(),
   t: z.string().optional(),
 })
 
-const targetBody = z.strictObject({
+export const targetBody = z.strictObject({
   expected: z
     .number({ error: 'a whole number of responses' })
     .int('a whole number of responses')

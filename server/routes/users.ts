@@ -14,13 +14,13 @@ import {
 
 const role = z.enum(USER_ROLES)
 
-const newUserBody = z.strictObject({
+export const newUserBody = z.strictObject({
   email: z.string().trim().min(3).max(254),
   role,
   name: z.string().trim().max(200).optional(),
 })
 
-const changeBody = z
+export const changeBody = z
   .strictObject({
     role: role.optional(),
     name: z.string().trim().max(200).nullable().optional(),
@@ -28,7 +28,7 @@ const changeBody = z
   })
   .refine((b) => Object.keys(b).length > 0, 'give role, name or disabled')
 
-const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+export const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 /**
  * Lead-partner accounts, for owners (an owner's session or the admin token): list, create (the
