@@ -5,11 +5,14 @@ import { register } from 'tsx/esm/api'
 // The ES-module packages every command uses are loaded before tsx installs its loader hooks:
 // through the hooks (a thread of their own on Node 20) the same packages take about twice as
 // long to load (measured: kysely, survey-core and better-sqlite3 0.23 s plain, 0.7 s via tsx).
-// The TypeScript files that import them later get these very modules. Not for --help.
+// The TypeScript files that import them later get these very modules. Not for --help or
+// --version.
 const args = process.argv.slice(2)
-if (args.length > 0 && !args.includes('--help') && !args.includes('-h')) {
+const quick = ['--help', '-h', '--version', '-V']
+if (args.length > 0 && !args.some((arg) => quick.includes(arg))) {
   await Promise.all(['kysely', 'survey-core', 'better-sqlite3'].map((name) => import(name)))
 }
 register()
-const { main } = await import('../server/main.ts')
+const { main, endQuietlyWhenReaderGone } = await import('../server/main.ts')
+endQuietlyWhenReaderGone(args[0])
 process.exitCode = await main(args)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
 // Each command's module is imported only when that command runs: `gapkit analyze` should not
@@ -56,14 +57,40 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`)
   .join('\n')}
 
-Every command takes --db FILE, --surveys DIR and --help.`
+Every command takes --db FILE, --surveys DIR and --help.
+gapkit --version (or -V) prints the version.`
+
+/** `gapkit 0.1.0`: the version in package.json. */
+function versionLine(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  return `gapkit ${pkg.version}`
+}
+
+/**
+ * A write to stdout or stderr fails with EPIPE when the reader has gone (`gapkit analyze --json
+ * | head -1`): the rest of the output is not wanted. A one-shot command then stops at once with
+ * exit 0 and no stack trace; the server keeps serving, its output dropped. Any other error on
+ * these streams is thrown as before.
+ */
+export function endQuietlyWhenReaderGone(command: string | undefined): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      if (command !== 'serve') process.exit(0)
+    })
+  }
+}
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP)
-    return name ? 0 : 2
+    return 0
+  }
+  if (name === '--version' || name === '-V') {
+    console.log(versionLine())
+    return 0
   }
   const command = COMMANDS[name]
   if (!command) {
@@ -110,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
 
 // Compared as URLs: a checkout under a folder with a space is `%20` in import.meta.url.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  endQuietlyWhenReaderGone(process.argv[2])
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })
