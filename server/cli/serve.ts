@@ -57,15 +57,38 @@ export async function serveCommand(args: string[]): Promise<void> {
       if (stopping) return
       stopping = true
       console.error(`gapkit: ${signal}, finishing in-flight requests…`)
-      // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      const closing = closeConnectionsWhenDone(server)
       server.close(async () => {
+        clearInterval(closing)
         await ctx.db.close()
         console.error('gapkit: stopped')
         resolve()
       })
     }
+    // `once`: a second Ctrl-C or SIGTERM ends the process at once, as without a handler.
     process.once('SIGINT', () => stop('SIGINT'))
     process.once('SIGTERM', () => stop('SIGTERM'))
   })
+}
+
+/** How long in-flight requests may take once a stop is asked for. */
+const STOP_GRACE_MS = 8000
+
+/**
+ * close() lets connections end by themselves, and a keep-alive connection that served a
+ * request during the stop then waits out its idle timeout (5 s); a slow client holds it open
+ * for as long as it likes. Each connection is closed as soon as it is idle, and all of them
+ * after STOP_GRACE_MS, within the 10 s a container manager (docker stop) waits before SIGKILL,
+ * so the database is always closed cleanly. Returns the timer, to clear once the server closed
+ * (none for an HTTP/2 server, which has neither method).
+ */
+function closeConnectionsWhenDone(server: ReturnType<typeof serve>): NodeJS.Timeout | undefined {
+  if (!('closeIdleConnections' in server)) return undefined
+  const started = Date.now()
+  const timer = setInterval(() => {
+    if (Date.now() - started >= STOP_GRACE_MS) server.closeAllConnections()
+    else server.closeIdleConnections()
+  }, 50)
+  server.closeIdleConnections()
+  return timer
 }
