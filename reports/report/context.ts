@@ -12,7 +12,7 @@ import type {
 } from '../../analysis/types.ts'
 import { groupLabels, isSuppressed } from '../charts/read-document.ts'
 import type { ChartEntry } from '../charts/registry.ts'
-import type { ReportFormat } from './format.ts'
+import type { ReportFormat, ReportLanguage } from './format.ts'
 import { reportFormat, reportLanguage } from './format.ts'
 import type { ReportBlock, ReportCell } from './model.ts'
 import type { GroupWord, ReportText } from './text/index.ts'
@@ -31,13 +31,13 @@ export interface ChartPool {
 /** Everything a composer reads. */
 export interface ComposeContext {
   doc: AnalysisDocument
-  lang: 'en' | 'fr'
+  lang: ReportLanguage
   text: ReportText
   fmt: ReportFormat
   k: number
   /** Unique display label of each group key. */
   labels: Map<string, string>
-  word: { one: string; many: string; column: string }
+  word: ReportText['groupWord'][GroupWord]
   charts: ChartPool
 }
 

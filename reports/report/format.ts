@@ -4,6 +4,18 @@
  * no-break space before `%` and between thousands). Minus signs are U+2212, as in the charts.
  */
 
+/** The languages of the report text, in the order the command line lists them. */
+export const REPORT_LANGUAGES = ['en', 'fr'] as const
+
+/** A language the report is written in. */
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number]
+
+/** The locale whose number and date conventions each report language follows. */
+const TAGS: Record<ReportLanguage, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+}
+
 /** Formatters of one report language. */
 export interface ReportFormat {
   /** `1.25` / `1,25`; null gives an en dash. */
@@ -31,9 +43,21 @@ export const NO_FIGURE = '–'
 
 const MINUS = '\u2212'
 
-/** `fr` for any French locale, else `en`: the languages with number conventions here. */
-export function reportLanguage(locale: string): 'en' | 'fr' {
-  return locale.toLowerCase().split(/[-_]/)[0] === 'fr' ? 'fr' : 'en'
+/**
+ * The report language of a locale: its primary language when the report has it (`fr-FR` →
+ * `fr`), else `en`.
+ * @example reportLanguage('fr-FR') // 'fr'
+ */
+export function reportLanguage(locale: string): ReportLanguage {
+  const primary = locale.toLowerCase().split(/[-_]/)[0]
+  return REPORT_LANGUAGES.find((l) => l === primary) ?? 'en'
+}
+
+/** Between the ends of an interval: a comma, unless the language writes decimals with one. */
+function intervalSeparator(language: ReportLanguage): string {
+  if (language === 'en') return ', '
+  // French puts a space before the semicolon; the others do not.
+  return language === 'fr' ? ' ; ' : '; '
 }
 
 const cache = new Map<string, ReportFormat>()
@@ -46,7 +70,7 @@ export function reportFormat(locale: string): ReportFormat {
   const language = reportLanguage(locale)
   const cached = cache.get(language)
   if (cached) return cached
-  const tag = language === 'fr' ? 'fr-FR' : 'en-GB'
+  const tag = TAGS[language]
   const numberFormats = new Map<string, Intl.NumberFormat>()
   const numberFormat = (
     style: 'decimal' | 'percent',
@@ -78,7 +102,7 @@ export function reportFormat(locale: string): ReportFormat {
     value === null || !Number.isFinite(value)
       ? NO_FIGURE
       : clean(numberFormat('percent', digits, false).format(value))
-  const separator = language === 'fr' ? ' ; ' : ', '
+  const separator = intervalSeparator(language)
   const format: ReportFormat = {
     decimal,
     signed: (value, digits = 2) =>

@@ -4,6 +4,7 @@
  * `renderMarkdown` escape it for their format. Built by `composeReport`, pure.
  */
 import type { VoteTally } from '../../analysis/special/index.ts'
+import type { ReportLanguage } from './format.ts'
 
 /** One table cell. */
 export interface ReportCell {
@@ -61,8 +62,8 @@ export interface ReportSection {
 
 /** The whole report. */
 export interface ReportModel {
-  /** Language of the text (`en`, `fr`): the HTML `lang` attribute. */
-  lang: 'en' | 'fr'
+  /** Language of the text (`en`, `fr`, `it`, `ro`, `sv`, `sl`): the HTML `lang` attribute. */
+  lang: ReportLanguage
   title: string
   subtitle: string
   /** Label of the table of contents. */

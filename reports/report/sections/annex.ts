@@ -17,6 +17,7 @@ import {
   suppressedCell,
 } from '../context.ts'
 import type { ReportBlock, ReportCell, ReportSection } from '../model.ts'
+import { rewriteNote } from './notes.ts'
 import { percentTable } from './questions.ts'
 
 type Entry = QuestionSummary['overall'] | undefined
@@ -139,7 +140,7 @@ export function composeCodebook(ctx: ComposeContext): ReportSection {
       cell(q.name),
       cell(q.cellType ? `${q.type} (${q.cellType})` : q.type),
       cell(q.title),
-      repeat ? muted('idem') : cell(codes),
+      repeat ? muted(text.annex.same) : cell(codes),
     ]
   })
   return {
@@ -166,7 +167,10 @@ export function composeChartList(
     },
   ]
   if (doc.notes.length > 0) {
-    blocks.push({ kind: 'subheading', text: text.annex.notes }, { kind: 'list', items: doc.notes })
+    blocks.push(
+      { kind: 'subheading', text: text.annex.notes },
+      { kind: 'list', items: doc.notes.map((note) => rewriteNote(ctx, note)) },
+    )
   }
   return { id: 'annex-charts', title: text.sections.annexCharts, blocks }
 }

@@ -9,6 +9,7 @@ import type { ComposeContext } from '../context.ts'
 import { cell, muted, num, questionHeading } from '../context.ts'
 import type { ReportBlock, ReportCell, ReportMeta, ReportSection } from '../model.ts'
 import { type CountStatus, suppressCounts } from '../suppress.ts'
+import { adequateN, WIDE_SHARE } from './summary.ts'
 
 /** The method section; `progress` is the response-progress chart's id, placed here. */
 export function composeMethod(ctx: ComposeContext, meta: ReportMeta): ReportSection {
@@ -23,7 +24,7 @@ export function composeMethod(ctx: ComposeContext, meta: ReportMeta): ReportSect
     {
       kind: 'facts',
       items: [
-        { term: m.questionnaire, text: `${doc.title} (${doc.survey}), version ${doc.version}` },
+        { term: m.questionnaire, text: m.questionnaireValue(doc.title, doc.survey, doc.version) },
         { term: m.versions, text: versions },
         {
           term: m.counted,
@@ -75,11 +76,18 @@ function statistics(ctx: ComposeContext): string[] {
     m.wilson,
     m.bootstrap(fmt.integer(doc.resamples), doc.seed, fmt.integer(doc.methods.bootstrapMaxN)),
   ]
-  if (doc.dimensions.length > 0) items.push(m.paired)
+  const gaps = doc.dimensions.length > 0
+  if (gaps) {
+    const wide = fmt.percent(WIDE_SHARE * 100, 0)
+    items.push(m.paired, m.sureness(fmt.integer(adequateN(ctx.k)), wide))
+  }
   const populated = doc.groups.filter((g) => g.n > 0)
   if (populated.length > 0 && populated.every((g) => g.n <= 1)) items.push(text.summary.onePerGroup)
   else if (doc.tests.skipped !== null) items.push(m.fewGroups(ctx.k))
-  else items.push(m.tests, m.adjustment(fmt.integer(doc.tests.family)))
+  else {
+    items.push(m.tests, m.adjustment(fmt.integer(doc.tests.family)))
+    if (gaps) items.push(m.standsOut(ctx.word.between))
+  }
   if (doc.ipa) items.push(m.ipaCrosshair)
   if (doc.questions.some((q) => q.kind === 'ranking')) items.push(m.borda)
   return items

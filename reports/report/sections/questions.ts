@@ -10,6 +10,7 @@ import {
   chartKind,
   groupEntry,
   groupHead,
+  groupLabel,
   itemLabel,
   muted,
   num,
@@ -81,39 +82,59 @@ export function composeTargetGroups(ctx: ComposeContext): ReportSection | null {
   return { id: 'target-groups', title: text.sections.targetGroups, blocks }
 }
 
-/** Means of numeric items (rows) by group (columns). */
+/**
+ * Means of numeric items (rows): all respondents with the 95% interval and n, like the gap
+ * tables, then each group's mean (n).
+ */
 export function meanTable(
   ctx: ComposeContext,
   title: string,
   questions: QuestionSummary[],
 ): ReportTable {
-  const { doc, text, fmt } = ctx
-  const mean = (entry: QuestionSummary['overall'] | undefined): ReportCell => {
-    if (!entry) return muted(fmt.decimal(null))
-    if (isSuppressed(entry)) return suppressedCell(ctx, entry)
-    return isNumericCell(entry) && entry.n > 0
-      ? num(fmt.decimal(entry.mean))
-      : muted(fmt.decimal(null))
-  }
+  const { doc, text } = ctx
   const first = questions[0]
   const low = first?.options[0]?.label ?? ''
   const high = first?.options.at(-1)?.label ?? ''
+  const range = low && high ? text.questions.meanNote(low, high) : ''
   return {
     kind: 'table',
     caption: text.questions.meanCaption(title),
-    head: groupHead(ctx, title),
+    head: [title, text.all, text.ci, text.n, ...doc.groups.map((g) => groupLabel(ctx, g))],
     rows: questions.map((q) => {
       const parts = q.title.split(' — ')
       const label =
         q.type === 'matrixdropdown' ? (parts[1] ?? q.name) : itemLabel(q.title, parts[0] ?? '')
       return [
         cell(label),
-        mean(q.overall),
-        ...doc.groups.map((g) => mean(groupEntry(q.groups, g.key))),
+        ...overallMean(ctx, q.overall),
+        ...doc.groups.map((g) => groupMean(ctx, groupEntry(q.groups, g.key))),
       ]
     }),
-    note: low && high ? text.questions.meanNote(low, high) : undefined,
+    note: [range, text.questions.meanCells(ctx.word.one)].filter((t) => t !== '').join(' '),
   }
+}
+
+type Entry = QuestionSummary['overall'] | undefined
+
+/** Mean, 95% interval and n of all respondents: three cells. */
+function overallMean(ctx: ComposeContext, entry: Entry): ReportCell[] {
+  const { fmt } = ctx
+  if (entry && isSuppressed(entry))
+    return Array.from({ length: 3 }, () => suppressedCell(ctx, entry))
+  if (!entry || !isNumericCell(entry) || entry.n === 0) {
+    return [muted(fmt.decimal(null)), muted(fmt.interval(null)), muted(fmt.integer(0))]
+  }
+  return [num(fmt.decimal(entry.mean)), num(fmt.interval(entry.ci95)), num(fmt.integer(entry.n))]
+}
+
+/** A group's mean with its n in brackets, "n < k", "hidden" or a dash. */
+function groupMean(ctx: ComposeContext, entry: Entry): ReportCell {
+  const { fmt } = ctx
+  if (!entry) return muted(fmt.decimal(null))
+  if (isSuppressed(entry)) return suppressedCell(ctx, entry)
+  return isNumericCell(entry) && entry.n > 0
+    ? num(`${fmt.decimal(entry.mean)} (${fmt.integer(entry.n)})`)
+    : muted(fmt.decimal(null))
 }
 
 /** Shares of every option of a choice question by group, largest overall share first. */

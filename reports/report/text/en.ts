@@ -11,9 +11,9 @@ export const en: ReportText = {
   files: 'Files',
   figure: 'Figure',
   groupWord: {
-    region: { one: 'region', many: 'regions', column: 'Region' },
-    wave: { one: 'wave', many: 'waves', column: 'Wave' },
-    group: { one: 'group', many: 'groups', column: 'Group' },
+    region: { one: 'region', many: 'regions', column: 'Region', between: 'between regions' },
+    wave: { one: 'wave', many: 'waves', column: 'Wave', between: 'between waves' },
+    group: { one: 'group', many: 'groups', column: 'Group', between: 'between groups' },
   },
   all: 'All',
   none: 'none',
@@ -57,12 +57,32 @@ export const en: ReportText = {
     empty: 'No responses were counted, so the report has no figures.',
     onePerGroup:
       'Each group has at most one respondent (e.g. one consolidated questionnaire per partner): only description is honest, so no tests were run.',
-    topOverall: 'Largest gaps, all respondents',
-    topByGroup: (word) => `Largest gaps by ${word}`,
+    standsOutTitle: 'What stands out',
+    scale: (low, high) => `scale ${low}–${high}`,
+    largest: {
+      'current-target': (dimension, gap, scale, sure) =>
+        `Largest gap between today's maturity and the target: ${dimension}, on average ${gap} (${scale}) — ${sure}.`,
+      'importance-performance': (dimension, gap, scale, sure) =>
+        `Largest gap between importance and performance: ${dimension}, on average ${gap} (${scale}) — ${sure}.`,
+    },
+    standsOut: (dimension, between, high, low) =>
+      `${dimension}: the gap differs clearly ${between}; largest in ${high}, smallest in ${low}.`,
+    noneStandsOut: (kind, between) => `No ${kind} gap differs clearly ${between}.`,
+    noComparison: (between, k) =>
+      `No comparison ${between}: fewer than two have at least ${k} respondents.`,
+    protectedGroups: (list, k) =>
+      `Not shown, to protect respondents: ${list} (fewer than ${k} respondents each).`,
+    topOverall: (kind, scale) => `Largest gaps, all respondents: ${kind} (${scale})`,
+    topByGroup: (word, kind, scale) => `Largest gaps by ${word}: ${kind} (${scale})`,
     topHead: ['1st', '2nd', '3rd'],
-    differences: (count, total, word, list) =>
-      `The gaps of ${count} of ${total} dimensions differ between ${word} after Holm adjustment (exploratory tests), among them ${list}.`,
-    noDifferences: 'No gap differs between groups after Holm adjustment (exploratory tests).',
+    sureHead: 'How sure',
+    sure: {
+      clear: 'clear gap',
+      includesZero: 'no clear gap',
+      fewAnswers: 'uncertain, few answers',
+      wide: 'uncertain, answers vary widely',
+      protected: 'not shown to protect respondents',
+    },
     practices: 'Practices worth transferring',
     practicesFrom: (ballots) =>
       `From the good-practice vote (${ballots} ballots; Borda count 3/2/1, votes for the voter's own region left out, ties broken by mean transferability).`,
@@ -76,6 +96,7 @@ export const en: ReportText = {
   },
   method: {
     questionnaire: 'Questionnaire',
+    questionnaireValue: (title, survey, version) => `${title} (${survey}), version ${version}`,
     versions: 'Versions answered',
     versionsMany: (list) => `${list}; all are read through the current version`,
     counted: 'Responses counted',
@@ -122,6 +143,10 @@ export const en: ReportText = {
       "IPA cross-hairs are each group's mean importance and performance over its dimensions; read a quadrant together with the gap (the diagonal is importance = performance).",
     borda:
       'Rankings use the Borda count: the first place gets as many points as there are places, the last one point.',
+    sureness: (n, share) =>
+      `In the summary, a gap is called clear when its 95% interval excludes zero and at least ${n} respondents gave both values; uncertain when fewer did or when the interval is wider than ${share} of the scale; "no clear gap" when the interval includes zero.`,
+    standsOut: (between) =>
+      `The summary says that a gap differs clearly ${between} when its exploratory Kruskal–Wallis test gives a Holm-adjusted p below 0.05.`,
     caveatTitle: 'Caveat',
     caveat:
       'The ratings are self-assessments by stakeholders of their own region: they show where each region sees its own gaps, not absolute benchmarks. Compare regions with care, and read the figures together with the regional indicators and the open answers.',
@@ -175,6 +200,8 @@ export const en: ReportText = {
       'Access to finance and priority of each target group, as rated by respondents.',
     meanCaption: (title) => `${title}: mean by group`,
     meanNote: (low, high) => `Mean rating, from "${low}" to "${high}".`,
+    meanCells: (word) =>
+      `All: mean of all respondents, with its 95% interval and n; by ${word}: mean (n).`,
     barriersIntro: 'Share of respondents naming each barrier.',
     percentCaption: (title) => `${title}: share of respondents`,
     percentNote: (multi) =>
@@ -264,6 +291,41 @@ export const en: ReportText = {
     test: 'p (Holm)',
     codebookHead: ['Code', 'Type', 'Question', 'Answer codes'],
     chartsHead: ['Figure', 'Title', 'File name'],
-    notes: 'Notes of the analysis (as written by the analysis, in English)',
+    same: 'idem',
+    notes: 'Notes of the analysis',
+  },
+  notes: {
+    counted: (n, drafts, scope) =>
+      `${n} responses counted (${drafts ? 'submitted and drafts' : 'submitted only; drafts left out'}), ${scope}.`,
+    scopeWave: (wave) => `wave ${wave} only`,
+    scopeLatest: (wave, k) =>
+      `wave ${wave} only (by default the latest wave with at least ${k} respondents)`,
+    scopeLatestSmall: (wave, k) =>
+      `wave ${wave} only (by default the latest wave; none has ${k} respondents)`,
+    scopeAll: 'all waves',
+    scopeAllByWave: 'all waves (the default when grouping by wave)',
+    scopeAllIndicators: 'all waves (the default for periodic indicator reports)',
+    excluded: (n, question) =>
+      `${n} responses without a usable answer to "${question}" are left out of every figure.`,
+    versions: (count, version) =>
+      `Responses answered ${count} questionnaire versions; all are read through the current version ${version}.`,
+    dk: '"Don\'t know" and other answers outside an item\'s scale are counted apart and never enter n, means or percentages.',
+    suppression: (k) =>
+      `Cells with fewer than ${k} respondents show only their n; some other cells are hidden too, so that no total minus the visible cells reveals them.`,
+    noPValues:
+      'No item had two visible groups with answers to compare, so no p-values were computed.',
+    wavesLatest: (from, to, k, leftOut) =>
+      `Waves: change of each dimension's mean gap from ${from} to ${to} (the two latest waves with at least ${k} respondents who answered both sides of a dimension${leftOut === null ? '' : `; not compared yet: ${leftOut}`}), by region, between different respondents, whatever the wave of the other figures.`,
+    wavesRequested: (from, to) =>
+      `Waves: change of each dimension's mean gap from ${from} to ${to} (the waves asked for), by region, between different respondents, whatever the wave of the other figures.`,
+    noWavesOne: (wave) =>
+      `No comparison between waves: every counted response is from wave ${wave}.`,
+    noWavesFew: (k, counts) =>
+      `No comparison between waves: it needs two waves with at least ${k} respondents who answered both sides of a dimension (${counts ?? 'none'}).`,
+    rankings:
+      'Rankings: Borda points — the first place gets m points, the next one fewer, where m is the number of places asked for (e.g. 3/2/1 for a top 3) or else the number of options; the mean rank is the mean position among those who placed the option.',
+    skipped: (list) => `Not summarised (unsupported type): ${list}.`,
+    notNumeric: (dimension, path) => `Dimension "${dimension}": "${path}" is not a numeric item.`,
+    asWritten: (note) => note,
   },
 }

@@ -11,9 +11,9 @@ export const fr: ReportText = {
   files: 'Fichiers',
   figure: 'Figure',
   groupWord: {
-    region: { one: 'région', many: 'régions', column: 'Région' },
-    wave: { one: 'vague', many: 'vagues', column: 'Vague' },
-    group: { one: 'groupe', many: 'groupes', column: 'Groupe' },
+    region: { one: 'région', many: 'régions', column: 'Région', between: 'entre les régions' },
+    wave: { one: 'vague', many: 'vagues', column: 'Vague', between: 'entre les vagues' },
+    group: { one: 'groupe', many: 'groupes', column: 'Groupe', between: 'entre les groupes' },
   },
   all: 'Ensemble',
   none: 'aucun',
@@ -57,13 +57,35 @@ export const fr: ReportText = {
     empty: 'Aucune réponse n’a été retenue : le rapport ne contient pas de résultats.',
     onePerGroup:
       'Chaque groupe compte au plus un répondant (par exemple un questionnaire consolidé par partenaire) : seule la description est honnête, aucun test n’a donc été effectué.',
-    topOverall: 'Écarts les plus importants, ensemble des répondants',
-    topByGroup: (word) => `Écarts les plus importants par ${word}`,
+    standsOutTitle: 'Ce qui ressort',
+    scale: (low, high) => `échelle de ${low} à ${high}`,
+    largest: {
+      'current-target': (dimension, gap, scale, sure) =>
+        `Écart le plus important entre la maturité actuelle et la cible : ${dimension}, en moyenne ${gap} (${scale}) — ${sure}.`,
+      'importance-performance': (dimension, gap, scale, sure) =>
+        `Écart le plus important entre l’importance et la performance : ${dimension}, en moyenne ${gap} (${scale}) — ${sure}.`,
+    },
+    standsOut: (dimension, between, high, low) =>
+      `${dimension} : l’écart diffère nettement ${between} ; le plus élevé : ${high}, le plus faible : ${low}.`,
+    noneStandsOut: (kind, between) =>
+      `Aucun écart de type « ${kind} » ne diffère nettement ${between}.`,
+    noComparison: (between, k) =>
+      `Pas de comparaison ${between} : moins de deux en comptent au moins ${k} répondants.`,
+    protectedGroups: (list, k) =>
+      `Non présentés, pour protéger les répondants : ${list} (moins de ${k} répondants chacun).`,
+    topOverall: (kind, scale) =>
+      `Écarts les plus importants, ensemble des répondants : ${kind} (${scale})`,
+    topByGroup: (word, kind, scale) =>
+      `Écarts les plus importants par ${word} : ${kind} (${scale})`,
     topHead: ['1er', '2e', '3e'],
-    differences: (count, total, word, list) =>
-      `Les écarts de ${count} dimensions sur ${total} diffèrent entre ${word} après correction de Holm (tests exploratoires), notamment : ${list}.`,
-    noDifferences:
-      'Aucun écart ne diffère entre les groupes après correction de Holm (tests exploratoires).',
+    sureHead: 'Degré de certitude',
+    sure: {
+      clear: 'écart net',
+      includesZero: 'pas d’écart net',
+      fewAnswers: 'incertain, trop peu de réponses',
+      wide: 'incertain, réponses très dispersées',
+      protected: 'non présenté pour protéger les répondants',
+    },
     practices: 'Pratiques à transférer',
     practicesFrom: (ballots) =>
       `D’après le vote des bonnes pratiques (${ballots} bulletins ; méthode de Borda 3/2/1, votes pour la région du votant écartés, égalités départagées par la transférabilité moyenne).`,
@@ -85,6 +107,7 @@ export const fr: ReportText = {
   },
   method: {
     questionnaire: 'Questionnaire',
+    questionnaireValue: (title, survey, version) => `${title} (${survey}), version ${version}`,
     versions: 'Versions renseignées',
     versionsMany: (list) => `${list} ; toutes sont lues selon la version actuelle`,
     counted: 'Réponses retenues',
@@ -132,6 +155,10 @@ export const fr: ReportText = {
       'Les axes de l’analyse importance–performance sont, pour chaque groupe, la moyenne de l’importance et de la performance sur ses dimensions ; un quadrant se lit avec l’écart (la diagonale correspond à importance = performance).',
     borda:
       'Les classements utilisent la méthode de Borda : la première place reçoit autant de points qu’il y a de places, la dernière un point.',
+    sureness: (n, share) =>
+      `Dans la synthèse, un écart est dit net lorsque son intervalle de confiance à 95 % exclut zéro et qu’au moins ${n} répondants ont donné les deux valeurs ; incertain lorsqu’ils sont moins nombreux ou que l’intervalle dépasse ${share} de l’échelle ; « pas d’écart net » lorsque l’intervalle inclut zéro.`,
+    standsOut: (between) =>
+      `La synthèse indique qu’un écart diffère nettement ${between} lorsque son test exploratoire de Kruskal–Wallis donne une valeur p corrigée par Holm inférieure à 0,05.`,
     caveatTitle: 'Précaution de lecture',
     caveat:
       'Les notes sont des auto-évaluations des acteurs sur leur propre région : elles montrent où chaque région situe ses propres écarts, pas des références absolues. Comparez les régions avec prudence et lisez les chiffres avec les indicateurs régionaux et les réponses ouvertes.',
@@ -187,6 +214,8 @@ export const fr: ReportText = {
       'Accès au financement et priorité de chaque public cible, selon les répondants.',
     meanCaption: (title) => `${title} : moyenne par groupe`,
     meanNote: (low, high) => `Note moyenne, de « ${low} » à « ${high} ».`,
+    meanCells: (word) =>
+      `Ensemble : moyenne de tous les répondants, avec son intervalle à 95 % et n ; par ${word} : moyenne (n).`,
     barriersIntro: 'Part des répondants citant chaque obstacle.',
     percentCaption: (title) => `${title} : part des répondants`,
     percentNote: (multi) =>
@@ -277,6 +306,43 @@ export const fr: ReportText = {
     test: 'p (Holm)',
     codebookHead: ['Code', 'Type', 'Question', 'Codes de réponse'],
     chartsHead: ['Figure', 'Titre', 'Nom de fichier'],
-    notes: 'Notes de l’analyse (telles que rédigées par l’analyse, en anglais)',
+    same: 'idem',
+    notes: 'Notes de l’analyse',
+  },
+  notes: {
+    counted: (n, drafts, scope) =>
+      `${n} réponses retenues (${drafts ? 'réponses envoyées et brouillons' : 'réponses envoyées seulement, brouillons écartés'}), ${scope}.`,
+    scopeWave: (wave) => `vague ${wave} uniquement`,
+    scopeLatest: (wave, k) =>
+      `vague ${wave} uniquement (par défaut, la dernière vague comptant au moins ${k} répondants)`,
+    scopeLatestSmall: (wave, k) =>
+      `vague ${wave} uniquement (par défaut, la dernière vague ; aucune ne compte ${k} répondants)`,
+    scopeAll: 'toutes les vagues',
+    scopeAllByWave: 'toutes les vagues (par défaut lorsque la comparaison se fait par vague)',
+    scopeAllIndicators:
+      'toutes les vagues (par défaut pour les rapports périodiques d’indicateurs)',
+    excluded: (n, question) =>
+      `${n} réponses sans réponse exploitable à « ${question} » sont écartées de tous les résultats.`,
+    versions: (count, version) =>
+      `Les réponses portent sur ${count} versions du questionnaire ; toutes sont lues selon la version actuelle ${version}.`,
+    dk: '« Ne sait pas » et les autres réponses hors de l’échelle d’un élément sont comptés à part et n’entrent jamais dans n, les moyennes ou les pourcentages.',
+    suppression: (k) =>
+      `Les cellules de moins de ${k} répondants n’affichent que leur n ; d’autres cellules sont aussi masquées, pour qu’aucun total diminué des cellules visibles ne les révèle.`,
+    noPValues:
+      'Aucun élément ne comptait deux groupes visibles ayant répondu : aucune valeur p n’a été calculée.',
+    wavesLatest: (from, to, k, leftOut) =>
+      `Vagues : évolution de l’écart moyen de chaque dimension de ${from} à ${to} (les deux dernières vagues comptant au moins ${k} répondants ayant renseigné les deux volets d’une dimension${leftOut === null ? '' : ` ; pas encore comparées : ${leftOut}`}), par région, entre répondants différents, quelle que soit la vague des autres résultats.`,
+    wavesRequested: (from, to) =>
+      `Vagues : évolution de l’écart moyen de chaque dimension de ${from} à ${to} (les vagues demandées), par région, entre répondants différents, quelle que soit la vague des autres résultats.`,
+    noWavesOne: (wave) =>
+      `Pas de comparaison entre vagues : toutes les réponses retenues sont de la vague ${wave}.`,
+    noWavesFew: (k, counts) =>
+      `Pas de comparaison entre vagues : il en faut deux comptant chacune au moins ${k} répondants ayant renseigné les deux volets d’une dimension (${counts ?? 'aucune'}).`,
+    rankings:
+      'Classements : points Borda — la première place reçoit m points, la suivante un de moins, m étant le nombre de places demandées (par exemple 3/2/1 pour un trio de tête) ou, à défaut, le nombre d’options ; le rang moyen est la position moyenne parmi ceux qui ont classé l’option.',
+    skipped: (list) => `Non résumés (type non pris en charge) : ${list}.`,
+    notNumeric: (dimension, path) =>
+      `Dimension « ${dimension} » : « ${path} » n’est pas un élément numérique.`,
+    asWritten: (note) => `${note} (en anglais, tel que rédigé par l’analyse)`,
   },
 }

@@ -1,15 +1,55 @@
 /**
- * Strings of the gap report: the keys here, English in `text/en.ts`, French in
- * `text/fr.ts`. Figures arrive already formatted for the language (`report/format.ts`);
- * a table must translate every key (the type checks it).
+ * Strings of the gap report: the keys here, one table per language in `text/<lang>.ts` (en,
+ * fr). Figures arrive already formatted for the language (`report/format.ts`).
+ * Every table must have every key and every language a table: the types check both, and the
+ * fixed-length tuples check the table heads.
  */
 import type { IndicatorFlag } from '../../../analysis/special/index.ts'
+import type { DimensionSummary } from '../../../analysis/types.ts'
+import type { ReportLanguage } from '../format.ts'
 import { reportLanguage } from '../format.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
 
 /** How groups are called: by region, by wave, or by the answer to a question. */
 export type GroupWord = 'region' | 'wave' | 'group'
+
+/**
+ * How sure a gap is, in words (see `sections/summary.ts`): clear, no clear gap (its interval
+ * includes zero), uncertain for few answers or a wide interval, or not shown (small group).
+ */
+export type Sureness = 'clear' | 'includesZero' | 'fewAnswers' | 'wide' | 'protected'
+
+/** The two kinds of gap dimension. */
+export type GapKind = DimensionSummary['kind']
+
+/** The static parts of the analysis document's notes, rewritten in the report's language. */
+export interface NoteText {
+  /** `drafts`: drafts were counted too; `scope`: one of the scope phrases below. */
+  counted: (n: string, drafts: boolean, scope: string) => string
+  scopeWave: (wave: string) => string
+  scopeLatest: (wave: string, k: number) => string
+  scopeLatestSmall: (wave: string, k: number) => string
+  scopeAll: string
+  scopeAllByWave: string
+  scopeAllIndicators: string
+  excluded: (n: string, question: string) => string
+  versions: (count: string, version: string) => string
+  dk: string
+  suppression: (k: number) => string
+  noPValues: string
+  /** `leftOut`: later waves not compared yet, or null. */
+  wavesLatest: (from: string, to: string, k: number, leftOut: string | null) => string
+  wavesRequested: (from: string, to: string) => string
+  noWavesOne: (wave: string) => string
+  /** `counts`: "2024: 3, 2025: 4" (respondents who answered both sides), or null for none. */
+  noWavesFew: (k: number, counts: string | null) => string
+  rankings: string
+  skipped: (list: string) => string
+  notNumeric: (dimension: string, path: string) => string
+  /** A note the report cannot rewrite (written after this table): shown as written. */
+  asWritten: (note: string) => string
+}
 
 /** Every string of the report that does not come from the questionnaire or the data. */
 export interface ReportText {
@@ -21,7 +61,8 @@ export interface ReportText {
   contents: string
   files: string
   figure: string
-  groupWord: Record<GroupWord, { one: string; many: string; column: string }>
+  /** `between`: "between regions", as it follows a verb or a noun ("differ clearly …"). */
+  groupWord: Record<GroupWord, { one: string; many: string; column: string; between: string }>
   all: string
   none: string
   notStated: string
@@ -61,20 +102,36 @@ export interface ReportText {
     intro: (n: string, groups: string, fieldwork: string | null, k: number, scope: string) => string
     empty: string
     onePerGroup: string
-    topOverall: string
-    topByGroup: (word: string) => string
-    topHead: string[]
-    differences: (count: number, total: number, word: string, list: string) => string
-    noDifferences: string
+    /** Subheading of the plain sentences. */
+    standsOutTitle: string
+    /** A scale's range, e.g. "scale 0–4". */
+    scale: (low: string, high: string) => string
+    /** The largest gap of one kind: its dimension, gap, scale and how sure it is. */
+    largest: Record<
+      GapKind,
+      (dimension: string, gap: string, scale: string, sure: string) => string
+    >
+    /** A dimension whose gap differs clearly between groups; `high`/`low`: "label (+1.20)". */
+    standsOut: (dimension: string, between: string, high: string, low: string) => string
+    noneStandsOut: (kind: string, between: string) => string
+    noComparison: (between: string, k: number) => string
+    protectedGroups: (list: string, k: number) => string
+    /** Table captions of one kind of gap: `kind` from `kindTitle`, `scale` from `scale`. */
+    topOverall: (kind: string, scale: string) => string
+    topByGroup: (word: string, kind: string, scale: string) => string
+    topHead: [first: string, second: string, third: string]
+    sureHead: string
+    sure: Record<Sureness, string>
     practices: string
     practicesFrom: (ballots: string) => string
-    practiceHead: string[]
+    practiceHead: [string, string, string, string, string]
     noVote: string
     noVoteReason: { 'no-questionnaire': string; 'no-ballots': string }
     seeVoteSection: string
   }
   method: {
     questionnaire: string
+    questionnaireValue: (title: string, survey: string, version: string) => string
     versions: string
     versionsMany: (list: string) => string
     counted: string
@@ -98,7 +155,7 @@ export interface ReportText {
     stakeholder: string
     total: string
     scales: string
-    scaleHead: string[]
+    scaleHead: [string, string]
     scalesNote: string
     dkTitle: string
     dk: (codes: string) => string
@@ -111,6 +168,10 @@ export interface ReportText {
     fewGroups: (k: number) => string
     ipaCrosshair: string
     borda: string
+    /** How the summary words its sureness: `n` respondents, `share` of the scale. */
+    sureness: (n: string, share: string) => string
+    /** When the summary says groups differ clearly. */
+    standsOut: (between: string) => string
     caveatTitle: string
     caveat: string
   }
@@ -155,6 +216,8 @@ export interface ReportText {
     targetGroupsIntro: string
     meanCaption: (title: string) => string
     meanNote: (low: string, high: string) => string
+    /** How the cells of a mean table read; `word`: the group word ("region"). */
+    meanCells: (word: string) => string
     barriersIntro: string
     percentCaption: (title: string) => string
     percentNote: (multi: boolean) => string
@@ -176,22 +239,22 @@ export interface ReportText {
   special: {
     voteIntro: (ballots: string) => string
     voteCaption: string
-    voteHead: string[]
+    voteHead: [string, string, string, string, string, string]
     criteriaCaption: string
     ballotsCaption: string
-    ballotsHead: string[]
+    ballotsHead: [string, string]
     excluded: (votes: number, scores: number) => string
     codesignIntro: (sheets: string) => string
     challengesCaption: string
-    challengesHead: string[]
+    challengesHead: [string, string, string, string, string, string]
     subgroupsCaption: string
     productsCaption: string
     ratingsCaption: string
     indicatorsIntro: (reports: string) => string
     latestCaption: string
-    indicatorHead: string[]
+    indicatorHead: [string, string, string, string, string, string, string, string, string, string]
     flagsCaption: string
-    flagsHead: string[]
+    flagsHead: [string, string]
     flags: Record<IndicatorFlag, string>
   }
   annex: {
@@ -207,16 +270,22 @@ export interface ReportText {
     item: string
     option: string
     test: string
-    codebookHead: string[]
-    chartsHead: string[]
+    codebookHead: [string, string, string, string]
+    chartsHead: [string, string, string]
+    /** In the codebook: the same answer codes as the row above. */
+    same: string
     notes: string
   }
+  notes: NoteText
 }
+
+/** Every language's table: a language without one fails the type check. */
+const TABLES: Record<ReportLanguage, ReportText> = { en, fr }
 
 /**
  * The report strings of a locale (`fr-FR` uses `fr`); English for any other language.
  * @example reportText('fr').sections.summary // 'Synthèse'
  */
 export function reportText(locale: string): ReportText {
-  return reportLanguage(locale) === 'fr' ? fr : en
+  return TABLES[reportLanguage(locale)]
 }

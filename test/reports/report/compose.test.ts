@@ -165,8 +165,32 @@ describe('composeReport', () => {
     expect(md).toContain('**Västra Götaland (n = 3)**\n\n*n \\< 5: answers not shown.*')
     expect(md).toContain('\\<script\\>alert(1)\\</script\\> (×2)')
     expect(md).toContain('call \\[phone removed\\]')
-    expect(md).toMatch(/\| Västra Götaland \| 3 \| n \\< 5 \| n \\< 5 \| n \\< 5 \|/)
+    expect(md).toContain('| Västra Götaland | 3 | not shown to protect respondents | – | – |')
     expect(md).toContain('no ballots have been counted yet')
+  })
+
+  it('gives the target groups n and the 95% interval, like the other sections', () => {
+    const fmt = reportFormat('en')
+    const women = doc.questions.find((q) => q.name === 'target_groups.women.access')
+    const overall = women?.overall
+    if (!women || !overall || !('mean' in overall)) throw new Error('no visible overall cell')
+    const byGroup = doc.groups.map((g) => {
+      const entry = women.groups[g.key]
+      if (!entry || 'suppressed' in entry) return entry?.reason ? 'hidden' : 'n \\< 5'
+      if (!('mean' in entry)) throw new Error('not a numeric cell')
+      return `${fmt.decimal(entry.mean)} (${entry.n})`
+    })
+    expect(byGroup).toContain('n \\< 5')
+    const interval = escapeMarkdown(fmt.interval(overall.ci95))
+    const md = renderMarkdown(model)
+    const labels = doc.groups.map((g) => g.label).join(' | ')
+    expect(md).toContain(`| Access to finance today | All | 95% interval | n | ${labels} |`)
+    expect(md).toContain(
+      `| Women | ${fmt.decimal(overall.mean)} | ${interval} | ${overall.n} | ${byGroup.join(' | ')} |`,
+    )
+    expect(md).toContain(
+      'All: mean of all respondents, with its 95% interval and n; by region: mean (n).',
+    )
   })
 
   it('is the same model and text twice, and differs only in language', () => {
