@@ -1,20 +1,25 @@
 /**
- * The OpenAPI 3.1 description of the HTTP API, served at `GET /api/openapi.json`. Operations are
- * described here by `METHOD /path`; the document lists those the application actually mounts,
- * and a mounted route this file does not describe yet shows up flagged
- * `x-gapkit-undocumented` (a test keeps that list empty).
+ * The OpenAPI 3.1 description of the HTTP API, served at `GET /api/openapi.json`. Request
+ * bodies and parameters are converted from the zod schemas the routes validate with
+ * (requests.ts), response bodies from the zod schemas of responses.ts; the operations (by
+ * `METHOD /path`) add the prose, the statuses and the media types. The document lists the
+ * operations the application actually mounts; a mounted route no operation describes shows up
+ * flagged `x-gapkit-undocumented` (a test keeps that list empty).
  */
-import { ACCOUNT_OPERATIONS } from './accounts.ts'
-import { OPENAPI_COMPONENTS } from './components.ts'
-import { DASHBOARD_OPERATIONS } from './dashboard.ts'
-import { LEAD_PARTNER_OPERATIONS } from './lead-partner.ts'
-import { API_OPERATIONS, type Operation } from './operations.ts'
+import { accountOperations } from './accounts.ts'
+import type { Operation } from './builders.ts'
+import { buildComponents } from './components.ts'
+import { dashboardOperations } from './dashboard.ts'
+import { leadPartnerOperations } from './lead-partner.ts'
+import { apiOperations } from './operations.ts'
 
-const OPERATIONS: Record<string, Operation> = {
-  ...API_OPERATIONS,
-  ...DASHBOARD_OPERATIONS,
-  ...LEAD_PARTNER_OPERATIONS,
-  ...ACCOUNT_OPERATIONS,
+function allOperations(): Record<string, Operation> {
+  return {
+    ...apiOperations(),
+    ...dashboardOperations(),
+    ...leadPartnerOperations(),
+    ...accountOperations(),
+  }
 }
 
 /** A route as Hono lists it in `app.routes`. */
@@ -83,25 +88,57 @@ function undocumented(method: string, path: string): Operation {
       required: true,
       schema: { type: 'string' },
     })),
-    responses: { default: { $ref: '#/components/responses/Error' } },
+    responses: { default: { description: 'Not described yet.' } },
   }
+}
+
+const SIGN_IN_LIMIT = {
+  description:
+    'Too many sign-in attempts from this address (`POST /admin/login`, the password change, a page opened with `?t=`)',
+  headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  content: { 'text/plain': { schema: { type: 'string' } } },
+}
+
+const shared = (name: string) => ({ $ref: `#/components/responses/${name}` })
+
+/**
+ * The answers the app's middleware and request parsing give before a route decides (app.ts,
+ * http/request.ts), added to each operation they apply to.
+ */
+function withEdgeAnswers(method: string, path: string, op: Operation): Operation {
+  const responses = { ...(op.responses as Record<string, unknown>) }
+  const add = (status: string, response: unknown) => {
+    responses[status] ??= response
+  }
+  const body = op.requestBody as { content?: Record<string, unknown> } | undefined
+  if (body?.content?.['application/json']) {
+    add('400', shared('BadRequest'))
+    add('415', shared('UnsupportedMediaType'))
+  }
+  if (method !== 'get') add('413', shared('TooLarge'))
+  if (path.startsWith('/api/') && method !== 'get') add('429', shared('TooManyRequests'))
+  if (path === '/admin' || path.startsWith('/admin/')) add('429', SIGN_IN_LIMIT)
+  const sorted = Object.keys(responses).sort()
+  return { ...op, responses: Object.fromEntries(sorted.map((s) => [s, responses[s]])) }
 }
 
 /**
  * Builds the OpenAPI 3.1 document for the given mounted routes (every described operation when
- * none are given). Paths and methods come out sorted, so the document is deterministic.
+ * none are given). Paths, methods, statuses and schemas come out sorted: the same routes always
+ * give the same bytes.
  */
 export function buildOpenApi(routes?: MountedRoute[], version = '0.1.0') {
+  const operations = allOperations()
   const wanted = routes
     ? mountedOperations(routes)
-    : Object.keys(OPERATIONS).map((key) => {
+    : Object.keys(operations).map((key) => {
         const [method = '', path = ''] = key.split(' ')
         return { method: method.toLowerCase(), path }
       })
   const paths: Record<string, Record<string, Operation>> = {}
   for (const { method, path } of wanted) {
-    const op = OPERATIONS[`${method.toUpperCase()} ${path}`] ?? undocumented(method, path)
-    paths[path] = { ...paths[path], [method]: op }
+    const op = operations[`${method.toUpperCase()} ${path}`] ?? undocumented(method, path)
+    paths[path] = { ...paths[path], [method]: withEdgeAnswers(method, path, op) }
   }
   const sorted = Object.fromEntries(
     Object.keys(paths)
@@ -119,11 +156,13 @@ export function buildOpenApi(routes?: MountedRoute[], version = '0.1.0') {
       summary:
         'Stakeholder surveys and cross-region gap analysis for inclusive-finance cooperation.',
       description: [
-        'Errors are always JSON: `{"error": {"code", "message", "details"}}`, never a stack trace.',
+        'Errors under `/api` are always JSON: `{"error": {"code", "message", "details"}}`, never a',
+        'stack trace; dashboard pages answer errors as pages.',
         'Authenticate with a token as `Authorization: Bearer …` (or `?t=` for links), or — for the',
         'lead partner in a browser — with the `gapkit_session` cookie set by signing in at `/admin`.',
         'A request authenticated by the cookie that changes state must send the `X-Gapkit-CSRF`',
         'header (the page gives it) or come with an `Origin` on this host; token requests are exempt.',
+        'Request bodies and parameters are converted from the zod schemas the server validates with.',
       ].join(' '),
       license: { name: 'MIT', identifier: 'MIT' },
     },
@@ -135,6 +174,6 @@ export function buildOpenApi(routes?: MountedRoute[], version = '0.1.0') {
       { name: 'dashboard', description: 'The lead-partner dashboard (HTML) and its JSON API.' },
     ],
     paths: sorted,
-    components: OPENAPI_COMPONENTS,
+    components: buildComponents(),
   }
 }
