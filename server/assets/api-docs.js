@@ -37,6 +37,7 @@
     const { name, schema: s } = resolve(schema)
     if (name) return name
     if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ')
+    if (s.anyOf) return s.anyOf.map(typeOf).join(' | ')
     if (s.type === 'array') return `${typeOf(s.items)}[]`
     if (Array.isArray(s.type)) return s.type.join(' | ')
     return s.type || 'any'
