@@ -2,10 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ChartEntry } from '../../reports/charts/registry.ts'
 import { createRenderPool } from '../../reports/draw/pool.ts'
-import type { ReportModel } from '../../reports/report/model.ts'
-import { renderHtml } from '../../reports/report/render-html.ts'
-import { renderMarkdown } from '../../reports/report/render-markdown.ts'
+import { ChromiumNotFound, chromiumPath, findChromium } from '../../reports/report/render-pdf.ts'
 import type { ChartFiles } from '../services/report.ts'
+import { REPORT_FORMATS, type ReportFormat, reportFiles } from '../services/report-files.ts'
 import {
   ANALYSIS_HELP,
   ANALYSIS_OPTIONS,
@@ -18,31 +17,44 @@ import {
   UsageError,
 } from './context.ts'
 
-const HELP = `Usage: gapkit report <survey> --out DIR [--lang fr] [--format html,md] [--by region|wave|QUESTION] [--wave W|all] [--waves A,B]
+const HELP = `Usage: gapkit report <survey> --out DIR [--lang fr] [--format html,md,docx,pdf] [--by region|wave|QUESTION] [--wave W|all] [--waves A,B]
 
 Writes the gap report into DIR: report.html (self-contained: inline SVG charts and CSS, no
 script, nothing loaded from elsewhere; prints well), report.md (tables, charts as image links),
-and every chart as charts/<id>.vl.json, charts/<id>.svg and charts/<id>.png. The same data gives
-byte-identical files. The report reads the latest wave with enough respondents unless --wave
-says otherwise, and states its wave in the subtitle, the summary and every chart title.
+report.docx (Word: headings, tables, charts as images with alt text), report.pdf (A4, printed
+by the Chromium installed here), and every chart as charts/<id>.vl.json, charts/<id>.svg and
+charts/<id>.png. The same data gives byte-identical files. The report reads the latest wave
+with enough respondents unless --wave says otherwise, and states its wave in the subtitle, the
+summary and every chart title.
   --out DIR         output folder (created if missing; existing report files are replaced)
   --lang L          report language: en (default) or fr; labels come from the questionnaire
-  --format F        html, md or html,md (default html,md); charts are always written
+  --format F        html, md, docx, pdf, comma-separated (default html,md); charts are
+                    always written; pdf needs Chromium (apt-get install chromium, or
+                    CHROMIUM_PATH=/path/to/chromium)
 ${ANALYSIS_HELP}
 ${COMMON_HELP}`
 
-const FORMATS = ['html', 'md'] as const
-type Format = (typeof FORMATS)[number]
-
-/** Parses `--format html,md` into a set; anything else is a usage error. */
-function parseFormats(value: string | undefined): Set<Format> {
-  const formats = new Set<Format>()
+/** Parses `--format html,md,docx,pdf` into a set; anything else is a usage error. */
+function parseFormats(value: string | undefined): Set<ReportFormat> {
+  const formats = new Set<ReportFormat>()
   for (const part of (value ?? 'html,md').split(',')) {
-    const format = FORMATS.find((f) => f === part.trim().toLowerCase())
-    if (!format) throw new UsageError(`--format must be html, md or html,md (got "${part}")`)
+    const format = REPORT_FORMATS.find((f) => f === part.trim().toLowerCase())
+    if (!format) {
+      throw new UsageError(
+        `--format takes ${REPORT_FORMATS.join(', ')}, comma-separated (got "${part}")`,
+      )
+    }
     formats.add(format)
   }
   return formats
+}
+
+/** The Chromium a PDF needs, found before any work, so that a missing one writes nothing. */
+function pdfChromium(formats: Set<ReportFormat>): string | undefined {
+  if (!formats.has('pdf')) return undefined
+  const chromium = findChromium()
+  if (!chromium) throw new UsageError(new ChromiumNotFound(chromiumPath()).message)
+  return chromium
 }
 
 /** Creates DIR/charts, or says in one line why it cannot. */
@@ -79,6 +91,7 @@ export async function reportCommand(args: string[]): Promise<void> {
   if (!survey || extra.length > 0) throw new UsageError('usage: gapkit report <survey> --out DIR')
   if (!values.out) throw new UsageError('--out DIR is required')
   const formats = parseFormats(values.format)
+  const chromium = pdfChromium(formats)
   const lang = values.lang ?? 'en'
   if (!/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang)) throw new UsageError(`--lang must be like en or fr`)
   const options = analysisOptions(values)
@@ -115,7 +128,8 @@ export async function reportCommand(args: string[]): Promise<void> {
       const dir = prepareOut(values.out)
       const files = await (rendering ?? render(bundle.charts))
       progress('writing files')
-      writeFiles(dir, bundle.model, files, formats)
+      const written = await reportFiles(bundle.model, files, formats, { chromium })
+      for (const [file, bytes] of written) writeFileSync(path.join(dir, file), bytes)
       progress(null)
     } finally {
       await ctx.db.close()
@@ -123,24 +137,6 @@ export async function reportCommand(args: string[]): Promise<void> {
   } finally {
     await pool.close()
   }
-}
-
-function writeFiles(
-  dir: string,
-  model: ReportModel,
-  files: Map<string, ChartFiles>,
-  formats: Set<Format>,
-): void {
-  for (const [id, f] of files) {
-    writeFileSync(path.join(dir, 'charts', `${id}.vl.json`), f.vlJson)
-    writeFileSync(path.join(dir, 'charts', `${id}.svg`), f.svg)
-    writeFileSync(path.join(dir, 'charts', `${id}.png`), f.png)
-  }
-  if (formats.has('html')) {
-    const svgs = new Map([...files].map(([id, f]) => [id, f.svg]))
-    writeFileSync(path.join(dir, 'report.html'), renderHtml(model, { svgs }))
-  }
-  if (formats.has('md')) writeFileSync(path.join(dir, 'report.md'), renderMarkdown(model))
 }
 
 /** One progress line on a terminal (rewritten in place); nothing when stderr is piped. */
