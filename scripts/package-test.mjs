@@ -47,9 +47,11 @@ function freePort() {
   })
 }
 
-async function waitForHealth(url, child, seconds) {
+async function waitForHealth(url, child, seconds, stderr) {
   for (let waited = 0; waited < seconds * 10; waited++) {
-    if (child.exitCode !== null) fail(`gapkit serve exited with ${child.exitCode} before answering`)
+    if (child.exitCode !== null) {
+      fail(`gapkit serve exited with ${child.exitCode} before answering:\n${stderr()}`)
+    }
     try {
       const res = await fetch(url)
       if (res.ok) return res.json()
@@ -99,7 +101,7 @@ let stderr = ''
 server.stderr.on('data', (chunk) => {
   stderr += chunk
 })
-const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, server, 60)
+const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, server, 60, () => stderr)
 if (health.status !== 'ok') fail(`/healthz said ${JSON.stringify(health)}`)
 const form = await fetch(link.replace(/:\/\/[^/]+/, `://127.0.0.1:${port}`))
 if (form.status !== 200) fail(`the partner form answered ${form.status}`)
