@@ -15,7 +15,7 @@ import type { ChartEntry } from '../charts/registry.ts'
 import type { ReportFormat, ReportLanguage } from './format.ts'
 import { reportFormat, reportLanguage } from './format.ts'
 import type { ReportBlock, ReportCell } from './model.ts'
-import type { GroupWord, ReportText } from './text/index.ts'
+import type { GroupWord, GroupWordForms, ReportText } from './text/index.ts'
 import { reportText } from './text/index.ts'
 
 /** Charts not yet placed, in list order; taking one numbers it as the next figure. */
@@ -37,7 +37,7 @@ export interface ComposeContext {
   k: number
   /** Unique display label of each group key. */
   labels: Map<string, string>
-  word: ReportText['groupWord'][GroupWord]
+  word: GroupWordForms
   charts: ChartPool
 }
 

@@ -1,11 +1,12 @@
 /**
  * Number, percentage, p-value and date formatting for report text and tables, through
  * `Intl.NumberFormat` / `Intl.DateTimeFormat` with fixed options (French: decimal comma, narrow
- * no-break space before `%` and between thousands). Minus signs are U+2212, as in the charts.
+ * no-break space before `%` and between thousands; Italian, Romanian, Swedish and Slovenian
+ * their own). Minus signs are U+2212, as in the charts.
  */
 
 /** The languages of the report text, in the order the command line lists them. */
-export const REPORT_LANGUAGES = ['en', 'fr'] as const
+export const REPORT_LANGUAGES = ['en', 'fr', 'it', 'ro', 'sv', 'sl'] as const
 
 /** A language the report is written in. */
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number]
@@ -14,6 +15,10 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number]
 const TAGS: Record<ReportLanguage, string> = {
   en: 'en-GB',
   fr: 'fr-FR',
+  it: 'it-IT',
+  ro: 'ro-RO',
+  sv: 'sv-SE',
+  sl: 'sl-SI',
 }
 
 /** Formatters of one report language. */
@@ -32,7 +37,7 @@ export interface ReportFormat {
   share: (value: number | null, digits?: number) => string
   /** p-value: three decimals, `< 0.001` below that. */
   p: (value: number | null) => string
-  /** 95% interval `[1.13, 1.49]` / `[1,13 ; 1,49]`. */
+  /** 95% interval `[1.13, 1.49]` / `[1,13 ; 1,49]` / `[1,13; 1,49]`. */
   interval: (interval: readonly [number, number] | null, digits?: number) => string
   /** An ISO timestamp's date in UTC, spelled out: `23 November 2026` / `23 novembre 2026`. */
   date: (iso: string) => string
@@ -46,7 +51,7 @@ const MINUS = '\u2212'
 /**
  * The report language of a locale: its primary language when the report has it (`fr-FR` →
  * `fr`), else `en`.
- * @example reportLanguage('fr-FR') // 'fr'
+ * @example reportLanguage('sl-SI') // 'sl'
  */
 export function reportLanguage(locale: string): ReportLanguage {
   const primary = locale.toLowerCase().split(/[-_]/)[0]

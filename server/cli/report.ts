@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ChartEntry } from '../../reports/charts/registry.ts'
 import { createRenderPool } from '../../reports/draw/pool.ts'
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../reports/report/format.ts'
 import { ChromiumNotFound, chromiumPath, findChromium } from '../../reports/report/render-pdf.ts'
 import type { ChartFiles } from '../services/report.ts'
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from '../services/report-files.ts'
@@ -27,7 +28,8 @@ charts/<id>.png. The same data gives byte-identical files. The report reads the 
 with enough respondents unless --wave says otherwise, and states its wave in the subtitle, the
 summary and every chart title.
   --out DIR         output folder (created if missing; existing report files are replaced)
-  --lang L          report language: en (default) or fr; labels come from the questionnaire
+  --lang L          report language: en (default), fr, it, ro, sv or sl; labels come from
+                    the questionnaire's own translations, in English where it has none
   --format F        html, md, docx, pdf, comma-separated (default html,md); charts are
                     always written; pdf needs Chromium (apt-get install chromium, or
                     CHROMIUM_PATH=/path/to/chromium)
@@ -55,6 +57,13 @@ function pdfChromium(formats: Set<ReportFormat>): string | undefined {
   const chromium = findChromium()
   if (!chromium) throw new UsageError(new ChromiumNotFound(chromiumPath()).message)
   return chromium
+}
+
+/** `--lang`: exactly one of the report's languages; anything else is a usage error. */
+function parseLanguage(value: string | undefined): ReportLanguage {
+  const lang = REPORT_LANGUAGES.find((l) => l === (value ?? 'en'))
+  if (lang) return lang
+  throw new UsageError(`--lang must be one of ${REPORT_LANGUAGES.join(', ')} (got "${value}")`)
 }
 
 /** Creates DIR/charts, or says in one line why it cannot. */
@@ -92,8 +101,7 @@ export async function reportCommand(args: string[]): Promise<void> {
   if (!values.out) throw new UsageError('--out DIR is required')
   const formats = parseFormats(values.format)
   const chromium = pdfChromium(formats)
-  const lang = values.lang ?? 'en'
-  if (!/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang)) throw new UsageError(`--lang must be like en or fr`)
+  const lang = parseLanguage(values.lang)
   const options = analysisOptions(values)
   // The chart workers start now and load Vega while this thread loads the analysis (danfo)
   // and runs it; hence report-service, which brings the analysis, is imported only after.

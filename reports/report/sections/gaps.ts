@@ -42,7 +42,7 @@ export function composeComparison(ctx: ComposeContext): ReportSection | null {
     if (rows.length === 0) continue
     blocks.push({
       kind: 'table',
-      caption: text.gaps.comparisonCaption(ctx.word.one, text.kindTitle[kind]),
+      caption: text.gaps.comparisonCaption(ctx.word, text.kindTitle[kind]),
       head: groupHead(ctx, text.dimension, [text.gaps.pHolm]),
       rows,
       note: text.gaps.comparisonNote(ctx.k),
@@ -85,7 +85,7 @@ export function composeIpa(ctx: ComposeContext): ReportSection | null {
     c.quadrant ? g.quadrants[c.quadrant] : fmt.decimal(null)
   blocks.push({
     kind: 'table',
-    caption: g.ipaQuadrantCaption(ctx.word.one),
+    caption: g.ipaQuadrantCaption(ctx.word),
     head: groupHead(ctx, text.dimension),
     rows: dims.map((d) => [
       cell(d.label),
@@ -130,7 +130,7 @@ export function composeMaturity(ctx: ComposeContext): ReportSection | null {
     `${fmt.decimal(c.current, 1)} → ${fmt.decimal(c.target, 1)}`
   blocks.push({
     kind: 'table',
-    caption: g.maturityByGroupCaption(ctx.word.one),
+    caption: g.maturityByGroupCaption(ctx.word),
     head: groupHead(ctx, text.dimension),
     rows: dims.map((d) => [
       cell(d.label),

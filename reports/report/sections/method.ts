@@ -15,7 +15,7 @@ import { adequateN, WIDE_SHARE } from './summary.ts'
 export function composeMethod(ctx: ComposeContext, meta: ReportMeta): ReportSection {
   const { doc, text, fmt } = ctx
   const m = text.method
-  const groups = `${doc.groups.length} ${doc.groups.length === 1 ? ctx.word.one : ctx.word.many}`
+  const groups = ctx.word.inCount(doc.groups.length, fmt.integer(doc.groups.length))
   const versions =
     doc.versions.length > 1 || (doc.versions[0] !== undefined && doc.versions[0] !== doc.version)
       ? m.versionsMany(doc.versions.join(', '))
@@ -31,7 +31,7 @@ export function composeMethod(ctx: ComposeContext, meta: ReportMeta): ReportSect
           text: doc.counted === 'submitted' ? m.countedSubmitted : m.countedDrafts,
         },
         { term: m.wave, text: doc.wave === null ? m.allWaves : m.waveOnly(doc.wave) },
-        { term: m.grouping, text: m.groupingBy(ctx.word.one) },
+        { term: m.grouping, text: m.groupingBy(ctx.word) },
         {
           term: m.fieldwork,
           text: meta.fieldwork

@@ -110,7 +110,7 @@ export function meanTable(
         ...doc.groups.map((g) => groupMean(ctx, groupEntry(q.groups, g.key))),
       ]
     }),
-    note: [range, text.questions.meanCells(ctx.word.one)].filter((t) => t !== '').join(' '),
+    note: [range, text.questions.meanCells(ctx.word)].filter((t) => t !== '').join(' '),
   }
 }
 

@@ -86,7 +86,7 @@ export function composeSummary(
 function introLine(ctx: ComposeContext, meta: ReportMeta): string {
   const { doc, text, fmt } = ctx
   const count = doc.groups.length
-  const groups = `${count} ${count === 1 ? ctx.word.one : ctx.word.many}`
+  const groups = ctx.word.inCount(count, fmt.integer(count))
   const fieldwork = meta.fieldwork
     ? text.method.fieldworkRange(fmt.date(meta.fieldwork.from), fmt.date(meta.fieldwork.to))
     : null
@@ -232,7 +232,7 @@ function topByGroup(ctx: ComposeContext, family: GapFamily): ReportBlock[] {
     {
       kind: 'table',
       caption: text.summary.topByGroup(
-        ctx.word.one,
+        ctx.word,
         text.kindTitle[family.kind],
         scaleText(ctx, family),
       ),

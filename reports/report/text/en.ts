@@ -11,9 +11,30 @@ export const en: ReportText = {
   files: 'Files',
   figure: 'Figure',
   groupWord: {
-    region: { one: 'region', many: 'regions', column: 'Region', between: 'between regions' },
-    wave: { one: 'wave', many: 'waves', column: 'Wave', between: 'between waves' },
-    group: { one: 'group', many: 'groups', column: 'Group', between: 'between groups' },
+    region: {
+      one: 'region',
+      many: 'regions',
+      column: 'Region',
+      between: 'between regions',
+      by: 'by region',
+      inCount: (count, n) => `in ${n} ${count === 1 ? 'region' : 'regions'}`,
+    },
+    wave: {
+      one: 'wave',
+      many: 'waves',
+      column: 'Wave',
+      between: 'between waves',
+      by: 'by wave',
+      inCount: (count, n) => `in ${n} ${count === 1 ? 'wave' : 'waves'}`,
+    },
+    group: {
+      one: 'group',
+      many: 'groups',
+      column: 'Group',
+      between: 'between groups',
+      by: 'by group',
+      inCount: (count, n) => `in ${n} ${count === 1 ? 'group' : 'groups'}`,
+    },
   },
   all: 'All',
   none: 'none',
@@ -53,7 +74,7 @@ export const en: ReportText = {
   },
   summary: {
     intro: (n, groups, fieldwork, k, scope) =>
-      `${n} respondents in ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Figures are shown only for groups of at least ${k} respondents.`,
+      `${n} respondents ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Figures are shown only for groups of at least ${k} respondents.`,
     empty: 'No responses were counted, so the report has no figures.',
     onePerGroup:
       'Each group has at most one respondent (e.g. one consolidated questionnaire per partner): only description is honest, so no tests were run.',
@@ -73,7 +94,7 @@ export const en: ReportText = {
     protectedGroups: (list, k) =>
       `Not shown, to protect respondents: ${list} (fewer than ${k} respondents each).`,
     topOverall: (kind, scale) => `Largest gaps, all respondents: ${kind} (${scale})`,
-    topByGroup: (word, kind, scale) => `Largest gaps by ${word}: ${kind} (${scale})`,
+    topByGroup: (word, kind, scale) => `Largest gaps ${word.by}: ${kind} (${scale})`,
     topHead: ['1st', '2nd', '3rd'],
     sureHead: 'How sure',
     sure: {
@@ -106,12 +127,12 @@ export const en: ReportText = {
     allWaves: 'all waves',
     waveOnly: (wave) => `wave ${wave} only`,
     grouping: 'Comparison',
-    groupingBy: (word) => `by ${word}`,
+    groupingBy: (word) => word.by,
     fieldwork: 'Fieldwork',
     fieldworkRange: (from, to) => (from === to ? from : `${from} to ${to}`),
     noDates: 'no submission dates',
     respondents: 'Respondents',
-    respondentsValue: (n, groups) => `${n} in ${groups}`,
+    respondentsValue: (n, groups) => `${n} ${groups}`,
     suppression: 'Small groups',
     suppressionValue: (k) =>
       `groups and cells with fewer than ${k} respondents show "n < ${k}" and no figures; a neighbouring cell is hidden too when totals would reveal a hidden one`,
@@ -154,14 +175,14 @@ export const en: ReportText = {
   gaps: {
     comparisonIntro:
       'The gap of a dimension is target − current (importance − performance, or targeted − current maturity), averaged over respondents: the larger, the further the region is from where it needs to be.',
-    comparisonCaption: (word, kind) => `Gap by dimension and ${word}: ${kind}`,
+    comparisonCaption: (word, kind) => `Gap by dimension and ${word.one}: ${kind}`,
     comparisonNote: (k) =>
       `Mean paired gap. "n < ${k}": fewer than ${k} respondents; "hidden": hidden so that totals cannot reveal a small group. p (Holm): exploratory Kruskal–Wallis test across groups, Holm-adjusted.`,
     pHolm: 'p (Holm)',
     ipaIntro:
       'Importance–performance analysis places each dimension by its mean performance (x) and importance (y). Concentrate here: high importance, low performance; keep up the good work: both high; low priority: both low; possible overkill: performance above importance.',
     ipaOverallCaption: 'Importance, performance and gap, all respondents',
-    ipaQuadrantCaption: (word) => `IPA quadrant by dimension and ${word}`,
+    ipaQuadrantCaption: (word) => `IPA quadrant by dimension and ${word.one}`,
     importance: 'Importance',
     performance: 'Performance',
     quadrant: 'Quadrant',
@@ -174,7 +195,7 @@ export const en: ReportText = {
     maturityIntro:
       "Maturity is rated today and as targeted; the gap is the mean of each respondent's target − current level.",
     maturityCaption: 'Maturity today and target, all respondents',
-    maturityByGroupCaption: (word) => `Maturity today → target by ${word}`,
+    maturityByGroupCaption: (word) => `Maturity today → target ${word.by}`,
     maturityByGroupNote: 'Mean level today → mean target level, of respondents who gave both.',
     current: 'Today',
     target: 'Target',
@@ -201,7 +222,7 @@ export const en: ReportText = {
     meanCaption: (title) => `${title}: mean by group`,
     meanNote: (low, high) => `Mean rating, from "${low}" to "${high}".`,
     meanCells: (word) =>
-      `All: mean of all respondents, with its 95% interval and n; by ${word}: mean (n).`,
+      `All: mean of all respondents, with its 95% interval and n; ${word.by}: mean (n).`,
     barriersIntro: 'Share of respondents naming each barrier.',
     percentCaption: (title) => `${title}: share of respondents`,
     percentNote: (multi) =>

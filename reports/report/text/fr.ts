@@ -11,9 +11,30 @@ export const fr: ReportText = {
   files: 'Fichiers',
   figure: 'Figure',
   groupWord: {
-    region: { one: 'région', many: 'régions', column: 'Région', between: 'entre les régions' },
-    wave: { one: 'vague', many: 'vagues', column: 'Vague', between: 'entre les vagues' },
-    group: { one: 'groupe', many: 'groupes', column: 'Groupe', between: 'entre les groupes' },
+    region: {
+      one: 'région',
+      many: 'régions',
+      column: 'Région',
+      between: 'entre les régions',
+      by: 'par région',
+      inCount: (count, n) => `dans ${n} ${count === 1 ? 'région' : 'régions'}`,
+    },
+    wave: {
+      one: 'vague',
+      many: 'vagues',
+      column: 'Vague',
+      between: 'entre les vagues',
+      by: 'par vague',
+      inCount: (count, n) => `dans ${n} ${count === 1 ? 'vague' : 'vagues'}`,
+    },
+    group: {
+      one: 'groupe',
+      many: 'groupes',
+      column: 'Groupe',
+      between: 'entre les groupes',
+      by: 'par groupe',
+      inCount: (count, n) => `dans ${n} ${count === 1 ? 'groupe' : 'groupes'}`,
+    },
   },
   all: 'Ensemble',
   none: 'aucun',
@@ -53,7 +74,7 @@ export const fr: ReportText = {
   },
   summary: {
     intro: (n, groups, fieldwork, k, scope) =>
-      `${n} répondants dans ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Les résultats ne sont présentés que pour les groupes d’au moins ${k} répondants.`,
+      `${n} répondants ${groups}, ${scope}${fieldwork ? `, ${fieldwork}` : ''}. Les résultats ne sont présentés que pour les groupes d’au moins ${k} répondants.`,
     empty: 'Aucune réponse n’a été retenue : le rapport ne contient pas de résultats.',
     onePerGroup:
       'Chaque groupe compte au plus un répondant (par exemple un questionnaire consolidé par partenaire) : seule la description est honnête, aucun test n’a donc été effectué.',
@@ -75,8 +96,7 @@ export const fr: ReportText = {
       `Non présentés, pour protéger les répondants : ${list} (moins de ${k} répondants chacun).`,
     topOverall: (kind, scale) =>
       `Écarts les plus importants, ensemble des répondants : ${kind} (${scale})`,
-    topByGroup: (word, kind, scale) =>
-      `Écarts les plus importants par ${word} : ${kind} (${scale})`,
+    topByGroup: (word, kind, scale) => `Écarts les plus importants ${word.by} : ${kind} (${scale})`,
     topHead: ['1er', '2e', '3e'],
     sureHead: 'Degré de certitude',
     sure: {
@@ -117,12 +137,12 @@ export const fr: ReportText = {
     allWaves: 'toutes les vagues',
     waveOnly: (wave) => `vague ${wave} uniquement`,
     grouping: 'Comparaison',
-    groupingBy: (word) => `par ${word}`,
+    groupingBy: (word) => word.by,
     fieldwork: 'Collecte',
     fieldworkRange: (from, to) => (from === to ? `le ${from}` : `du ${from} au ${to}`),
     noDates: 'aucune date d’envoi',
     respondents: 'Répondants',
-    respondentsValue: (n, groups) => `${n} dans ${groups}`,
+    respondentsValue: (n, groups) => `${n} ${groups}`,
     suppression: 'Petits groupes',
     suppressionValue: (k) =>
       `les groupes et cellules de moins de ${k} répondants affichent « n < ${k} » sans résultat ; une cellule voisine est aussi masquée quand les totaux permettraient de retrouver une cellule masquée`,
@@ -166,14 +186,14 @@ export const fr: ReportText = {
   gaps: {
     comparisonIntro:
       'L’écart d’une dimension est cible − actuel (importance − performance, ou maturité visée − actuelle), en moyenne sur les répondants : plus il est grand, plus la région est loin du niveau nécessaire.',
-    comparisonCaption: (word, kind) => `Écart par dimension et par ${word} : ${kind}`,
+    comparisonCaption: (word, kind) => `Écart par dimension et ${word.by} : ${kind}`,
     comparisonNote: (k) =>
       `Écart moyen apparié. « n < ${k} » : moins de ${k} répondants ; « masqué » : masqué pour que les totaux ne révèlent pas un petit groupe. p (Holm) : test exploratoire de Kruskal–Wallis entre groupes, corrigé par Holm.`,
     pHolm: 'p (Holm)',
     ipaIntro:
       'L’analyse importance–performance place chaque dimension selon sa performance moyenne (x) et son importance (y). Priorité d’action : importance forte, performance faible ; maintenir l’effort : les deux élevées ; faible priorité : les deux faibles ; effort peut-être excessif : performance supérieure à l’importance.',
     ipaOverallCaption: 'Importance, performance et écart, ensemble des répondants',
-    ipaQuadrantCaption: (word) => `Quadrant par dimension et par ${word}`,
+    ipaQuadrantCaption: (word) => `Quadrant par dimension et ${word.by}`,
     importance: 'Importance',
     performance: 'Performance',
     quadrant: 'Quadrant',
@@ -186,7 +206,7 @@ export const fr: ReportText = {
     maturityIntro:
       'La maturité est notée aujourd’hui et au niveau visé ; l’écart est la moyenne, sur les répondants, de leur niveau visé − niveau actuel.',
     maturityCaption: 'Maturité actuelle et cible, ensemble des répondants',
-    maturityByGroupCaption: (word) => `Maturité actuelle → cible par ${word}`,
+    maturityByGroupCaption: (word) => `Maturité actuelle → cible ${word.by}`,
     maturityByGroupNote:
       'Niveau moyen actuel → niveau moyen visé, pour les répondants ayant donné les deux.',
     current: 'Actuel',
@@ -215,7 +235,7 @@ export const fr: ReportText = {
     meanCaption: (title) => `${title} : moyenne par groupe`,
     meanNote: (low, high) => `Note moyenne, de « ${low} » à « ${high} ».`,
     meanCells: (word) =>
-      `Ensemble : moyenne de tous les répondants, avec son intervalle à 95 % et n ; par ${word} : moyenne (n).`,
+      `Ensemble : moyenne de tous les répondants, avec son intervalle à 95 % et n ; ${word.by} : moyenne (n).`,
     barriersIntro: 'Part des répondants citant chaque obstacle.',
     percentCaption: (title) => `${title} : part des répondants`,
     percentNote: (multi) =>

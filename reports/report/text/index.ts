@@ -1,6 +1,6 @@
 /**
- * Strings of the gap report: the keys here, one table per language in `text/<lang>.ts` (en,
- * fr). Figures arrive already formatted for the language (`report/format.ts`).
+ * Strings of the gap report: the keys here, one table per language in `text/<lang>.ts` (en, fr,
+ * it, ro, sv, sl). Figures arrive already formatted for the language (`report/format.ts`).
  * Every table must have every key and every language a table: the types check both, and the
  * fixed-length tuples check the table heads.
  */
@@ -10,9 +10,32 @@ import type { ReportLanguage } from '../format.ts'
 import { reportLanguage } from '../format.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
+import { it } from './it.ts'
+import { ro } from './ro.ts'
+import { sl } from './sl.ts'
+import { sv } from './sv.ts'
 
 /** How groups are called: by region, by wave, or by the answer to a question. */
 export type GroupWord = 'region' | 'wave' | 'group'
+
+/**
+ * The forms of a group word a language needs: each template picks the ones its grammar asks
+ * for (a Slovenian "po regijah" cannot be built from "regija").
+ */
+export interface GroupWordForms {
+  /** "region": after a number of one, in "by region". */
+  one: string
+  /** "regions". */
+  many: string
+  /** Table column head: "Region". */
+  column: string
+  /** "between regions", as it follows a verb or a noun ("differ clearly …"). */
+  between: string
+  /** "by region", as in "largest gaps by region". */
+  by: string
+  /** "in 6 regions": `count` groups, `n` the count formatted. */
+  inCount: (count: number, n: string) => string
+}
 
 /**
  * How sure a gap is, in words (see `sections/summary.ts`): clear, no clear gap (its interval
@@ -61,8 +84,7 @@ export interface ReportText {
   contents: string
   files: string
   figure: string
-  /** `between`: "between regions", as it follows a verb or a noun ("differ clearly …"). */
-  groupWord: Record<GroupWord, { one: string; many: string; column: string; between: string }>
+  groupWord: Record<GroupWord, GroupWordForms>
   all: string
   none: string
   notStated: string
@@ -98,7 +120,10 @@ export interface ReportText {
     annexCharts: string
   }
   summary: {
-    /** `scope`: the wave of the figures, from {@link ReportText.waveScope}. */
+    /**
+     * `groups`: "in 6 regions" (`GroupWordForms.inCount`); `scope`: the wave of the figures,
+     * from {@link ReportText.waveScope}.
+     */
     intro: (n: string, groups: string, fieldwork: string | null, k: number, scope: string) => string
     empty: string
     onePerGroup: string
@@ -118,7 +143,7 @@ export interface ReportText {
     protectedGroups: (list: string, k: number) => string
     /** Table captions of one kind of gap: `kind` from `kindTitle`, `scale` from `scale`. */
     topOverall: (kind: string, scale: string) => string
-    topByGroup: (word: string, kind: string, scale: string) => string
+    topByGroup: (word: GroupWordForms, kind: string, scale: string) => string
     topHead: [first: string, second: string, third: string]
     sureHead: string
     sure: Record<Sureness, string>
@@ -141,11 +166,12 @@ export interface ReportText {
     allWaves: string
     waveOnly: (wave: string) => string
     grouping: string
-    groupingBy: (word: string) => string
+    groupingBy: (word: GroupWordForms) => string
     fieldwork: string
     fieldworkRange: (from: string, to: string) => string
     noDates: string
     respondents: string
+    /** `groups`: "in 6 regions" (`GroupWordForms.inCount`). */
     respondentsValue: (n: string, groups: string) => string
     suppression: string
     suppressionValue: (k: number) => string
@@ -177,12 +203,12 @@ export interface ReportText {
   }
   gaps: {
     comparisonIntro: string
-    comparisonCaption: (word: string, kind: string) => string
+    comparisonCaption: (word: GroupWordForms, kind: string) => string
     comparisonNote: (k: number) => string
     pHolm: string
     ipaIntro: string
     ipaOverallCaption: string
-    ipaQuadrantCaption: (word: string) => string
+    ipaQuadrantCaption: (word: GroupWordForms) => string
     importance: string
     performance: string
     quadrant: string
@@ -192,7 +218,7 @@ export interface ReportText {
     >
     maturityIntro: string
     maturityCaption: string
-    maturityByGroupCaption: (word: string) => string
+    maturityByGroupCaption: (word: GroupWordForms) => string
     maturityByGroupNote: string
     current: string
     target: string
@@ -216,8 +242,8 @@ export interface ReportText {
     targetGroupsIntro: string
     meanCaption: (title: string) => string
     meanNote: (low: string, high: string) => string
-    /** How the cells of a mean table read; `word`: the group word ("region"). */
-    meanCells: (word: string) => string
+    /** How the cells of a mean table read. */
+    meanCells: (word: GroupWordForms) => string
     barriersIntro: string
     percentCaption: (title: string) => string
     percentNote: (multi: boolean) => string
@@ -280,7 +306,7 @@ export interface ReportText {
 }
 
 /** Every language's table: a language without one fails the type check. */
-const TABLES: Record<ReportLanguage, ReportText> = { en, fr }
+const TABLES: Record<ReportLanguage, ReportText> = { en, fr, it, ro, sv, sl }
 
 /**
  * The report strings of a locale (`fr-FR` uses `fr`); English for any other language.

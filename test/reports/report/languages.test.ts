@@ -1,0 +1,262 @@
+/**
+ * The report in its six languages, built from demo data: every language renders, and no English
+ * template string is left in the fr, it, ro, sv and sl reports apart from proper names. The
+ * English strings are taken from `text/en.ts` itself: every string value and the static parts
+ * of every function's output.
+ */
+import { describe, expect, it } from 'vitest'
+import type { AnalysisDocument } from '../../../analysis/types.ts'
+import { listCharts } from '../../../reports/charts/registry.ts'
+import { composeReport } from '../../../reports/report/compose.ts'
+import { REPORT_LANGUAGES, type ReportLanguage } from '../../../reports/report/format.ts'
+import type { OpenAnswer, ReportMeta } from '../../../reports/report/model.ts'
+import { renderHtml } from '../../../reports/report/render-html.ts'
+import { renderMarkdown } from '../../../reports/report/render-markdown.ts'
+import { en } from '../../../reports/report/text/en.ts'
+import { fr } from '../../../reports/report/text/fr.ts'
+import type { ReportText } from '../../../reports/report/text/index.ts'
+import { it as italian } from '../../../reports/report/text/it.ts'
+import { ro } from '../../../reports/report/text/ro.ts'
+import { sv } from '../../../reports/report/text/sv.ts'
+import { demoDocument } from '../../fixtures/charts/demo-documents.ts'
+
+const SURVEYS = [
+  'microfinance-gap',
+  'good-practice',
+  'best-practice-vote',
+  'codesign-challenge',
+  'mfi-indicators',
+]
+
+/** Between the arguments a template function is called with: never part of a fragment. */
+const ARG = '\u0001'
+
+/**
+ * Words the language writes exactly as English does, so they are no leftover there: a check
+ * would flag them although they are the right word (French "Dimension", Swedish "Region", the
+ * Italian "performance", the Latin "idem").
+ */
+const SHARED: Partial<Record<ReportLanguage, string[]>> = {
+  fr: [
+    'Figure',
+    'Dimension',
+    'Type',
+    'Total',
+    'Questionnaire',
+    'Importance',
+    'Performance',
+    'Quadrant',
+    'Question',
+    'Code',
+    'importance − performance',
+    'idem',
+    ', version',
+    '), version',
+  ],
+  it: ['Performance', 'Scale', 'idem'],
+  ro: ['Total', 'Scale', 'idem'],
+  sv: ['Dimension', 'Region', 'region', 'Gap', 'Period', ': median (n)', ', version', '), version'],
+  sl: [],
+}
+
+/** Names and codes that are the same in every language. */
+const EVERYWHERE = ['PAR30', 'p (Holm)']
+
+/** Every English template fragment of a text table, longest first. */
+function fragments(table: ReportText): string[] {
+  const found = new Set<string>()
+  const add = (text: string) => {
+    for (const part of text.split(new RegExp(`${ARG}|NaN|undefined|null|\\[object Object\\]`))) {
+      const trimmed = part.trim()
+      if (/[A-Za-z]{3,}/.test(trimmed)) found.add(trimmed)
+    }
+  }
+  const call = (fn: (...args: unknown[]) => unknown) => {
+    const variants: unknown[][] = [
+      Array.from({ length: fn.length }, () => ARG),
+      Array.from({ length: fn.length }, () => 1),
+      Array.from({ length: fn.length }, () => 7),
+      Array.from({ length: fn.length }, () => null),
+    ]
+    for (const args of variants) {
+      let out: string
+      try {
+        out = String(fn(...args))
+      } catch {
+        continue // null where the template reads a field: another variant covers it
+      }
+      // Numbers given as arguments are not template text either.
+      add(typeof args[0] === 'number' ? out.replace(/\d+/g, ARG) : out)
+    }
+  }
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') add(value)
+    else if (typeof value === 'function') call(value as (...args: unknown[]) => unknown)
+    else if (Array.isArray(value)) value.forEach(visit)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit)
+  }
+  visit(table)
+  return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+}
+
+/** The readable text of the HTML report: no style, tags or entities. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+}
+
+/** The readable text of the Markdown report: escapes undone, link targets dropped. */
+function markdownText(md: string): string {
+  return md.replace(/\]\([^)]*\)/g, '] ').replace(/\\(.)/g, '$1')
+}
+
+/** Every label and code the questionnaire and the data give (names, not template text). */
+function dataLabels(doc: AnalysisDocument): string[] {
+  const labels = new Set<string>()
+  const visit = (value: unknown, key: string): void => {
+    if (typeof value === 'string' && ['label', 'title', 'name', 'key', 'value'].includes(key)) {
+      labels.add(value)
+    } else if (Array.isArray(value)) for (const v of value) visit(v, key)
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, k)
+    }
+  }
+  visit(doc, '')
+  return [...labels]
+}
+
+/** Whole-word occurrences of English fragments in a text. */
+function leftovers(text: string, english: string[], shared: string[]): string[] {
+  const edge = (c: string) => /[\p{L}\p{N}]/u.test(c)
+  return english.filter((fragment) => {
+    if (shared.includes(fragment)) return false
+    const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const before = edge(fragment.charAt(0)) ? '(?<![\\p{L}\\p{N}])' : ''
+    const after = edge(fragment.charAt(fragment.length - 1)) ? '(?![\\p{L}\\p{N}])' : ''
+    return new RegExp(`${before}${escaped}${after}`, 'u').test(text)
+  })
+}
+
+const meta: ReportMeta = {
+  fieldwork: { from: '2025-01-02T08:00:00.000Z', to: '2025-03-04T18:00:00.000Z' },
+  respondents: [
+    { region: 'FR-93', regionName: 'Seine-Saint-Denis', stakeholder: 'mfi', n: 12 },
+    { region: 'FR-93', regionName: 'Seine-Saint-Denis', stakeholder: 'bank', n: 2 },
+    { region: 'IT-BO', regionName: 'Bologna', stakeholder: null, n: 9 },
+  ],
+  vote: null,
+  voteMissing: 'no-ballots',
+}
+
+const answers: OpenAnswer[] = [
+  { question: 'biggest_gap', group: 'FR-93', text: 'Mail a@b.org or call +33 6 12 34 56 78' },
+  { question: 'biggest_gap', group: 'IT-BO', text: 'Garanzie' },
+  { question: 'biggest_gap', group: 'SE-VG', text: 'hidden' },
+]
+
+interface Built {
+  html: string
+  md: string
+  /** Proper names and codes in the report: chart titles and ids, questionnaire labels. */
+  names: string[]
+}
+
+/** The report of a demo questionnaire in one language (one region under k, open answers). */
+function build(survey: string, lang: ReportLanguage): Built {
+  const doc = demoDocument(
+    survey,
+    { locale: lang, wave: survey === 'microfinance-gap' ? '2025' : null },
+    { capRegions: { 'SE-VG': 2 } },
+  )
+  const charts = listCharts(doc, { locale: lang })
+  const model = composeReport(doc, charts, answers, meta, { locale: lang })
+  const names = [...charts.flatMap((c) => [c.title, c.id]), ...dataLabels(doc)]
+  return { html: renderHtml(model, { svgs: new Map() }), md: renderMarkdown(model), names }
+}
+
+/** The text with every name taken out, longest first. */
+function withoutNames(text: string, names: string[]): string {
+  return [...names]
+    .filter((n) => /\p{L}{2,}/u.test(n))
+    .sort((a, b) => b.length - a.length)
+    .reduce((out, name) => out.split(name).join(' '), text)
+}
+
+describe('the report in six languages', () => {
+  const english = fragments(en)
+
+  it('takes the English template strings from en.ts, and finds them in an English report', () => {
+    expect(english.length).toBeGreaterThan(300)
+    expect(english).toContain('What stands out')
+    expect(english).toContain('Notes of the analysis')
+    expect(english).toContain('Largest gaps, all respondents:')
+    const report = build('microfinance-gap', 'en')
+    const found = leftovers(htmlText(withoutNames(report.html, report.names)), english, [])
+    expect(found.length).toBeGreaterThan(100)
+    // The check sees a single English phrase in another language's text.
+    expect(leftovers('Sintesi. Che cosa emerge: clear gap.', english, [])).toEqual(['clear gap'])
+  })
+
+  for (const lang of REPORT_LANGUAGES) {
+    it(`renders every questionnaire in ${lang}, ${lang === 'en' ? 'the source' : 'with no English template string left'}`, () => {
+      for (const survey of SURVEYS) {
+        const { html, md, names } = build(survey, lang)
+        expect(html).toContain(`<html lang="${lang}">`)
+        for (const text of [html, md]) {
+          expect(text, `${survey} ${lang}`).not.toMatch(/\[object Object\]|undefined|NaN/)
+        }
+        if (lang === 'en') continue
+        const shared = [...(SHARED[lang] ?? []), ...EVERYWHERE]
+        const texts = { html: htmlText(html), md: markdownText(md) }
+        for (const [format, text] of Object.entries(texts)) {
+          const found = leftovers(withoutNames(text, names), english, shared)
+          expect(found, `${survey} ${lang} ${format}`).toEqual([])
+        }
+      }
+    })
+  }
+
+  it('writes numbers the way each language does', () => {
+    const gap = (lang: ReportLanguage) => {
+      const { md } = build('microfinance-gap', lang)
+      return md.match(/\| 1 \| [^|]+ \| ([^|]+) \| ([^|]+) \|/)?.slice(1, 3)
+    }
+    expect(gap('en')?.[0]).toMatch(/^\+\d\.\d\d$/)
+    expect(gap('en')?.[1]).toMatch(/^\\\[\d\.\d\d, \d\.\d\d\\\]$/)
+    expect(gap('fr')?.[1]).toMatch(/^\\\[\d,\d\d ; \d,\d\d\\\]$/)
+    for (const lang of ['it', 'ro', 'sv', 'sl'] as const) {
+      expect(gap(lang)?.[0], lang).toMatch(/^\+\d,\d\d$/)
+      expect(gap(lang)?.[1], lang).toMatch(/^\\\[\d,\d\d; \d,\d\d\\\]$/)
+    }
+  })
+
+  it('takes labels from the questionnaire in the language, in English where it has none', () => {
+    const gap = build('microfinance-gap', 'sl').md
+    expect(gap).toContain('Zrelost – Programi finančnega opismenjevanja')
+    expect(gap).toContain('## 1\\. Povzetek')
+    // good-practice has English and French only: its labels fall back to the default.
+    const good = build('good-practice', 'sl')
+    const title = demoDocument('good-practice', { locale: 'en', wave: null }).title
+    expect(good.md).toContain(`# ${title}`)
+    expect(good.md).toContain('## Priloga B: šifrant')
+  })
+})
+
+describe('the text tables', () => {
+  it('are one per language, each with every key (the type check refuses a missing one)', () => {
+    const { asWritten: _, ...notes } = en.notes
+    // @ts-expect-error: a table without a key does not type-check.
+    const missingKey: ReportText = { ...en, notes }
+    // @ts-expect-error: a head with a column too few does not type-check.
+    const shortHead: ReportText = { ...en, method: { ...en.method, scaleHead: ['Scale'] } }
+    // @ts-expect-error: a language without a table does not type-check.
+    const missingLanguage: Record<ReportLanguage, ReportText> = { en, fr, it: italian, ro, sv }
+    expect([missingKey, shortHead, missingLanguage].length).toBe(3)
+  })
+})
