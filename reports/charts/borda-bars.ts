@@ -2,9 +2,19 @@
  * Ranking bars: Borda points of the good-practice vote and of the co-design priority challenges,
  * read from the document's special tally (never recounted here).
  */
+
 import type { TopLevelSpec } from 'vega-lite'
 import type { CodesignGroup, CodesignTally, VoteTally } from '../../analysis/special/index.ts'
 import type { AnalysisDocument } from '../../analysis/types.ts'
+import { textWidth } from '../draw/font-metrics.ts'
+import {
+  CHART_PADDING,
+  joinLines,
+  linesWidth,
+  MAX_CHART_WIDTH,
+  MULTILINE_LABEL,
+  wrapLabel,
+} from './layout.ts'
 import { findQuestion, isRankingCell, specialTally } from './read-document.ts'
 import type { ChartOptions } from './theme.ts'
 import { chartConfig, chartTitle, OKABE_ITO, textFor, VEGA_LITE_SCHEMA } from './theme.ts'
@@ -125,14 +135,31 @@ function bordaSpec(
   const text = textFor(options)
   const sorted = [...rows].sort((a, b) => a.rank - b.rank)
   const max = Math.max(1, ...sorted.map((r) => r.points))
-  // Room after the longest bar for its "12 · 3 first choices" label.
-  const domain = [0, Math.ceil(max * 1.35)]
+  // Labels on up to two lines of at most 280 px; the bars take the rest of the chart width.
+  const labelWidth = Math.min(
+    280,
+    Math.ceil(
+      linesWidth(
+        sorted.map((r) => r.label),
+        11,
+      ),
+    ),
+  )
+  const label = (text: string) => joinLines(wrapLabel(text, labelWidth, 11, 2))
+  const twoLines = sorted.some((r) => label(r.label).includes('\n'))
+  const width = Math.min(360, MAX_CHART_WIDTH - 2 * CHART_PADDING - labelWidth - 24)
+  const values = sorted.map((r) => ({ ...r, label: label(r.label) }))
+  // Room after every bar for its "12 · 3 first choices" note, inside the plot.
+  const reach = sorted.map(
+    (r) => (r.points * width) / Math.max(40, width - textWidth(r.note, 10) - 8),
+  )
+  const domain = [0, Math.ceil(Math.max(max * 1.1, ...reach))]
   const y = {
     field: 'label',
     type: 'nominal' as const,
-    sort: sorted.map((r) => r.label),
+    sort: values.map((r) => r.label),
     title: null,
-    axis: { labelLimit: 420 },
+    axis: { labelExpr: MULTILINE_LABEL, labelLineHeight: 13, labelLimit: labelWidth },
   }
   const x = {
     field: 'points',
@@ -145,9 +172,9 @@ function bordaSpec(
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, notes),
     config: chartConfig(options),
-    width: 360,
-    height: { step: 24 },
-    data: { values: sorted },
+    width,
+    height: { step: twoLines ? 32 : 24 },
+    data: { values },
     layer: [
       { mark: { type: 'bar', color: OKABE_ITO[0], height: { band: 0.7 } }, encoding: { y, x } },
       {

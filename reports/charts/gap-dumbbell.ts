@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite'
 import type { AnalysisDocument, DimensionSummary } from '../../analysis/types.ts'
+import { facetLayout, fitPanelHeaders, PANEL_GAP, rowLabelAxis } from './layout.ts'
 import {
   chartPanels,
   dimensionCell,
@@ -56,7 +57,17 @@ export function gapDumbbell(
   const first = dimensions[0]
   if (!first) throw new Error(`${doc.survey}: no ${kind} dimension`)
   const domain = dimensionDomain(doc, first)
-  const panels = chartPanels(doc, text.allGroups, text.n)
+  const layout = facetLayout({
+    labels: dimensions.map((d) => d.label),
+    panels: chartPanels(doc, text.allGroups, text.n).length,
+    minPanel: 96,
+    maxPanel: 150,
+    hardMinPanel: 80,
+    panelChrome: 80,
+    chrome: 110,
+  })
+  const panels = fitPanelHeaders(chartPanels(doc, text.allGroups, text.n), layout.panel)
+  const rowLabel = new Map(dimensions.map((d) => [d.id, layout.label(d.label)]))
   const rows: DumbbellRow[] = []
   for (const panel of panels) {
     for (const d of dimensions) {
@@ -69,7 +80,7 @@ export function gapDumbbell(
       if (!cell || cell.current === null || cell.target === null) continue
       const current = round(cell.current, 2)
       const target = round(cell.target, 2)
-      const base = { panel: panel.label, dimension: d.label, current, target }
+      const base = { panel: panel.label, dimension: rowLabel.get(d.id) ?? d.label, current, target }
       rows.push({ role: 'pair', ...base, which: null, value: null })
       rows.push({ role: 'end', ...base, which: currentLabel, value: current })
       rows.push({ role: 'end', ...base, which: targetLabel, value: target })
@@ -84,8 +95,9 @@ export function gapDumbbell(
   const y = {
     field: 'dimension',
     type: 'nominal' as const,
-    sort: dimensions.map((d) => d.label),
+    sort: dimensions.map((d) => rowLabel.get(d.id) ?? d.label),
     title: null,
+    axis: rowLabelAxis(layout),
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -103,11 +115,11 @@ export function gapDumbbell(
       title: null,
       header: PANEL_HEADER,
     },
-    columns: 4,
-    spacing: { column: 16, row: 20 },
+    columns: layout.columns,
+    spacing: { column: PANEL_GAP, row: 20 },
     spec: {
-      width: 150,
-      height: { step: 18 },
+      width: layout.panel,
+      height: { step: layout.rowStep },
       layer: [
         {
           transform: [{ filter: "datum.role === 'pair'" }],

@@ -6,6 +6,8 @@ import type { TopLevelSpec } from 'vega-lite'
 import { compareKeys } from '../../analysis/group-responses.ts'
 import type { AnalysisDocument, WaveCell, WaveDimension } from '../../analysis/types.ts'
 import type { DimensionKind } from './gap-dumbbell.ts'
+import { spreadLabels } from './label-placement.ts'
+import { CHART_PADDING, fitPanelHeaders, fittingColumns, MAX_CHART_WIDTH } from './layout.ts'
 import { groupLabels, isSuppressed, PANEL_HEADER, panelLabel } from './read-document.ts'
 import type { ChartOptions } from './theme.ts'
 import {
@@ -25,9 +27,17 @@ interface SlopeRow {
   wave: string
   gap: number
   direction: string
-  /** Only the later-wave end carries the dimension number label. */
+  /** Only the later-wave end carries the dimension number label, at `labelGap`. */
   label: string | null
+  labelGap: number | null
 }
+
+const PANEL_HEIGHT = 170
+const LABEL_FONT = 10
+const LABEL_LINE = 11
+const GAP = 16
+/** Room of the shared y axis: its labels and title. */
+const AXIS = 48
 
 /**
  * Slopes of the mean gap between the two waves of the document, for dimensions of one kind: all
@@ -51,25 +61,58 @@ export function gapSlope(
   const labels = doc.by === 'region' ? groupLabels(doc) : new Map<string, string>()
   const regions = [...new Set(waves.dimensions.flatMap((d) => Object.keys(d.groups)))]
   const keys: (string | null)[] = [null, ...regions.sort(compareKeys)]
-  const panels: string[] = []
-  const rows: SlopeRow[] = []
+  const drawn: {
+    name: string
+    n: string
+    lines: { number: number; from: number; to: number }[]
+  }[] = []
   for (const key of keys) {
-    const name = key === null ? text.allGroups : (labels.get(key) ?? key)
-    let panel: string | null = null
+    const lines: { number: number; from: number; to: number }[] = []
+    let n = ''
     dimensions.forEach((d, i) => {
       const cell = waveCell(byId.get(d.id), key)
       if (!cell || cell.gapFrom === null || cell.gapTo === null) return
-      panel ??= panelLabel(name, text.waveN(cell.nFrom, cell.nTo))
-      const direction = cell.gapTo < cell.gapFrom ? text.narrowed : text.widened
-      const base = { panel, number: i + 1, direction }
-      rows.push({ ...base, wave: waves.from, gap: round(cell.gapFrom, 2), label: null })
-      rows.push({ ...base, wave: waves.to, gap: round(cell.gapTo, 2), label: String(i + 1) })
+      if (n === '') n = text.waveN(cell.nFrom, cell.nTo)
+      lines.push({ number: i + 1, from: round(cell.gapFrom, 2), to: round(cell.gapTo, 2) })
     })
-    if (panel !== null) panels.push(panel)
+    const name = key === null ? text.allGroups : (labels.get(key) ?? key)
+    if (lines.length > 0) drawn.push({ name, n, lines })
   }
-  const gaps = rows.map((r) => r.gap)
+  const gaps = drawn.flatMap((p) => p.lines.flatMap((l) => [l.from, l.to]))
   const lo = Math.min(0, Math.floor(Math.min(...gaps, 0) * 2) / 2)
   const hi = Math.max(0.5, Math.ceil(Math.max(...gaps, 0) * 2) / 2)
+  const room = MAX_CHART_WIDTH - 2 * CHART_PADDING
+  const columns = Math.min(drawn.length, fittingColumns(room, AXIS, 120, GAP))
+  const width = Math.min(170, Math.floor((room - AXIS - (columns - 1) * GAP) / columns))
+  const panels = fitPanelHeaders(
+    drawn.map((p) => ({ name: p.name, label: panelLabel(p.name, p.n) })),
+    width,
+  ).map((p) => p.label)
+  const toPx = (gap: number) => PANEL_HEIGHT - ((gap - lo) / (hi - lo)) * PANEL_HEIGHT
+  const toGap = (px: number) => round(lo + ((PANEL_HEIGHT - px) / PANEL_HEIGHT) * (hi - lo), 3)
+  const rows: SlopeRow[] = drawn.flatMap((p, i) => {
+    const panel = panels[i] ?? p.name
+    // Number labels at the later wave, spread so that none covers another.
+    const places = spreadLabels(
+      p.lines.map((l) => toPx(l.to)),
+      LABEL_LINE,
+      PANEL_HEIGHT,
+    )
+    return p.lines.flatMap((l, k) => {
+      const direction = l.to < l.from ? text.narrowed : text.widened
+      const base = { panel, number: l.number, direction }
+      return [
+        { ...base, wave: waves.from, gap: l.from, label: null, labelGap: null },
+        {
+          ...base,
+          wave: waves.to,
+          gap: l.to,
+          label: String(l.number),
+          labelGap: toGap(places[k] ?? toPx(l.to)),
+        },
+      ]
+    })
+  })
   const x = {
     field: 'wave',
     type: 'ordinal' as const,
@@ -100,7 +143,7 @@ export function gapSlope(
       [text.slopeNote, text.suppressedNote(doc.suppressBelow)],
     ),
     config: chartConfig(options),
-    hconcat: [
+    vconcat: [
       {
         data: { values: rows },
         facet: {
@@ -110,12 +153,12 @@ export function gapSlope(
           title: null,
           header: PANEL_HEADER,
         },
-        columns: 3,
-        spacing: { column: 20, row: 20 },
+        columns,
+        spacing: { column: GAP, row: 20 },
         resolve: { axis: { x: 'independent' } },
         spec: {
-          width: 150,
-          height: 200,
+          width,
+          height: PANEL_HEIGHT,
           layer: [
             {
               mark: { type: 'line', strokeWidth: 1.5, opacity: 0.85 },
@@ -126,9 +169,22 @@ export function gapSlope(
               encoding: { x, y, color },
             },
             {
+              // A short leader from the line's end to its number, which may sit a little apart.
               transform: [{ filter: 'isValid(datum.label)' }],
-              mark: { type: 'text', align: 'left', dx: 5, fontSize: 9, color: '#333333' },
-              encoding: { x, y, text: { field: 'label' } },
+              mark: { type: 'rule', xOffset: 3, x2Offset: 9, color: '#9e9e9e', strokeWidth: 0.75 },
+              encoding: { x, x2: { field: 'wave' }, y, y2: { field: 'labelGap' } },
+            },
+            {
+              transform: [{ filter: 'isValid(datum.label)' }],
+              mark: {
+                type: 'text',
+                align: 'left',
+                baseline: 'middle',
+                dx: 11,
+                fontSize: LABEL_FONT,
+                color: '#333333',
+              },
+              encoding: { x, y: { ...y, field: 'labelGap' }, text: { field: 'label' } },
             },
           ],
         },
@@ -137,8 +193,8 @@ export function gapSlope(
         title: { text: text.ipaKey, fontSize: 11, fontWeight: 'bold', anchor: 'start' },
         data: { values: key },
         width: 10,
-        height: { step: 17 },
-        mark: { type: 'text', align: 'left', fontSize: 10 },
+        height: { step: 14 },
+        mark: { type: 'text', align: 'left', fontSize: 10, limit: room - 10 },
         encoding: {
           y: { field: 'number', type: 'ordinal', axis: null, sort: key.map((k) => k.number) },
           text: { field: 'label' },

@@ -5,6 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite'
 import type { AnalysisDocument, QuestionSummary } from '../../analysis/types.ts'
+import { textWidth } from '../draw/font-metrics.ts'
+import { CHART_PADDING, linesWidth, MAX_CHART_WIDTH } from './layout.ts'
 import { findQuestion, groupLabels, isNumericCell, isSuppressed } from './read-document.ts'
 import type { ChartOptions } from './theme.ts'
 import {
@@ -16,8 +18,11 @@ import {
   VEGA_LITE_SCHEMA,
 } from './theme.ts'
 
-/** Plot width: room for a five-point legend on one line. */
-const WIDTH = 520
+/** Widest plot: room for a five-point legend on one line. */
+const MAX_PLOT = 520
+
+/** Row labels (group and n) longer than this are cut with "…". */
+const LABEL_LIMIT = 220
 
 /** One coloured segment of one row. */
 interface Segment {
@@ -119,7 +124,13 @@ export function likertBars(
   }
   const bound = Math.min(100, Math.max(50, Math.ceil(extent / 25) * 25))
   const domain = [-bound, bound]
-  const y = { field: 'row', type: 'nominal' as const, sort: order, title: null }
+  const y = {
+    field: 'row',
+    type: 'nominal' as const,
+    sort: order,
+    title: null,
+    axis: { labelLimit: LABEL_LIMIT },
+  }
   const x = {
     type: 'quantitative' as const,
     scale: { domain, nice: false },
@@ -135,13 +146,22 @@ export function likertBars(
   if (dk > 0) notes.push(text.dkNote(dk))
   notes.push(text.suppressedNote(k))
   if (empty.some((e) => e.note === text.hiddenCell)) notes.push(text.hiddenNote)
-  const labelChars = scale.reduce((sum, p) => sum + p.label.length, 0)
-  const legendColumns = labelChars * 6.5 + scale.length * 30 <= WIDTH ? scale.length : 3
+  // The plot takes what the row labels leave of the chart width.
+  const labelWidth = Math.min(LABEL_LIMIT, Math.ceil(linesWidth(order, 11)))
+  const width = Math.min(MAX_PLOT, MAX_CHART_WIDTH - 2 * CHART_PADDING - labelWidth - 40)
+  // The legend starts under the plot: on one line when it fits there, else in as many columns
+  // as fit.
+  const entries = scale.map((p) => textWidth(p.label, 11) + 30)
+  const room = MAX_CHART_WIDTH - 2 * CHART_PADDING - labelWidth - 12
+  const legendColumns =
+    entries.reduce((a, b) => a + b, 0) <= room
+      ? scale.length
+      : Math.max(1, Math.min(scale.length, Math.floor(room / Math.max(...entries))))
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(title, notes),
     config: chartConfig(options),
-    width: WIDTH,
+    width,
     height: { step: 24 },
     layer: [
       {

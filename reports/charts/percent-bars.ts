@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite'
 import type { AnalysisDocument, ChoiceCell } from '../../analysis/types.ts'
+import { facetLayout, fitPanelHeaders, PANEL_GAP, rowLabelAxis } from './layout.ts'
 import {
   chartPanels,
   findQuestion,
@@ -44,32 +45,43 @@ export function percentBars(
   const sorted = multi
     ? [...shown].sort((a, b) => (overall?.percent[b.value] ?? 0) - (overall?.percent[a.value] ?? 0))
     : shown
-  const panels = chartPanels(doc, text.allGroups, text.n).flatMap((p) => {
+  const withFigures = chartPanels(doc, text.allGroups, text.n).flatMap((p) => {
     const cell = p.key === null ? question.overall : question.groups[p.key]
     if (!cell || !isChoiceCell(cell)) return []
-    return [{ label: panelLabel(p.name, text.n(cell.n)), cell }]
+    return [{ name: p.name, label: panelLabel(p.name, text.n(cell.n)), cell }]
   })
+  const layout = facetLayout({
+    labels: sorted.map((o) => o.label),
+    panels: withFigures.length,
+    minPanel: 110,
+    maxPanel: 170,
+    hardMinPanel: 84,
+    panelChrome: 60,
+    chrome: 110,
+  })
+  const panels = fitPanelHeaders(withFigures, layout.panel)
   const rows: PercentRow[] = []
   for (const { label, cell } of panels) {
-    for (const option of sorted) rows.push(percentRow(label, option, cell))
+    for (const option of sorted) rows.push(percentRow(label, option, cell, layout.label))
   }
   const x = {
     type: 'quantitative' as const,
     scale: { domain: [0, 100], nice: false },
-    title: text.share,
-    axis: { values: [0, 25, 50, 75, 100] },
+    title: null,
+    axis: { values: layout.panel < 140 ? [0, 50, 100] : [0, 25, 50, 75, 100] },
   }
   const y = {
     field: 'option',
     type: 'nominal' as const,
-    sort: sorted.map((o) => o.label),
+    sort: sorted.map((o) => layout.label(o.label)),
     title: null,
+    axis: rowLabelAxis(layout),
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(question.title, [
       text.n(overall?.n ?? 0),
-      `${text.percentNote(multi)}${text.intervalNote}`,
+      `${text.share}. ${text.percentNote(multi)}${text.intervalNote}`,
       text.suppressedNote(doc.suppressBelow),
     ]),
     config: chartConfig(options),
@@ -81,12 +93,12 @@ export function percentBars(
       title: null,
       header: PANEL_HEADER,
     },
-    columns: 3,
-    spacing: { column: 16, row: 18 },
+    columns: layout.columns,
+    spacing: { column: PANEL_GAP, row: 18 },
     resolve: { axis: { x: 'independent' } },
     spec: {
-      width: 170,
-      height: { step: 16 },
+      width: layout.panel,
+      height: { step: layout.rowStep },
       layer: [
         {
           mark: { type: 'bar', color: '#56B4E9', height: { band: 0.75 } },
@@ -102,11 +114,16 @@ export function percentBars(
   }
 }
 
-function percentRow(panel: string, option: { value: string; label: string }, cell: ChoiceCell) {
+function percentRow(
+  panel: string,
+  option: { value: string; label: string },
+  cell: ChoiceCell,
+  rowLabel: (text: string) => string,
+) {
   const interval = cell.ci95[option.value] ?? null
   const row: PercentRow = {
     panel,
-    option: option.label,
+    option: rowLabel(option.label),
     percent: round(cell.percent[option.value] ?? 0, 1),
     lo: interval ? round(interval[0], 1) : null,
     hi: interval ? round(interval[1], 1) : null,

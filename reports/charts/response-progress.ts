@@ -2,8 +2,10 @@
  * Responses by group: one bar per group with its n, groups under the suppression threshold in
  * grey, and the threshold itself as a dashed rule.
  */
+
 import type { TopLevelSpec } from 'vega-lite'
 import type { AnalysisDocument } from '../../analysis/types.ts'
+import { CHART_PADDING, linesWidth, MAX_CHART_WIDTH } from './layout.ts'
 import { groupLabels } from './read-document.ts'
 import type { ChartOptions } from './theme.ts'
 import {
@@ -16,6 +18,9 @@ import {
   textFor,
   VEGA_LITE_SCHEMA,
 } from './theme.ts'
+
+/** Group names longer than this (px) are cut with "…". */
+const LABEL_LIMIT = 260
 
 /**
  * Respondents per group in document order (suppressed groups keep their n here).
@@ -38,6 +43,7 @@ export function responseProgress(doc: AnalysisDocument, options: ChartOptions): 
     type: 'nominal' as const,
     sort: rows.map((r) => r.group),
     title: groupTitle(doc.by, text),
+    axis: { labelLimit: LABEL_LIMIT },
   }
   const x = {
     field: 'n',
@@ -54,7 +60,20 @@ export function responseProgress(doc: AnalysisDocument, options: ChartOptions): 
       text.progressNote(k),
     ]),
     config: chartConfig(options),
-    width: 420,
+    // The bars take what the labels leave of the chart width.
+    width: Math.min(
+      420,
+      MAX_CHART_WIDTH -
+        2 * CHART_PADDING -
+        60 -
+        Math.min(
+          LABEL_LIMIT,
+          linesWidth(
+            rows.map((r) => r.group),
+            11,
+          ),
+        ),
+    ),
     height: { step: 26 },
     layer: [
       {

@@ -25,6 +25,9 @@ export interface ChartText {
   rankingNote: string
   progressTitle: (by: string) => string
   heatmapTitle: (by: string) => string
+  /** One kind's block of the heatmap, with its scale: "Importance − performance (answers 1–5)". */
+  heatmapKind: (kind: 'ipa' | 'maturity', from: number, to: number) => string
+  heatmapKindsNote: string
   gapAxis: string
   gapLegend: string
   dumbbellTitleIpa: string
@@ -105,6 +108,11 @@ const en: ChartText = {
     'Borda count over all respondents: of m places, the first gets m points, the last 1.',
   progressTitle: (by) => `Responses by ${by.toLowerCase()}`,
   heatmapTitle: (by) => `Gap by ${by.toLowerCase()} and dimension`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Importance − performance (answers ${from}–${to})`
+      : `Maturity: target − today (levels ${from}–${to})`,
+  heatmapKindsNote: 'Each kind of gap is ranked and coloured on its own scale.',
   gapAxis: 'Gap (target − current)',
   gapLegend: 'Gap',
   dumbbellTitleIpa: 'Performance and importance by dimension',
@@ -190,6 +198,11 @@ const fr: ChartText = {
     'Méthode de Borda sur l’ensemble des répondants : sur m places, la première vaut m points, la dernière 1.',
   progressTitle: (by) => `Réponses par ${by.toLowerCase()}`,
   heatmapTitle: (by) => `Écart par ${by.toLowerCase()} et par dimension`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Importance − performance (réponses ${from}–${to})`
+      : `Maturité : cible − actuel (niveaux ${from}–${to})`,
+  heatmapKindsNote: 'Chaque type d’écart est classé et coloré sur sa propre échelle.',
   gapAxis: 'Écart (cible − actuel)',
   gapLegend: 'Écart',
   dumbbellTitleIpa: 'Performance et importance par dimension',

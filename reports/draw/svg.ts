@@ -3,12 +3,11 @@
  * browser) and PNG through resvg (`draw/png.ts`, re-exported here) with fonts shipped in an
  * npm package, so the same spec gives the same bytes on every machine.
  */
-import { readFileSync } from 'node:fs'
 import type { Locale } from 'vega'
 import * as vega from 'vega'
 import type { TopLevelSpec } from 'vega-lite'
 import { compile } from 'vega-lite'
-import { chartFontFiles } from './png.ts'
+import { textWidth } from './font-metrics.ts'
 
 export {
   CHART_FONT,
@@ -117,70 +116,6 @@ function scenegraph(): Scenegraph {
 
 let metricsInstalled = false
 
-/** Horizontal advance widths of one TTF font, read from its `cmap` (format 4) and `hmtx`. */
-interface FontAdvances {
-  unitsPerEm: number
-  advance: (codePoint: number) => number
-}
-
-/** Reads a TrueType file just far enough to know how wide each BMP character is. */
-function readAdvances(file: string): FontAdvances {
-  const data = readFileSync(file)
-  const tables = new Map<string, number>()
-  const numTables = data.readUInt16BE(4)
-  for (let i = 0; i < numTables; i++) {
-    const record = 12 + i * 16
-    tables.set(data.toString('latin1', record, record + 4), data.readUInt32BE(record + 8))
-  }
-  const table = (tag: string): number => {
-    const offset = tables.get(tag)
-    if (offset === undefined) throw new Error(`${file}: no ${tag} table`)
-    return offset
-  }
-  const unitsPerEm = data.readUInt16BE(table('head') + 18)
-  const metricCount = data.readUInt16BE(table('hhea') + 34)
-  const hmtx = table('hmtx')
-  const cmap = table('cmap')
-  let sub = -1
-  for (let i = 0; i < data.readUInt16BE(cmap + 2); i++) {
-    const record = cmap + 4 + i * 8
-    if (data.readUInt16BE(record) === 3 && data.readUInt16BE(record + 2) === 1) {
-      sub = cmap + data.readUInt32BE(record + 4)
-    }
-  }
-  if (sub < 0 || data.readUInt16BE(sub) !== 4) throw new Error(`${file}: no Unicode BMP cmap`)
-  const segCount = data.readUInt16BE(sub + 6) / 2
-  const ends = sub + 14
-  const starts = ends + segCount * 2 + 2
-  const deltas = starts + segCount * 2
-  const rangeOffsets = deltas + segCount * 2
-  const glyphOf = (c: number): number => {
-    for (let i = 0; i < segCount; i++) {
-      if (data.readUInt16BE(ends + i * 2) < c) continue
-      const start = data.readUInt16BE(starts + i * 2)
-      if (start > c) return 0
-      const delta = data.readUInt16BE(deltas + i * 2)
-      const rangeAt = rangeOffsets + i * 2
-      const range = data.readUInt16BE(rangeAt)
-      if (range === 0) return (c + delta) & 0xffff
-      const glyph = data.readUInt16BE(rangeAt + range + (c - start) * 2)
-      return glyph === 0 ? 0 : (glyph + delta) & 0xffff
-    }
-    return 0
-  }
-  const cache = new Map<number, number>()
-  const advance = (c: number): number => {
-    let width = cache.get(c)
-    if (width === undefined) {
-      const glyph = c > 0xffff ? 0 : glyphOf(c)
-      width = data.readUInt16BE(hmtx + Math.min(glyph, metricCount - 1) * 4)
-      cache.set(c, width)
-    }
-    return width
-  }
-  return { unitsPerEm, advance }
-}
-
 /** The parts of a Vega text item that decide its width. */
 interface TextItem {
   fontSize?: number
@@ -199,21 +134,13 @@ interface TextMetrics {
  */
 function installTextMetrics(): void {
   if (metricsInstalled) return
-  const [regularFile, boldFile] = chartFontFiles()
-  if (!regularFile || !boldFile) return
-  const regular = readAdvances(regularFile)
-  const bold = readAdvances(boldFile)
-  const measure = (item: TextItem, text: string): number => {
-    const weight = item.fontWeight
-    const font = weight === 'bold' || (typeof weight === 'number' && weight >= 600) ? bold : regular
-    let units = 0
-    for (const char of text) units += font.advance(char.codePointAt(0) ?? 0)
-    return (units / font.unitsPerEm) * (item.fontSize ?? 11)
-  }
   // Vega calls this both to truncate (raw text, compared with the limit) and to size bounds
   // (where a truncated label is at most `limit` wide): capping at the limit serves both.
   const width = (item: TextItem, value: unknown): number => {
-    const raw = measure(item, value == null ? '' : String(value).trim())
+    const text = value == null ? '' : String(value).trim()
+    const weight = item.fontWeight
+    const bold = weight === 'bold' || (typeof weight === 'number' && weight >= 600)
+    const raw = textWidth(text, item.fontSize ?? 11, bold)
     const limit = item.limit ?? 0
     return limit > 0 ? Math.min(raw, limit) : raw
   }
