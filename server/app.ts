@@ -25,6 +25,7 @@ import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
 import { landingRoutes } from './routes/landing.ts'
 import { openapiRoutes } from './routes/openapi.ts'
+import { reportDownloadRoutes } from './routes/report-downloads.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
 import { surveyRoutes } from './routes/surveys.ts'
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/surveys', reviewRoutes(deps.db, deps.registry, now))
   app.route('/api/surveys', analysisRoutes(deps.db, deps.registry))
   app.route('/api/surveys', chartRoutes({ db: deps.db, registry: deps.registry }))
+  app.route('/api/surveys', reportDownloadRoutes({ db: deps.db, registry: deps.registry }))
   app.route('/assets', assetRoutes(assets))
   app.route(
     '/s',
