@@ -25,7 +25,7 @@ afterAll(async () => {
   await t.close()
 })
 
-const get = (url: string, token: string | null = t.admin) =>
+const get = async (url: string, token: string | null = t.admin): Promise<Response> =>
   t.app.request(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
 
 /** Runs `work` with CHROMIUM_PATH set (undefined: unset), then puts it back. */
