@@ -25,6 +25,7 @@ import { formRoutes } from './routes/form.ts'
 import { healthRoutes } from './routes/health.ts'
 import { landingRoutes } from './routes/landing.ts'
 import { openapiRoutes } from './routes/openapi.ts'
+import { publicationRoutes, publishedRoutes } from './routes/published.ts'
 import { reportDownloadRoutes } from './routes/report-downloads.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   // Pages and JSON are compressed on the fly; static assets carry precompressed copies.
   app.use('/s/*', compressResponses())
   app.use('/api/*', compressResponses())
+  app.use('/r/*', compressResponses())
   // Rate limits first: a refused request costs no body read, no parse, no lookup.
   app.use('/api/*', limitWrites(limits, now))
   const signIn = limitSignIn(limits.signInsPerAddress, limits.trustProxy, now)
@@ -116,6 +118,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/surveys', analysisRoutes(deps.db, deps.registry))
   app.route('/api/surveys', chartRoutes({ db: deps.db, registry: deps.registry }))
   app.route('/api/surveys', reportDownloadRoutes({ db: deps.db, registry: deps.registry }))
+  const published = { db: deps.db, registry: deps.registry, now }
+  app.route('/api/surveys', publicationRoutes(published))
+  // Published reports open without any sign-in: read-only, aggregated figures only.
+  app.route('/r', publishedRoutes(published))
   app.route('/assets', assetRoutes(assets))
   app.route(
     '/s',

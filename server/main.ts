@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/report.ts')).reportCommand(args),
     summary: 'report <survey> --out DIR [--lang] [--format]: the gap report',
   },
+  publish: {
+    run: async (args) => (await import('./cli/publish.ts')).publishCommand(args),
+    summary: 'publish <survey> | --list | --revoke ID: read-only public report links',
+  },
   import: {
     run: async (args) => (await import('./cli/import.ts')).importCommand(args),
     summary: 'import <survey> <file.csv|json>: responses from an export',

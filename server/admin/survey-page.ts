@@ -6,6 +6,7 @@ import type { Asset } from '../http/static-assets.ts'
 import { renderExportForm } from './downloads-form.ts'
 import { h, mayOpen, renderPage, type Who } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
+import { publishText, renderPublishPanel, renderReportDownloads } from './publish-panel.ts'
 import { type AdminLocale, type AdminText, adminText } from './text.ts'
 
 /**
@@ -72,8 +73,12 @@ export function renderSurveyPage(input: {
   const waves = [all, ...input.waves.map((w) => ({ value: w, label: w }))]
   const base = `/api/surveys/${survey.id}`
   // What the role may see (the server refuses the rest anyway): raw answers from reviewer up,
-  // raw-data downloads from analyst up; analysis and reports for everyone.
-  const can = { responses: mayOpen(input.who, 'reviewer'), export: mayOpen(input.who, 'analyst') }
+  // raw-data downloads and publishing from analyst up; analysis and reports for everyone.
+  const can = {
+    responses: mayOpen(input.who, 'reviewer'),
+    export: mayOpen(input.who, 'analyst'),
+    publish: mayOpen(input.who, 'analyst'),
+  }
   const download = (key: keyof AdminText, kind: string, value: string) => {
     const href =
       kind === 'export'
@@ -140,7 +145,9 @@ ${renderExportForm({ locale, survey, regions: input.regions, waves: input.waves,
 }<div class="ak-downloads">
 ${download('reportHtml', 'report', 'html')}
 ${download('reportMd', 'report', 'md')}
+${renderReportDownloads(survey.id, locale)}
 </div>
+${renderPublishPanel({ survey: survey.id, locale, canPublish: can.publish })}
 </section>`
   return renderPage({
     locale,
@@ -156,6 +163,7 @@ ${download('reportMd', 'report', 'md')}
       survey: survey.id,
       locale,
       text: t,
+      publishText: publishText(locale),
       suppressBelow: survey.gapkit.suppressBelow,
       charts: input.charts,
       regions: input.regions.map((r) => ({ id: r.id, name: r.name })),

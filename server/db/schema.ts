@@ -184,6 +184,31 @@ export interface CollectionTargetTable {
   updated_by: string
 }
 
+/**
+ * A read-only public link to a questionnaire's report (`gapkit publish`, the dashboard's
+ * Publish button). The link shows what the report shows: suppressed, aggregated figures.
+ */
+export interface PublishedReportTable {
+  id: Generated<number>
+  survey: string
+  /** SHA-256 of the link's token, hex. The token itself is never stored. */
+  token_hash: string
+  /** The token's first 12 characters (`gkr_` and 8 more), to name the link. */
+  prefix: string
+  /** What the author calls it ("Ministry, spring review"); null: none given. */
+  name: string | null
+  /** Report language. */
+  lang: string
+  /** The analysis grouping (`--by`); null: by region. */
+  group_by: string | null
+  /** The wave the report reads, or `all`; null: the latest wave with enough respondents. */
+  wave: string | null
+  created_at: Timestamp
+  /** Audit actor who published it. */
+  created_by: string
+  revoked_at: Timestamp | null
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -197,6 +222,7 @@ export interface Database {
   analysis_pending: AnalysisPendingTable
   collection_targets: CollectionTargetTable
   response_history: ResponseHistoryTable
+  published_reports: PublishedReportTable
 }
 
 export type Region = Selectable<RegionTable>
@@ -211,3 +237,5 @@ export type UserRow = Selectable<UserTable>
 export type NewUser = Insertable<UserTable>
 export type ResponseHistoryRow = Selectable<ResponseHistoryTable>
 export type NewResponseHistory = Insertable<ResponseHistoryTable>
+export type PublishedReportRow = Selectable<PublishedReportTable>
+export type NewPublishedReport = Insertable<PublishedReportTable>

@@ -296,4 +296,30 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
     },
   },
+  '2026-12-07-010-published-reports': {
+    // Read-only public links to a questionnaire's report (`gapkit publish`): only the token's
+    // hash is kept, with its first characters to name it, and the report the link shows (its
+    // language, grouping and wave). A revoked link stays listed.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('published_reports')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('group_by', 'text')
+        .addColumn('wave', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute()
+      await db.schema
+        .createIndex('published_reports_survey')
+        .on('published_reports')
+        .columns(['survey', 'id'])
+        .execute()
+    },
+  },
 }
