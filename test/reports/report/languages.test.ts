@@ -171,8 +171,13 @@ interface Built {
   names: string[]
 }
 
+const built = new Map<string, Built>()
+
 /** The report of a demo questionnaire in one language (one region under k, open answers). */
 function build(survey: string, lang: ReportLanguage): Built {
+  const key = `${survey}/${lang}`
+  const cached = built.get(key)
+  if (cached) return cached
   const doc = demoDocument(
     survey,
     { locale: lang, wave: survey === 'microfinance-gap' ? '2025' : null },
@@ -181,7 +186,9 @@ function build(survey: string, lang: ReportLanguage): Built {
   const charts = listCharts(doc, { locale: lang })
   const model = composeReport(doc, charts, answers, meta, { locale: lang })
   const names = [...charts.flatMap((c) => [c.title, c.id]), ...dataLabels(doc)]
-  return { html: renderHtml(model, { svgs: new Map() }), md: renderMarkdown(model), names }
+  const report = { html: renderHtml(model, { svgs: new Map() }), md: renderMarkdown(model), names }
+  built.set(key, report)
+  return report
 }
 
 /** The text with every name taken out, longest first. */
