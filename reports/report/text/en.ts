@@ -92,7 +92,7 @@ export const en: ReportText = {
     noComparison: (between, k) =>
       `No comparison ${between}: fewer than two have at least ${k} respondents.`,
     protectedGroups: (list, k) =>
-      `Not shown, to protect respondents: ${list} (fewer than ${k} respondents each).`,
+      `Not shown, to protect respondents: ${list} (fewer than ${k} respondents).`,
     topOverall: (kind, scale) => `Largest gaps, all respondents: ${kind} (${scale})`,
     topByGroup: (word, kind, scale) => `Largest gaps ${word.by}: ${kind} (${scale})`,
     topHead: ['1st', '2nd', '3rd'],

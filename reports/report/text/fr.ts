@@ -93,7 +93,7 @@ export const fr: ReportText = {
     noComparison: (between, k) =>
       `Pas de comparaison ${between} : moins de deux en comptent au moins ${k} répondants.`,
     protectedGroups: (list, k) =>
-      `Non présentés, pour protéger les répondants : ${list} (moins de ${k} répondants chacun).`,
+      `Non présentés, pour protéger les répondants : ${list} (moins de ${k} répondants).`,
     topOverall: (kind, scale) =>
       `Écarts les plus importants, ensemble des répondants : ${kind} (${scale})`,
     topByGroup: (word, kind, scale) => `Écarts les plus importants ${word.by} : ${kind} (${scale})`,

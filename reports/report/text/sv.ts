@@ -93,7 +93,7 @@ export const sv: ReportText = {
     noComparison: (between, k) =>
       `Ingen jämförelse ${between}: färre än två har minst ${k} svarande.`,
     protectedGroups: (list, k) =>
-      `Redovisas inte, för att skydda de svarande: ${list} (färre än ${k} svarande vardera).`,
+      `Redovisas inte, för att skydda de svarande: ${list} (färre än ${k} svarande).`,
     topOverall: (kind, scale) => `Största gapen, samtliga svarande: ${kind} (${scale})`,
     topByGroup: (word, kind, scale) => `Största gapen ${word.by}: ${kind} (${scale})`,
     topHead: ['1:a', '2:a', '3:e'],

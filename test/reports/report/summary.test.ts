@@ -60,7 +60,7 @@ describe('the summary', () => {
       /: the gap differs clearly between regions; largest in [^(]+ \(\+\d\.\d\d\), smallest in [^(]+ \([+−]\d\.\d\d\)\./,
     )
     expect(md).toContain(
-      'Not shown, to protect respondents: Västra Götaland (fewer than 5 respondents each).',
+      'Not shown, to protect respondents: Västra Götaland (fewer than 5 respondents).',
     )
     const fmd = summaryMarkdown(fr)
     expect(fmd).toContain('### Ce qui ressort')
