@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Model } from 'survey-core'
 import { expect } from 'vitest'
 import { loadSurvey } from '../../../surveys/registry.ts'
@@ -52,4 +55,9 @@ export function lines(problems: ImportProblem[]): string[] {
   return problems.map(
     (p) => `${p.severity} ${p.sheet} ${p.row ?? '-'} ${p.column ?? '-'}: ${p.reason}`,
   )
+}
+
+/** A fresh temporary folder (the test removes it). */
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
