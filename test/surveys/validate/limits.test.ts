@@ -94,19 +94,27 @@ describe('at most 100 problems listed', () => {
     })
   })
 
-  it('validates 9,000 unknown rows in well under 50 ms (it took seconds: quadratic)', () => {
-    const rows = Object.fromEntries(Array.from({ length: 9_000 }, (_, i) => [`r${i}`, 1]))
-    const text = JSON.stringify({ importance: rows })
+  // Growth, not a time budget (speed is measured in bench/): the fastest of 5 runs of each
+  // size, compared. Linear work gives about 10× for 10× the rows; the quadratic scan this
+  // guards against gave about 100×.
+  it('validates unknown rows in time linear in their number (it was quadratic)', () => {
     const validator = onGap.combined
-    validator.validate(JSON.parse(text), submit) // warm-up: the first call compiles the fast path
-    const times: number[] = []
-    for (let i = 0; i < 5; i++) {
-      const answers = JSON.parse(text)
-      const started = performance.now()
-      expect(validator.validate(answers, submit).ok).toBe(false)
-      times.push(performance.now() - started)
+    const fastest = (count: number) => {
+      const rows = Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, 1]))
+      const text = JSON.stringify({ importance: rows })
+      validator.validate(JSON.parse(text), submit) // warm-up: the first call compiles the fast path
+      const times: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const answers = JSON.parse(text)
+        const started = performance.now()
+        expect(validator.validate(answers, submit).ok).toBe(false)
+        times.push(performance.now() - started)
+      }
+      return Math.min(...times)
     }
-    expect(Math.min(...times)).toBeLessThan(50)
+    const small = fastest(900)
+    const large = fastest(9_000)
+    expect(large / Math.max(small, 0.05)).toBeLessThan(35)
   })
 
   it('keeps a list of thousands of unknown choices away from survey-core', () => {
@@ -116,16 +124,22 @@ describe('at most 100 problems listed', () => {
       ok: false,
       errors: [{ question: 'barriers', message: 'At most 1000 entries are allowed here.' }],
     })
-    const text = JSON.stringify({ barriers })
-    onGap.reference.validate(JSON.parse(text), draft)
-    const times: number[] = []
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now()
+    // Cut before survey-core: 9,000 entries cost about what 1,001 do (the fastest of 5 runs of
+    // each); inside survey-core they took 100–600 ms, growing with the list.
+    const fastest = (count: number) => {
+      const text = JSON.stringify({ barriers: Array.from({ length: count }, (_, i) => `b${i}`) })
       onGap.reference.validate(JSON.parse(text), draft)
-      times.push(performance.now() - started)
+      const times: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const answers = JSON.parse(text)
+        const started = performance.now()
+        onGap.reference.validate(answers, draft)
+        times.push(performance.now() - started)
+      }
+      return Math.min(...times)
     }
-    // It took 100–600 ms inside survey-core before.
-    expect(Math.min(...times)).toBeLessThan(50)
+    const atCap = fastest(1_001)
+    expect(fastest(9_000) / Math.max(atCap, 0.05)).toBeLessThan(4)
   })
 
   it('quotes a long value in a message cut to 80 characters', () => {
