@@ -50,7 +50,8 @@ export async function xlsformCommand(args: string[]): Promise<void> {
   const file = target.dir ? path.join(target.dir, `${result.id}.json`) : target.file
   const { questions, locales, dimensions } = result.summary
   const skipped = result.problems.length
-  const summary = `${questions} question(s), languages ${locales.join(', ')}, ${dimensions} gap dimension(s), ${skipped} thing(s) not converted (listed above)`
+  const left = skipped === 0 ? 'everything converted' : `${skipped} thing(s) not converted (above)`
+  const summary = `${questions} question(s), languages ${locales.join(', ')}, ${dimensions} gap dimension(s), ${left}`
   if (!file) {
     process.stdout.write(text)
     console.error(`gapkit xlsform: ${workbook} → questionnaire "${result.id}": ${summary}`)

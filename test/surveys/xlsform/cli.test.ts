@@ -46,7 +46,7 @@ describe('gapkit xlsform', () => {
     expect(json.pages[0].elements[1].choices).toEqual([{ value: 'dioro', text: 'Dioro' }])
     expect(run.stderr.split('\n')).toEqual([
       'not converted: survey row 4, type: begin_score — the type "begin_score" is unknown: the row is left out',
-      `gapkit xlsform: ${at('form.xlsx')} → questionnaire "coop-visit": 2 question(s), languages en, 0 gap dimension(s), 1 thing(s) not converted (listed above)`,
+      `gapkit xlsform: ${at('form.xlsx')} → questionnaire "coop-visit": 2 question(s), languages en, 0 gap dimension(s), 1 thing(s) not converted (above)`,
       '',
     ])
   })
