@@ -36,10 +36,10 @@ dl.facts dd { margin: 0; }
 .table { overflow-x: auto; margin: 1rem 0 1.4rem; }
 table { border-collapse: collapse; font-size: .85rem; min-width: 50%; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 .4rem; }
-th, td { border-bottom: 1px solid var(--rule); padding: .3rem .55rem; vertical-align: top; text-align: left; }
-thead th { border-bottom: 2px solid var(--ink); background: var(--band); }
-tbody th { font-weight: normal; min-width: 12rem; max-width: 30rem; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .55rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+thead th { border-bottom: 2px solid var(--ink); background: var(--band); vertical-align: bottom; }
+tbody th { font-weight: normal; min-width: 10rem; max-width: 30rem; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.muted { color: var(--muted); }
 .note { color: var(--muted); font-size: .8rem; margin-top: .35rem; }
 figure.chart { margin: 1.5rem 0 2rem; }
@@ -49,8 +49,13 @@ figcaption .files { color: var(--muted); }
 .answers ul { list-style: none; padding: 0; }
 .answers li { border-left: 3px solid var(--rule); padding: .2rem 0 .2rem .8rem; margin: .35rem 0; }
 .answers .count { color: var(--muted); font-size: .8rem; white-space: nowrap; }
+@media (max-width: 760px) {
+  body { padding: 1rem .75rem 3rem; }
+  tbody th { min-width: 7rem; }
+}
 @media print {
-  @page { size: A4; margin: 16mm 14mm; }
+  @page { size: A4; margin: 15mm 12mm; }
+  @page wide { size: A4 landscape; margin: 14mm 16mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav ul { columns: 1; }
   h2 { break-before: page; border-top: none; }
@@ -59,6 +64,11 @@ figcaption .files { color: var(--muted); }
   thead { display: table-header-group; }
   .table { overflow: visible; }
   table { font-size: 8pt; }
+  th, td { padding: .15rem .3rem; }
+  tbody th { min-width: 6.5rem; }
+  /* Tables with a column per region, and charts wider than a portrait page, print across. */
+  .table.wide, figure.chart.wide, h3:has(+ .table.wide), h3:has(+ figure.chart.wide) { page: wide; }
+  figure.chart svg { width: auto; max-width: 100%; max-height: 250mm; }
   a { color: inherit; text-decoration: none; }
   figcaption .files { display: none; }
 }
@@ -127,7 +137,7 @@ function renderBlock(
         .map((ext) => `<a href="${escapeHtml(safeRelativePath(href(block.id, ext)))}">${ext}</a>`)
         .join(' · ')
       return [
-        `<figure class="chart" id="figure-${block.number}">`,
+        `<figure class="chart${svg && svgWidth(svg) > PORTRAIT_WIDTH ? ' wide' : ''}" id="figure-${block.number}">`,
         svg ? inlineSvg(svg, `f${block.number}`, block.id) : '',
         `<figcaption><strong>${escapeHtml(model.figureLabel)} ${block.number}.</strong> ${escapeHtml(block.title)} <span class="files">${escapeHtml(model.filesLabel)}: ${links}</span></figcaption>`,
         '</figure>',
@@ -149,8 +159,26 @@ function renderBlock(
 function renderCell(c: ReportCell, tag: 'td' | 'th'): string {
   const classes = [c.numeric ? 'num' : '', c.muted ? 'muted' : ''].filter(Boolean).join(' ')
   const scope = tag === 'th' ? ' scope="row"' : ''
-  return `<${tag}${scope}${classes ? ` class="${classes}"` : ''}>${escapeHtml(c.text)}</${tag}>`
+  const text = c.numeric ? figureText(c.text) : escapeHtml(c.text)
+  return `<${tag}${scope}${classes ? ` class="${classes}"` : ''}>${text}</${tag}>`
 }
+
+/**
+ * A figure cell's text, escaped, that a narrow column breaks only before a bracket or after an
+ * arrow ("−0.21 / (2.10 → / 1.89)", "4.19 / (99)"), never inside a number or "n < 5".
+ */
+function figureText(text: string): string {
+  return text
+    .split(/ (?=[([])|(?<=→) /)
+    .map((part) => escapeHtml(part).replace(/ /g, '&nbsp;'))
+    .join(' ')
+}
+
+/** Tables with this many columns or more (a column per region) print on landscape pages. */
+const WIDE_TABLE = 8
+
+/** A chart wider than an A4 portrait page at the print margins (186 mm) prints across. */
+const PORTRAIT_WIDTH = 703
 
 function renderTable(table: ReportTable): string {
   const numericColumns = table.head.map(
@@ -168,7 +196,14 @@ function renderTable(table: ReportTable): string {
     )
     .join('\n')
   const note = table.note ? `<p class="note">${escapeHtml(table.note)}</p>` : ''
-  return `<div class="table"><table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`
+  const wide = table.head.length >= WIDE_TABLE ? ' wide' : ''
+  return `<div class="table${wide}"><table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${note}</div>`
+}
+
+/** The width of an SVG from its root element (0 when it has none). */
+function svgWidth(svg: string): number {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? ''
+  return Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? 0)
 }
 
 /**
