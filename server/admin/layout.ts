@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import { escapeHtml } from '../../reports/escape.ts'
 import type { UserRole } from '../db/schema.ts'
+import { LANGUAGE_NAMES } from '../form/text.ts'
 import { contentSecurityPolicy, embedJson, SELF_HOSTED } from '../http/html.ts'
 import type { Asset } from '../http/static-assets.ts'
 import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
@@ -69,10 +70,11 @@ function navigation(input: PageInput, t: AdminText): string {
     mayOpen(who, min)
       ? `<a href="${h(adminHref(href, locale))}"${path === href ? ' aria-current="page"' : ''}>${h(text)}</a>`
       : ''
+  // Each language by its code, named in itself for a tooltip and a screen reader.
   const langs = ADMIN_LOCALES.map((l) =>
     l === locale
-      ? `<strong aria-current="true">${l.toUpperCase()}</strong>`
-      : `<a href="${h(adminHref(path, l))}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`,
+      ? `<strong aria-current="true" title="${h(LANGUAGE_NAMES[l] ?? l)}">${l.toUpperCase()}</strong>`
+      : `<a href="${h(adminHref(path, l))}" hreflang="${l}" lang="${l}" title="${h(LANGUAGE_NAMES[l] ?? l)}">${l.toUpperCase()}</a>`,
   ).join(' ')
   const links =
     csrf === undefined

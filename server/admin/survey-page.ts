@@ -6,8 +6,8 @@ import type { Asset } from '../http/static-assets.ts'
 import { renderExportForm } from './downloads-form.ts'
 import { h, mayOpen, renderPage, type Who } from './layout.ts'
 import { CHART_SCRIPTS } from './progress-page.ts'
-import { publishText, renderPublishPanel, renderReportDownloads } from './publish-panel.ts'
-import { type AdminLocale, type AdminText, adminText } from './text.ts'
+import { renderPublishPanel, renderReportDownloads } from './publish-panel.ts'
+import { type AdminLocale, type AdminText, adminText, publishText } from './text.ts'
 
 /**
  * The grouping choices: region, wave, then each question the analysis can group by (those of

@@ -6,8 +6,8 @@ import { pickLocale } from '../http/html.ts'
 import type { Asset } from '../http/static-assets.ts'
 
 /**
- * `GET /`: what Gapkit is, with a link to the dashboard, in English or French (`?lang=`, else
- * `Accept-Language`). Public: it shows nothing stored. Mounted at `/`.
+ * `GET /`: what Gapkit is, with a link to the dashboard, in the dashboard's languages
+ * (`?lang=`, else `Accept-Language`). Public: it shows nothing stored. Mounted at `/`.
  */
 export function landingRoutes(assets: Map<string, Asset>) {
   return new Hono().get('/', (c) => {

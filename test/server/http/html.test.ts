@@ -79,7 +79,8 @@ describe('pickLocale', () => {
     expect(await lang(`/s/example?t=${t.partnerA}&lang=en`, 'fr-FR')).toBe('en')
     expect(await lang('/admin', 'fr-FR,en;q=0.5')).toBe('fr')
     expect(await lang('/admin?lang=en', 'fr-FR')).toBe('en')
-    expect(await lang('/admin?lang=sl', 'de')).toBe('en')
+    expect(await lang('/admin?lang=sl', 'de')).toBe('sl')
+    expect(await lang('/admin?lang=de', 'de')).toBe('en')
   })
 })
 
