@@ -1,8 +1,10 @@
 /**
  * Headers every response carries, pages or not: `X-Content-Type-Options: nosniff`, and no
  * framing by another site (`X-Frame-Options: DENY` and CSP `frame-ancestors 'none'`). Nothing
- * of Gapkit is meant to be framed: the dashboard draws charts itself and links to the SVGs and
- * the report, so a report or a chart framed elsewhere could only serve clickjacking.
+ * of Gapkit is meant to be framed — a report or a chart framed elsewhere could only serve
+ * clickjacking — except the one kind of page made for it: a published chart's embed page, whose
+ * route says so with its own CSP `frame-ancestors`; that page then carries no X-Frame-Options,
+ * which would forbid the framing its CSP allows.
  */
 import type { MiddlewareHandler } from 'hono'
 
@@ -25,7 +27,15 @@ export function secureResponses(): MiddlewareHandler {
     else if (!/(^|;)\s*frame-ancestors\s/i.test(csp)) {
       headers.set('Content-Security-Policy', `${csp}; ${NO_FRAMING}`)
     }
-    if (!headers.has('x-frame-options')) headers.set('X-Frame-Options', 'DENY')
+    if (allowsFraming(headers.get('content-security-policy') ?? '')) {
+      headers.delete('X-Frame-Options')
+    } else if (!headers.has('x-frame-options')) headers.set('X-Frame-Options', 'DENY')
     if (!headers.has('x-content-type-options')) headers.set('X-Content-Type-Options', 'nosniff')
   }
+}
+
+/** Whether a CSP lets other pages frame this one (its `frame-ancestors` is not `'none'`). */
+function allowsFraming(csp: string): boolean {
+  const directive = /(?:^|;)\s*frame-ancestors\s+([^;]*)/i.exec(csp)
+  return directive !== null && directive[1].trim() !== "'none'"
 }

@@ -181,6 +181,9 @@ describe('a published report', () => {
     const page = await open(`${url}/charts/${id}.html`)
     expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors \*$/)
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
+    // X-Frame-Options: DENY would forbid the framing the CSP allows (browsers before CSP 2).
+    expect(page.headers.get('x-frame-options')).toBeNull()
+    expect(spec.headers.get('x-frame-options')).toBe('DENY')
     const body = await page.text()
     expect(body).toContain('<svg')
     expect(body).not.toMatch(/<script/i)
