@@ -62,7 +62,7 @@ for (const [name, rev] of revs) {
     ['`npm ci`', []],
     ['`npm ci --omit=dev`', ['--omit=dev']],
   ] as const) {
-    loads.push(os.loadavg()[0])
+    loads.push(os.loadavg()[0] ?? 0)
     const result = install(dir, [...extra])
     console.log(
       `${name} ${kind}: ${result.seconds.toFixed(0)} s, ${result.megabytes.toFixed(0)} MB`,

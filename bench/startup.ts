@@ -75,7 +75,8 @@ async function healthzSeconds(dir: string): Promise<number> {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+  const at = (i: number) => s[i] ?? Number.NaN
+  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2
 }
 
 const samples = new Map(
@@ -89,8 +90,9 @@ for (let i = 0; i < runs; i++) {
     s.help.push(helpSeconds(dir))
     s.healthz.push(await healthzSeconds(dir))
   }
-  loads.push(os.loadavg()[0])
-  console.log(`run ${i + 1}/${runs} (load ${os.loadavg()[0].toFixed(1)})`)
+  const load = os.loadavg()[0] ?? 0
+  loads.push(load)
+  console.log(`run ${i + 1}/${runs} (load ${load.toFixed(1)})`)
 }
 
 const rows = checkouts.map(([name]) => {
@@ -102,9 +104,10 @@ const table = [
   '| --- | --- | --- |',
   ...rows.map((r) => `| ${r.name} | ${r.help.toFixed(2)} | ${r.healthz.toFixed(2)} |`),
 ]
+const [first, second] = rows
 const ratio =
-  rows.length === 2
-    ? `\n\nThis checkout against before: \`--help\` ${(rows[1].help / rows[0].help).toFixed(2)}×, \`serve\` to /healthz ${(rows[1].healthz / rows[0].healthz).toFixed(2)}× the time.`
+  first && second
+    ? `\n\nThis checkout against before: \`--help\` ${(second.help / first.help).toFixed(2)}×, \`serve\` to /healthz ${(second.healthz / first.healthz).toFixed(2)}× the time.`
     : ''
 const body = `Command: \`npx tsx bench/startup.ts --runs ${runs}${values.before ? ' --before DIR' : ''}\` (${machine()}); ${runs} alternating runs per checkout, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.${values.before ? ` Before: ${checkoutName(values.before)}.` : ''}\n\n${table.join('\n')}${ratio}`
 console.log(body)

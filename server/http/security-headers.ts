@@ -37,5 +37,5 @@ export function secureResponses(): MiddlewareHandler {
 /** Whether a CSP lets other pages frame this one (its `frame-ancestors` is not `'none'`). */
 function allowsFraming(csp: string): boolean {
   const directive = /(?:^|;)\s*frame-ancestors\s+([^;]*)/i.exec(csp)
-  return directive !== null && directive[1].trim() !== "'none'"
+  return directive !== null && (directive[1] ?? '').trim() !== "'none'"
 }

@@ -13,33 +13,7 @@ import { listResponses } from '../db/repositories/responses.ts'
 import type { Database } from '../db/schema.ts'
 import { NotFoundError } from '../errors.ts'
 import { type AnalysisRequest, buildAnalysis } from './analysis.ts'
-
-/**
- * The promises of the last `size` keys, least recently used dropped first. A promise that
- * rejects is dropped at once, so a failure is retried rather than remembered.
- */
-function createPromiseCache<T>(size: number): (key: string, make: () => Promise<T>) => Promise<T> {
-  const entries = new Map<string, Promise<T>>()
-  return (key, make) => {
-    let entry = entries.get(key)
-    if (!entry) {
-      const made = make()
-      // Only this promise: the key may hold a newer one by the time it fails.
-      made.catch(() => {
-        if (entries.get(key) === made) entries.delete(key)
-      })
-      entry = made
-    }
-    // A Map iterates in insertion order: re-inserting makes the key the most recent.
-    entries.delete(key)
-    entries.set(key, entry)
-    for (const old of entries.keys()) {
-      if (entries.size <= size) break
-      entries.delete(old)
-    }
-    return entry
-  }
-}
+import { createPromiseCache } from './promise-cache.ts'
 
 /** Documents and charts of recent queries, reused while the data is unchanged. */
 export interface ChartCache {

@@ -28,6 +28,7 @@ import type { Database, PublishedReportRow } from '../db/schema.ts'
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts'
 import { hashToken } from '../http/auth.ts'
 import type { AnalysisRequest } from './analysis.ts'
+import { createPromiseCache } from './promise-cache.ts'
 
 /** A published report's token: `gkr_` and 43 base64url characters (256 random bits). */
 export const PUBLISHED_TOKEN = /^gkr_[A-Za-z0-9_-]{43}$/
@@ -316,7 +317,7 @@ export function createPublishedCache(
   registry: SurveyRegistry,
   size = 4,
 ): PublishedCache {
-  const entries = new Map<string, Promise<PublishedContent>>()
+  const cached = createPromiseCache<PublishedContent>(size)
   return {
     content: async (row) => {
       const read = registry
@@ -329,23 +330,7 @@ export function createPublishedCache(
       const key = createHash('sha256')
         .update(JSON.stringify([row.id, read.map((s) => [s.id, s.version]), stamps]))
         .digest('hex')
-      let entry = entries.get(key)
-      if (!entry) {
-        const made = buildContent(db, registry, row)
-        // A failure is retried by the next request rather than remembered.
-        made.catch(() => {
-          if (entries.get(key) === made) entries.delete(key)
-        })
-        entry = made
-      }
-      // Most recent last; the oldest go first.
-      entries.delete(key)
-      entries.set(key, entry)
-      for (const old of entries.keys()) {
-        if (entries.size <= size) break
-        entries.delete(old)
-      }
-      return entry
+      return cached(key, () => buildContent(db, registry, row))
     },
   }
 }
