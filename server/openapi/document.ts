@@ -12,6 +12,7 @@ import { buildComponents } from './components.ts'
 import { dashboardOperations } from './dashboard.ts'
 import { leadPartnerOperations } from './lead-partner.ts'
 import { apiOperations } from './operations.ts'
+import { publicationOperations } from './publications.ts'
 
 function allOperations(): Record<string, Operation> {
   return {
@@ -19,6 +20,7 @@ function allOperations(): Record<string, Operation> {
     ...dashboardOperations(),
     ...leadPartnerOperations(),
     ...accountOperations(),
+    ...publicationOperations(),
   }
 }
 

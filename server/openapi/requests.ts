@@ -16,6 +16,7 @@ import {
 import { analysisQuery } from '../routes/analysis.ts'
 import { filterQuery, pageQuery } from '../routes/audit.ts'
 import { exportQuery, importQuery } from '../routes/exports.ts'
+import { newPublicationBody } from '../routes/published.ts'
 import {
   correctionBody,
   correctionQuery,
@@ -82,6 +83,12 @@ export const BODY = {
     disabled: 'true ends the account’s sessions and stops its sign-in.',
   }),
   target: body('TargetRequest', targetBody, { expected: 'Responses expected.' }),
+  publication: body('NewPublication', newPublicationBody, {
+    lang: 'Report language (default `en`).',
+    by: '`region` (default), `wave` or a single-choice question.',
+    wave: 'A wave, or `all`; default: the latest wave with enough respondents.',
+    name: 'What the author calls the link.',
+  }),
   importedResponse: body('ImportedResponse', responseSchema),
   // The document is read whole, then each response alone: a response that does not fit
   // `ImportedResponse` is a row problem (422, or skipped with `skipInvalid`), not a 400.

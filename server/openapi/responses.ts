@@ -469,6 +469,37 @@ component(
   z.strictObject({ removed: z.strictObject({ survey: text, region: text, wave: text }) }),
 )
 
+const Publication = component(
+  'Publication',
+  z
+    .strictObject({
+      id: z.int().positive(),
+      survey: text,
+      prefix: text.describe('The token’s first characters, to recognise the link.'),
+      name: nullableText,
+      lang: text,
+      by: nullableText.describe('The grouping; null: by region.'),
+      wave: nullableText.describe(
+        'The wave, or `all`; null: the latest wave with enough respondents.',
+      ),
+      createdAt: DateTime,
+      createdBy: text.describe('Audit actor who published it.'),
+      revokedAt: nullableDateTime,
+      state: z.enum(['live', 'revoked']),
+    })
+    .describe('A published report (never its token).'),
+)
+
+component('PublicationList', z.strictObject({ publications: z.array(Publication) }))
+component(
+  'PublicationCreated',
+  z.strictObject({
+    url: text.describe('The public link. Shown once: only the token’s hash is stored.'),
+    token: text,
+    publication: Publication,
+  }),
+)
+
 component(
   'OpenApiDocument',
   z.looseObject({ openapi: z.literal('3.1.0'), info: jsonDocument, paths: jsonDocument }),

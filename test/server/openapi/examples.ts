@@ -344,6 +344,66 @@ export const EXAMPLES: Record<string, (f: Fixtures) => Example[]> = {
     { status: 403, url: `${S}/report.md`, as: 'partnerA' },
     { status: 404, url: '/api/surveys/no-such-survey/report.md' },
   ],
+  'GET /api/surveys/{id}/report.docx': () => [
+    { status: 200, url: `/api/surveys/${SMALL_SURVEY}/report.docx?lang=fr`, as: 'viewer' },
+    { status: 400, url: `${S}/report.docx?colour=blue`, refused: 'query' },
+    { status: 403, url: `${S}/report.docx`, as: 'partnerA' },
+    { status: 404, url: '/api/surveys/no-such-survey/report.docx' },
+  ],
+  'GET /api/surveys/{id}/report.zip': () => [
+    { status: 200, url: `/api/surveys/${SMALL_SURVEY}/report.zip` },
+    { status: 403, url: `/api/surveys/${SMALL_SURVEY}/report.zip`, as: 'partnerA' },
+  ],
+  'GET /api/surveys/{id}/publications': () => [
+    { status: 200, url: `${S}/publications`, as: 'analyst' },
+    { status: 403, url: `${S}/publications`, as: 'partnerA' },
+    { status: 404, url: '/api/surveys/no-such-survey/publications' },
+  ],
+  'POST /api/surveys/{id}/publications': () => [
+    {
+      status: 201,
+      url: `${S}/publications`,
+      as: 'analyst',
+      json: { lang: 'fr', by: 'wave', wave: 'all', name: 'Workshop handout' },
+    },
+    { status: 400, url: `${S}/publications`, json: { lang: 'french' }, refused: 'body' },
+    { status: 400, url: `${S}/publications`, json: { by: 'no_such_question' } },
+    { status: 403, url: `${S}/publications`, as: 'reviewer', json: {} },
+    { status: 404, url: '/api/surveys/no-such-survey/publications', json: {} },
+  ],
+  'DELETE /api/surveys/{id}/publications/{ref}': (f) => [
+    { status: 403, url: `${S}/publications/${f.publications.toRevoke}`, as: 'reviewer' },
+    { status: 200, url: `${S}/publications/${f.publications.toRevoke}`, as: 'analyst' },
+    { status: 409, url: `${S}/publications/${f.publications.toRevoke}` },
+    { status: 404, url: `${S}/publications/999999` },
+  ],
+  'GET /r/{token}': (f) => [
+    { status: 200, url: `/r/${f.publications.live}`, as: 'nobody' },
+    { status: 404, url: '/r/gkr_not-a-token', as: 'nobody' },
+    { status: 410, url: `/r/${f.publications.revoked}`, as: 'nobody' },
+  ],
+  'GET /r/{token}/charts/{file}': (f) =>
+    ['svg', 'png', 'vl.json', 'html']
+      .map(
+        (ext): Example => ({
+          status: 200,
+          url: `/r/${f.publications.live}/charts/${SURVEY}.gap-heatmap.all.${ext}`,
+          as: 'nobody',
+        }),
+      )
+      .concat([
+        { status: 404, url: `/r/${f.publications.live}/charts/no-such-chart.svg`, as: 'nobody' },
+        {
+          status: 404,
+          url: `/r/gkr_not-a-token/charts/${SURVEY}.gap-heatmap.all.svg`,
+          as: 'nobody',
+        },
+        {
+          status: 410,
+          url: `/r/${f.publications.revoked}/charts/${SURVEY}.gap-heatmap.all.svg`,
+          as: 'nobody',
+        },
+      ]),
   'GET /api/admin/progress': () => [
     { status: 200, url: '/api/admin/progress', as: 'viewer' },
     { status: 200, url: `/api/admin/progress?survey=${SURVEY}` },

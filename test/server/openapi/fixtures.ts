@@ -45,6 +45,8 @@ export interface Fixtures {
     toErase: string
   }
   linkToRevoke: number
+  /** Published reports of SURVEY: one live, one to withdraw, one withdrawn. */
+  publications: { live: string; toRevoke: number; revoked: string }
   asset: { url: string; etag: string }
   workerEtag: string
   /** A JSON document and a CSV file of SMALL_SURVEY, as the export gives them. */
@@ -119,6 +121,26 @@ export async function prepareFixtures(): Promise<Fixtures> {
     'cli',
     new Date().toISOString(),
   )
+  const publish = async () =>
+    okJson<{ token: string; publication: { id: number } }>(
+      await t.send('POST', `/api/surveys/${SURVEY}/publications`, t.admin, {}),
+      201,
+    )
+  const live = await publish()
+  const toRevoke = await publish()
+  const revoked = await publish()
+  await okJson(
+    await t.send(
+      'DELETE',
+      `/api/surveys/${SURVEY}/publications/${revoked.publication.id}`,
+      t.admin,
+    ),
+  )
+  const publications = {
+    live: live.token,
+    toRevoke: toRevoke.publication.id,
+    revoked: revoked.token,
+  }
   const { version } = await okJson<{ version: string }>(
     await t.send('GET', `/api/surveys/${SURVEY}`, t.admin),
   )
@@ -145,6 +167,7 @@ export async function prepareFixtures(): Promise<Fixtures> {
     answers,
     responses,
     linkToRevoke: link.partner.id,
+    publications,
     asset: { url: assetUrl, etag: assetEtag },
     workerEtag,
     importJson,
