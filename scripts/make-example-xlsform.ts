@@ -50,11 +50,11 @@ const SURVEY: Row[] = [
     "Cette auto-évaluation prend environ 10 minutes. Les réponses sont anonymes et ne sont présentées que pour des groupes d'au moins 3 personnes.",
   ),
   q('begin group', 'respondent', 'About you', 'À propos de vous', { appearance: 'field-list' }),
-  q('select_one region', 'region', 'Region', 'Région', { required: 'yes' }),
+  q('select_one region', 'mali_region', 'Region', 'Région', { required: 'yes' }),
   q('select_one cercle', 'cercle', 'Cercle or commune', 'Cercle ou commune', {
     required: 'yes',
     appearance: 'minimal',
-    choice_filter: 'region = ${region}',
+    choice_filter: 'region = ${mali_region}',
   }),
   q('text', 'coop_name', 'Name of your cooperative', 'Nom de votre coopérative'),
   q('select_one role', 'role', 'Your role in the cooperative', 'Votre rôle dans la coopérative', {
@@ -288,7 +288,7 @@ const GAPKIT: Row[] = [
     'importance-performance',
   ),
   { type: 'suppress_below', value: 3 },
-  { type: 'group_by', value: 'region role gender' },
+  { type: 'group_by', value: 'mali_region role gender' },
 ]
 
 /** The example workbook's sheets. */

@@ -180,7 +180,9 @@ function buildSimple(node: QuestionNode, type: SimpleType, ctx: QuestionContext)
       element.validators = [{ type: 'regex', regex: '^-?\\d+$', text }]
     }
   } else if (type === 'range') {
-    element = { ...common, ...rangeProperties(reader, ctx), ...defaultValue(node, ctx, 'number') }
+    appearances.take('rating')
+    const range = rangeProperties(reader, ctx)
+    element = { type: range.type, ...common, ...range, ...defaultValue(node, ctx, 'number') }
   } else if (type === 'acknowledge') {
     element = { type: 'boolean', ...common, renderAs: 'checkbox', valueTrue: 'OK' }
   } else {
@@ -240,6 +242,9 @@ function buildCalculate(node: QuestionNode, ctx: QuestionContext): ElementJson[]
     )
     return []
   }
+  // ODK shows a calculation's label nowhere; Kobo names its export column with it.
+  reader.text('label')
+  reader.translations('label')
   const expression = readExpression(reader, 'calculation', ctx, 'the value is not calculated')
   // A calculated value, not a question: hidden, as in ODK, and kept with the answers.
   ctx.calculated.push({ name: node.name, expression: expression ?? "''", includeIntoResult: true })

@@ -88,7 +88,8 @@ export function readSurveyTree(sheet: Sheet, problems: ProblemList): SurveyTree 
     }
     const node: QuestionNode = { kind: 'question', reader, type, name, repeats: repeats() }
     for (const [entryName, info] of namesOf(node)) {
-      addName(names, entryName, { ...info, row: reader.row }, reader, problems)
+      const entry = { ...info, ...shadowed(entryName, reader, problems), row: reader.row }
+      addName(names, entryName, entry, reader, problems)
     }
     into().push(node)
   }
@@ -146,6 +147,22 @@ function closeContainer(
     )
   }
   open.pop()
+}
+
+// Names the form itself sets as SurveyJS variables, which expressions read instead of a
+// question of that name (SurveyJS ignores case in names).
+const FORM_VARIABLES: Record<string, string> = {
+  region: "Gapkit's variable for the partner link's region",
+}
+
+function shadowed(name: string, reader: RowReader, problems: ProblemList): Partial<NameInfo> {
+  const variable = FORM_VARIABLES[name.toLowerCase()]
+  if (!variable) return {}
+  problems.warning(
+    reader.place('name', name),
+    `"${name}" is also ${variable}: expressions and texts cannot read this question (rename it, e.g. "${name}_name", to use it in them)`,
+  )
+  return { missing: `reads ${variable}, not this question: rename the question` }
 }
 
 /** The names a question row declares: its own, and `name_other` for `or_other`. */

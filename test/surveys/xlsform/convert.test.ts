@@ -275,12 +275,12 @@ describe('choices', () => {
     const json = expectUsable(
       await convert({
         survey: sheet([
-          { type: 'select_one region', name: 'region', label: 'Region' },
+          { type: 'select_one region', name: 'zone', label: 'Region' },
           {
             type: 'select_one cercle',
             name: 'cercle',
             label: 'Cercle',
-            choice_filter: 'region = ${region}',
+            choice_filter: 'region = ${zone}',
           },
           { type: 'select_multiple crop', name: 'grown', label: 'Grown' },
           {
@@ -303,21 +303,21 @@ describe('choices', () => {
     )
     const e = elements(json)
     expect(e.cercle?.choicesVisibleIf).toBe(
-      "({item} anyof ['niono', 'san'] and ('segou' = {region})) or ({item} anyof ['koutiala'] and ('sikasso' = {region}))",
+      "({item} anyof ['niono', 'san'] and ('segou' = {zone})) or ({item} anyof ['koutiala'] and ('sikasso' = {zone}))",
     )
     expect(e.main?.choicesVisibleIf).toBe('{grown} contains {item}')
     const model = new Model(json)
     const visible = (name: string) =>
       (model.getQuestionByName(name) as QuestionSelectBase).visibleChoices.map((c) => c.value)
-    model.setValue('region', 'segou')
+    model.setValue('zone', 'segou')
     expect(visible('cercle')).toEqual(['niono', 'san'])
-    model.setValue('region', 'sikasso')
+    model.setValue('zone', 'sikasso')
     expect(visible('cercle')).toEqual(['koutiala'])
     model.setValue('grown', ['cotton'])
     expect(visible('main')).toEqual(['cotton'])
     // The server refuses a choice the filter hides.
-    expect(validate(json, { region: 'sikasso', cercle: 'san' })).toMatchObject({ ok: false })
-    expect(validate(json, { region: 'segou', cercle: 'san' })).toMatchObject({ ok: true })
+    expect(validate(json, { zone: 'sikasso', cercle: 'san' })).toMatchObject({ ok: false })
+    expect(validate(json, { zone: 'segou', cercle: 'san' })).toMatchObject({ ok: true })
   })
 
   it('reads select_one_from_file from a CSV beside the workbook', async () => {

@@ -36,7 +36,7 @@ describe('the example workbook', () => {
       'digital',
       'governance',
     ])
-    expect(gapkit.groupBy).toEqual(['region', 'role', 'gender'])
+    expect(gapkit.groupBy).toEqual(['mali_region', 'role', 'gender'])
     const e = elements(json)
     expect(e.cercle?.choicesVisibleIf).toMatch(/^\(\{item\} anyof \['commune_1', /)
     expect(e.loan).toMatchObject({ type: 'paneldynamic', bindings: { panelCount: 'loan_count' } })

@@ -135,6 +135,30 @@ describe('what cannot be converted', () => {
     ])
   })
 
+  it('warns that a question named region cannot be read by expressions (the form reads the link’s region)', async () => {
+    const result = await convert({
+      survey: sheet([
+        { type: 'select_one r', name: 'region', label: 'Region' },
+        {
+          type: 'text',
+          name: 'district',
+          label: 'District in ${region}',
+          relevant: "${region} = 'n'",
+        },
+      ]),
+      choices: sheet([{ list_name: 'r', name: 'n', label: 'North' }]),
+    })
+    const e = elements(expectUsable(result))
+    expect(e.region?.type).toBe('radiogroup')
+    expect(e.district?.visibleIf).toBeUndefined()
+    const variable = "Gapkit's variable for the partner link's region"
+    expect(lines(result.problems)).toEqual([
+      `warning survey 2 name: "region" is also ${variable}: expressions and texts cannot read this question (rename it, e.g. "region_name", to use it in them)`,
+      `warning survey 3 label: \${region} reads ${variable}, not this question: rename the question; left as written`,
+      `warning survey 3 relevant: \${region} reads ${variable}, not this question: rename the question; the question is always shown`,
+    ])
+  })
+
   it('says so when the bytes are not an XLSForm workbook', async () => {
     const notXlsx = await convertXlsForm(new TextEncoder().encode('name,label\n'), {
       fileName: 'form.csv',
