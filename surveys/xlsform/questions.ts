@@ -275,12 +275,6 @@ function paragraph(text: string): string {
   return `<p>${escaped}</p>`
 }
 
-const STAND_IN_TEXT: Record<StandIn, keyof typeof TEXTS> = {
-  location: 'location',
-  media: 'media',
-  barcode: 'barcode',
-}
-
 function buildStandIn(
   node: QuestionNode,
   type: string,
@@ -288,12 +282,12 @@ function buildStandIn(
   ctx: QuestionContext,
 ): ElementJson {
   const common = commonProperties(node, ctx)
-  const note = builtInText(TEXTS[STAND_IN_TEXT[standIn]], ctx.plan)
+  const note = builtInText(TEXTS[standIn], ctx.plan)
   const description = joinTexts(note, common.description as LocalizedText | undefined)
   const asked = standIn === 'media' ? 'comment' : 'text'
   ctx.problems.warning(
     node.reader.place('type'),
-    `Gapkit cannot record a ${type}: asked as a ${asked} question that says so`,
+    `Gapkit cannot record "${type}" answers: asked as a ${asked} question that says so`,
   )
   new Appearances(node.reader).reportRest(ctx.problems)
   const element = { type: asked, ...common, description }

@@ -161,9 +161,9 @@ describe('question types', () => {
       description: 'Gapkit cannot scan a code: type it.',
     })
     expect(lines(result.problems)).toEqual([
-      'warning survey 2 type: Gapkit cannot record a geopoint: asked as a text question that says so',
-      'warning survey 3 type: Gapkit cannot record a image: asked as a comment question that says so',
-      'warning survey 4 type: Gapkit cannot record a barcode: asked as a text question that says so',
+      'warning survey 2 type: Gapkit cannot record "geopoint" answers: asked as a text question that says so',
+      'warning survey 3 type: Gapkit cannot record "image" answers: asked as a comment question that says so',
+      'warning survey 4 type: Gapkit cannot record "barcode" answers: asked as a text question that says so',
     ])
   })
 })
@@ -471,6 +471,7 @@ describe('languages and settings', () => {
           'label::Français (fr)': 'Épargne',
           'label::it': 'Risparmio',
           'label::Romanian': 'Economii',
+          'label::Klingon': 'Huch',
           'hint::English (en)': 'In CFA francs',
           'hint::Français (fr)': 'En francs CFA',
           'constraint_message::English (en)': 'Too much',
@@ -495,6 +496,9 @@ describe('languages and settings', () => {
       validators: [{ text: { default: 'Too much', fr: 'Trop' } }],
     })
     expect(listLocales(json)).toEqual(['en', 'fr', 'it', 'ro'])
+    expect(lines(result.problems)).toEqual([
+      'warning survey 1 label::Klingon: "Klingon" names no language code: write it as "Name (code)", e.g. "Bambara (bm)"; its texts are left out',
+    ])
     expect(result.summary.locales).toEqual(['en', 'fr', 'it', 'ro'])
     expect(json.gapkit).toMatchObject({
       import: {

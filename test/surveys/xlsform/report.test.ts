@@ -49,7 +49,7 @@ describe('what cannot be converted', () => {
       'warning survey 5 relevant: the function pulldata() has no SurveyJS equivalent; the question is always shown',
       'warning survey 5 appearance: the appearance "thousands-sep" has no equivalent in Gapkit\'s form: ignored',
       'warning survey 5 trigger: this column is not converted: ignored',
-      'warning survey 6 type: Gapkit cannot record a geotrace: asked as a text question that says so',
+      'warning survey 6 type: Gapkit cannot record "geotrace" answers: asked as a text question that says so',
       'warning survey 7 choice_filter: the function starts-with() has no SurveyJS equivalent; every choice is shown',
       'warning survey 8 relevant: ${start} is metadata Gapkit does not collect; the question is always shown',
       'warning survey 9 type: a hidden field has no SurveyJS equivalent in Gapkit; no question was made',
