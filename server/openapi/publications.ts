@@ -42,6 +42,7 @@ export function publicationOperations(): Record<string, Operation> {
     'GET /api/surveys/{id}/publications': {
       tags: ['admin'],
       summary: 'The published reports of a questionnaire (never their tokens)',
+      description: 'Every lead role.',
       security: LEAD,
       parameters: [path.survey()],
       responses: {

@@ -191,13 +191,13 @@ export function publicationRoutes(deps: PublishedRouteDeps) {
   const viewer = requireAdmin(db, now)
   const analyst = requireRole(db, 'analyst', now)
   return new Hono<AuthEnv>()
-    .use('/:id/publications', (c, next) => (c.req.method === 'GET' ? viewer : analyst)(c, next))
-    .use('/:id/publications/*', analyst)
-    .get('/:id/publications', async (c) => {
+    // Per route, not by a `/:id/publications/*` middleware: Hono's wildcard also matches the
+    // bare list path, which made listing need the analyst role.
+    .get('/:id/publications', viewer, async (c) => {
       c.header('Cache-Control', 'no-store')
       return c.json({ publications: await listPublished(db, { survey: survey(c) }) })
     })
-    .post('/:id/publications', async (c) => {
+    .post('/:id/publications', analyst, async (c) => {
       const id = survey(c)
       const body = await parseJson(c, newPublicationBody)
       const { token, report } = await publishReport(
@@ -211,7 +211,7 @@ export function publicationRoutes(deps: PublishedRouteDeps) {
       c.header('Cache-Control', 'no-store')
       return c.json({ url, token, publication: report }, 201)
     })
-    .delete('/:id/publications/:ref', async (c) => {
+    .delete('/:id/publications/:ref', analyst, async (c) => {
       const id = survey(c)
       const revoked = await revokePublished(
         db,

@@ -356,6 +356,8 @@ export const EXAMPLES: Record<string, (f: Fixtures) => Example[]> = {
   ],
   'GET /api/surveys/{id}/publications': () => [
     { status: 200, url: `${S}/publications`, as: 'analyst' },
+    // Any lead role lists them (only analysts and owners publish or revoke).
+    { status: 200, url: `${S}/publications`, as: 'viewer' },
     { status: 403, url: `${S}/publications`, as: 'partnerA' },
     { status: 404, url: '/api/surveys/no-such-survey/publications' },
   ],
