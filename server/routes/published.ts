@@ -190,9 +190,9 @@ export function publicationRoutes(deps: PublishedRouteDeps) {
   }
   const viewer = requireAdmin(db, now)
   const analyst = requireRole(db, 'analyst', now)
+  // Roles per route, not by a `/:id/publications/*` middleware: Hono's wildcard also matches
+  // the bare list path, which made listing need the analyst role.
   return new Hono<AuthEnv>()
-    // Per route, not by a `/:id/publications/*` middleware: Hono's wildcard also matches the
-    // bare list path, which made listing need the analyst role.
     .get('/:id/publications', viewer, async (c) => {
       c.header('Cache-Control', 'no-store')
       return c.json({ publications: await listPublished(db, { survey: survey(c) }) })
