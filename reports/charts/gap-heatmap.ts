@@ -36,6 +36,8 @@ import {
 
 /** One cell: figures, or a note when suppressed or empty. */
 interface HeatCell {
+  /** The block it belongs to: `ipa` or `maturity`. */
+  kind: string
   dimension: string
   group: string
   gap: number | null
@@ -93,19 +95,21 @@ export function gapHeatmap(doc: AnalysisDocument, options: ChartOptions): TopLev
   const x = columnAxis(columns, layout)
   const blocks = kinds.map(({ kind, dimensions }) => {
     const [from, to] = dimensionDomain(doc, dimensions[0] as DimensionSummary)
-    const title = text.heatmapKind(kind === 'importance-performance' ? 'ipa' : 'maturity', from, to)
-    return heatBlock(doc, text, dimensions, columns, layout, x, title)
+    const subject = kind === 'importance-performance' ? 'ipa' : 'maturity'
+    const title = text.heatmapKind(subject, from, to)
+    return heatBlock(doc, text, { subject, dimensions, title }, columns, layout, x)
   })
-  const hidden = blocks.some((b) => b.hidden)
+  const cells = blocks.flatMap((b) => b.cells)
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(text.heatmapTitle(groupTitle(doc.by, text)), [
       text.nGroups(doc.n, doc.groups.length, doc.by),
       kinds.length > 1 ? text.heatmapKindsNote : `${text.gapAxis}.`,
       text.suppressedNote(doc.suppressBelow),
-      ...(hidden ? [text.hiddenNote] : []),
+      ...(cells.some((c) => c.note === text.hiddenCell) ? [text.hiddenNote] : []),
     ]),
     config: chartConfig(options),
+    data: { values: cells },
     vconcat: blocks.map((b) => b.spec),
     spacing: 24,
     resolve: { scale: { color: 'independent', x: 'independent', y: 'independent' } },
@@ -177,16 +181,16 @@ function columnAxis(columns: Column[], layout: HeatLayout) {
   }
 }
 
-/** One kind's heatmap with its own data, colour scale and legend. */
+/** One kind's heatmap: its cells, and its view of them with its own colour scale and legend. */
 function heatBlock(
   doc: AnalysisDocument,
   text: ChartText,
-  dimensions: DimensionSummary[],
+  block: { subject: string; dimensions: DimensionSummary[]; title: string },
   columns: Column[],
   layout: HeatLayout,
   x: ReturnType<typeof columnAxis>,
-  title: string,
 ) {
+  const { subject, dimensions, title } = block
   const k = doc.suppressBelow
   const rowLabel = (d: DimensionSummary) => joinLines(wrapLabel(d.label, layout.rowWidth, FONT, 2))
   const all: { dimension: string; group: string; cell: DimensionCell | SuppressedCell | null }[] =
@@ -205,15 +209,15 @@ function heatBlock(
   const extent = Math.max(0.5, ...gaps.map(Math.abs))
   const bound = Math.floor(extent * 10) / 10
   const cells: HeatCell[] = all.map(({ dimension, group, cell }) => {
-    if (cell === null) return { dimension, group, gap: null, n: 0, note: '–', strong: false }
+    const base = { kind: subject, dimension, group }
+    if (cell === null) return { ...base, gap: null, n: 0, note: '–', strong: false }
     if (isSuppressed(cell)) {
       const note = cell.reason === 'complementary' ? text.hiddenCell : text.suppressedCell(k)
-      return { dimension, group, gap: null, n: cell.n, note, strong: false }
+      return { ...base, gap: null, n: cell.n, note, strong: false }
     }
     const gap = cell.gap === null ? null : round(cell.gap, 2)
     return {
-      dimension,
-      group,
+      ...base,
       gap,
       n: cell.n,
       note: gap === null ? '–' : '',
@@ -238,7 +242,7 @@ function heatBlock(
   const hasFigures = 'isValid(datum.gap)'
   const spec = {
     title: { text: title, anchor: 'start' as const, fontSize: 12, fontWeight: 'bold' as const },
-    data: { values: cells },
+    transform: [{ filter: { field: 'kind', equal: subject } }],
     width: { step: layout.step },
     height: { step: layout.rowStep },
     encoding: { x: x.encoding, y },
@@ -281,5 +285,5 @@ function heatBlock(
       },
     ],
   }
-  return { spec, hidden: cells.some((c) => c.note === text.hiddenCell) }
+  return { spec, cells }
 }

@@ -40,6 +40,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: .3rem .55rem; vertical-a
 thead th { border-bottom: 2px solid var(--ink); background: var(--band); vertical-align: bottom; }
 tbody th { font-weight: normal; min-width: 10rem; max-width: 30rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+td.parts { white-space: normal; }
 td.muted { color: var(--muted); }
 .note { color: var(--muted); font-size: .8rem; margin-top: .35rem; }
 figure.chart { margin: 1.5rem 0 2rem; }
@@ -157,21 +159,25 @@ function renderBlock(
 }
 
 function renderCell(c: ReportCell, tag: 'td' | 'th'): string {
-  const classes = [c.numeric ? 'num' : '', c.muted ? 'muted' : ''].filter(Boolean).join(' ')
+  // A figure stays on one line, unless it has parts that a narrow column may put on two.
+  const parts = c.numeric ? figureParts(c.text) : [c.text]
+  const classes = [c.numeric ? 'num' : '', c.muted ? 'muted' : '', parts.length > 1 ? 'parts' : '']
+    .filter(Boolean)
+    .join(' ')
   const scope = tag === 'th' ? ' scope="row"' : ''
-  const text = c.numeric ? figureText(c.text) : escapeHtml(c.text)
+  const text =
+    parts.length > 1
+      ? parts.map((part) => escapeHtml(part).replace(/ /g, '&nbsp;')).join(' ')
+      : escapeHtml(c.text)
   return `<${tag}${scope}${classes ? ` class="${classes}"` : ''}>${text}</${tag}>`
 }
 
 /**
- * A figure cell's text, escaped, that a narrow column breaks only before a bracket or after an
- * arrow ("−0.21 / (2.10 → / 1.89)", "4.19 / (99)"), never inside a number or "n < 5".
+ * The parts of a figure cell a line may break between: before a bracket and after an arrow
+ * ("−0.21 | (2.10 → | 1.89)", "4.19 | (99)"), never inside a number or "n < 5".
  */
-function figureText(text: string): string {
-  return text
-    .split(/ (?=[([])|(?<=→) /)
-    .map((part) => escapeHtml(part).replace(/ /g, '&nbsp;'))
-    .join(' ')
+function figureParts(text: string): string[] {
+  return text.split(/ (?=[([])|(?<=→) /)
 }
 
 /** Tables with this many columns or more (a column per region) print on landscape pages. */

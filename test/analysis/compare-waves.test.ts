@@ -49,8 +49,10 @@ function analyze(responses: AnalysisResponse[], options: AnalysisOptions = {}): 
 /** The rows of a slope chart's panels (empty: the chart would be an empty legend). */
 function slopeRows(doc: AnalysisDocument, id: string): unknown[] {
   const chart = listCharts(doc, { locale: 'en' }).find((c) => c.id === id)
-  const spec = chart?.spec as { hconcat?: { data?: { values?: unknown[] } }[] } | undefined
-  return spec?.hconcat?.[0]?.data?.values ?? []
+  // The panels come first, the key of dimensions after them (below since issue 15).
+  type Views = { data?: { values?: unknown[] } }[]
+  const spec = chart?.spec as { hconcat?: Views; vconcat?: Views } | undefined
+  return (spec?.vconcat ?? spec?.hconcat)?.[0]?.data?.values ?? []
 }
 
 describe('a first response in a new wave', () => {
