@@ -319,6 +319,60 @@
       tbody.replaceChildren(...rows)
     }
 
+    // Charts are drawn at their own size, never shrunk, so no text is smaller than in the
+    // report (9 px). One wider than its box (a phone) scrolls sideways; a chart of one view
+    // (bars by group) is drawn again to fit the box instead: its plot narrower by the excess,
+    // the title and notes wrapped to shorter lines, the legend in fewer columns.
+    const overflow = (box) => {
+      const svg = box.querySelector('svg')
+      return svg ? Math.ceil(svg.getBoundingClientRect().width - box.clientWidth) : 0
+    }
+    const fitToWidth = (spec, width, excess) => {
+      const single = typeof spec.width === 'number' && (spec.layer || spec.mark)
+      if (!single || width < 200 || spec.width - excess < 100) return null
+      const lines = (text, size) => rewrap(text, Math.floor((width - 24) / (size * 0.7)))
+      const title =
+        spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title)
+          ? {
+              ...spec.title,
+              text: lines(spec.title.text, 15),
+              ...(spec.title.subtitle ? { subtitle: lines(spec.title.subtitle, 11) } : {}),
+            }
+          : spec.title
+      // A few px to spare: the wrapped title may end a little wider than before.
+      const plot = spec.width - excess - 8
+      // A bottom legend starts under the plot: it gets the plot's width, in 10 px type.
+      const narrow = (layer) => {
+        const legend = layer.encoding?.color?.legend
+        if (!legend?.columns) return layer
+        const fitted = {
+          ...legend,
+          columns: Math.max(1, Math.floor(plot / 180)),
+          labelFontSize: 10,
+          labelLimit: plot - 24,
+        }
+        const color = { ...layer.encoding.color, legend: fitted }
+        return { ...layer, encoding: { ...layer.encoding, color } }
+      }
+      return {
+        ...narrow(spec),
+        ...(spec.layer ? { layer: spec.layer.map(narrow) } : {}),
+        title,
+        width: plot,
+      }
+    }
+    /** Lines of text joined and broken again at spaces into lines of at most `chars`. */
+    const rewrap = (text, chars) => {
+      const words = [text].flat().join(' ').split(/\s+/).filter(Boolean)
+      const out = []
+      for (const word of words) {
+        const last = out.length - 1
+        if (last >= 0 && out[last].length + 1 + word.length <= chars) out[last] += ` ${word}`
+        else out.push(word)
+      }
+      return out
+    }
+
     const chartFigure = (chart, qs, signal) => {
       const body = el('div', { class: 'ak-chart' })
       const link = (href, text) => (href ? el('a', { href, text, download: '' }) : null)
@@ -341,7 +395,15 @@
         async () => {
           try {
             const url = specUrl.includes('?') ? specUrl : `${specUrl}?${qs}`
-            await embed(body, await api('GET', url, undefined, signal))
+            const spec = await api('GET', url, undefined, signal)
+            const drawn = await embed(body, spec)
+            const excess = overflow(body)
+            const fitted = excess > 0 ? fitToWidth(spec, body.clientWidth, excess) : null
+            if (fitted) {
+              drawn.finalize()
+              body.replaceChildren()
+              await embed(body, fitted)
+            }
             // The chart draws its own title; the caption stays for screen readers.
             figure.classList.add('ak-rendered')
           } catch (error) {
