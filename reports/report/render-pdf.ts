@@ -33,8 +33,9 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.CHROMIUM_PATH || DEFAULT_CHROMIUM
 }
 
-/** Headless, no sandbox (containers), no GPU, and no network of its own. */
-const CHROMIUM_ARGS = [
+/** Headless, no sandbox (containers), no GPU, and no network of its own (its background
+ * connections are refused on closed networks, many at a time). The tests launch it the same way. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { type Browser, chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../../reports/report/render-pdf.ts'
 import type { TestApp } from './test-app.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM = chromiumPath()
 
 /** Debian's Chromium, headless, with no background network (never a downloaded browser). */
 export async function launchBrowser(): Promise<Browser> {
@@ -13,16 +14,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
 }
 

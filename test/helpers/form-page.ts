@@ -5,6 +5,7 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { CHROMIUM_ARGS, chromiumPath } from '../../reports/report/render-pdf.ts'
 
 type Fetch = (request: Request) => Response | Promise<Response>
 
@@ -58,17 +59,8 @@ export async function launchPersistent(
   options: { offline?: boolean; locale?: string } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
     locale: options.locale ?? 'en-GB',
     offline: options.offline ?? false,
   })
