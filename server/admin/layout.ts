@@ -5,7 +5,7 @@ import type { UserRole } from '../db/schema.ts'
 import { LANGUAGE_NAMES } from '../form/text.ts'
 import { contentSecurityPolicy, embedJson, SELF_HOSTED } from '../http/html.ts'
 import type { Asset } from '../http/static-assets.ts'
-import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText } from './text.ts'
+import { ADMIN_LOCALES, type AdminLocale, type AdminText, adminText, fill } from './text.ts'
 
 /** As the form page (server/http/html.ts), but the sign-in and logout forms post to us. */
 export const ADMIN_CSP = contentSecurityPolicy({
@@ -83,7 +83,7 @@ function navigation(input: PageInput, t: AdminText): string {
   const account =
     csrf === undefined || who === undefined
       ? ''
-      : `<a class="ak-account" href="${h(adminHref('/admin/account', locale))}"${path === '/admin/account' ? ' aria-current="page"' : ''} title="${h(t.navAccount)}">${h(who.name)} <span class="ak-badge">${h(t[`role_${who.role}`])}</span></a>`
+      : `<a class="ak-account" href="${h(adminHref('/admin/account', locale))}"${path === '/admin/account' ? ' aria-current="page"' : ''} title="${h(t.navAccount)}">${h(who.kind === 'token' ? fill(t.tokenWho, { name: who.name }) : who.name)} <span class="ak-badge">${h(t[`role_${who.role}`])}</span></a>`
   const logout =
     csrf === undefined
       ? ''

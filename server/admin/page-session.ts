@@ -44,13 +44,9 @@ export interface PageSession {
   who: Who
 }
 
-/** How the navigation names and treats the signed-in principal. */
+/** How the navigation names and treats the signed-in principal (a token by its name). */
 export function whoOf(p: Principal): Who {
-  return {
-    kind: p.kind,
-    name: p.kind === 'user' ? p.name : `${p.name} (token)`,
-    role: p.leadRole ?? 'viewer',
-  }
+  return { kind: p.kind, name: p.name, role: p.leadRole ?? 'viewer' }
 }
 
 export interface PageSessionDeps {

@@ -228,6 +228,8 @@ export const admin = {
   // ---- end of collection tools
   navAudit: 'Audit log',
   navUsers: 'Users',
+  // The navigation's name of an admin token signed in
+  tokenWho: '{name} (token)',
   navAccount: 'Your account',
   role_owner: 'Owner',
   role_analyst: 'Analyst',

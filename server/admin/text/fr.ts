@@ -229,6 +229,7 @@ export const admin: AdminText = {
   // ---- end of collection tools
   navAudit: 'Journal d’audit',
   navUsers: 'Utilisateurs',
+  tokenWho: '{name} (jeton)',
   navAccount: 'Votre compte',
   role_owner: 'Propriétaire',
   role_analyst: 'Analyste',

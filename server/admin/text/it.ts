@@ -232,6 +232,7 @@ export const admin: AdminText = {
   // ---- end of collection tools
   navAudit: 'Registro di audit',
   navUsers: 'Utenti',
+  tokenWho: '{name} (token)',
   navAccount: 'Il mio account',
   role_owner: 'Proprietario',
   role_analyst: 'Analista',

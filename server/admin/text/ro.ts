@@ -234,6 +234,7 @@ export const admin: AdminText = {
   // ---- end of collection tools
   navAudit: 'Jurnal de audit',
   navUsers: 'Utilizatori',
+  tokenWho: '{name} (token)',
   navAccount: 'Contul dumneavoastră',
   role_owner: 'Proprietar',
   role_analyst: 'Analist',

@@ -232,6 +232,7 @@ export const admin: AdminText = {
   // ---- end of collection tools
   navAudit: 'Revizijska sled',
   navUsers: 'Uporabniki',
+  tokenWho: '{name} (žeton)',
   navAccount: 'Vaš račun',
   role_owner: 'Lastnik',
   role_analyst: 'Analitik',

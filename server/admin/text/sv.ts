@@ -229,6 +229,7 @@ export const admin: AdminText = {
   // ---- end of collection tools
   navAudit: 'Granskningslogg',
   navUsers: 'Användare',
+  tokenWho: '{name} (token)',
   navAccount: 'Ditt konto',
   role_owner: 'Ägare',
   role_analyst: 'Analytiker',

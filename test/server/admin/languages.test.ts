@@ -15,7 +15,7 @@ import { groupByOptions } from '../../../server/admin/survey-page.ts'
 import * as en from '../../../server/admin/text/en.ts'
 import { ADMIN_LOCALES, type AdminLocale, adminText } from '../../../server/admin/text.ts'
 import type { SurveyJson } from '../../../surveys/types.ts'
-import { addUser, type Session, signIn, TEST_SCRYPT } from '../../helpers/accounts.ts'
+import { addUser, cookieOf, type Session, signIn, TEST_SCRYPT } from '../../helpers/accounts.ts'
 import { createTestApp, DEFINITIONS, type TestApp } from '../../helpers/test-app.ts'
 
 /** A questionnaire translated into Italian only: its labels fall back to the default elsewhere. */
@@ -51,9 +51,9 @@ const PARTIAL: SurveyJson = {
  */
 const SHARED: Record<Exclude<AdminLocale, 'en'>, string[]> = {
   fr: ['Action', 'Actions', 'Codes', 'Format', 'Page', 'Questionnaire', 'Total'],
-  it: ['Password', 'Token'],
-  ro: ['Format', 'Token', 'Total'],
-  sv: ['Format', 'Region', 'Status', 'Token'],
+  it: ['Password', 'Token', '(token)'],
+  ro: ['Format', 'Token', 'Total', '(token)'],
+  sv: ['Format', 'Region', 'Status', 'Token', '(token)'],
   sl: [],
 }
 
@@ -143,6 +143,8 @@ function leftovers(text: string, english: string[], shared: string[]): string[] 
 let t: TestApp
 let owner: Session
 let viewer: Session
+/** A dashboard session opened with the admin token (the navigation names the token). */
+let token: Session
 /** A submitted response to PARTIAL and a draft of microfinance-gap. */
 const ids = { partial: '', draft: '' }
 const surveys: Record<string, SurveyJson> = { partial: PARTIAL }
@@ -171,6 +173,8 @@ beforeAll(async () => {
   const v = await addUser(t, 'viewer', 'ivo.rossi@example.org')
   owner = await signIn(t, o.email, o.password)
   viewer = await signIn(t, v.email, v.password)
+  const opened = await t.app.request(`/admin?t=${t.admin}`)
+  token = { email: '', cookie: cookieOf(opened), csrf: '' }
 })
 
 afterAll(async () => {
@@ -212,6 +216,7 @@ async function pages(locale: AdminLocale): Promise<Page[]> {
     open('no survey', `/admin/surveys/nope?${q}`, owner),
     open('no response', `/admin/surveys/partial/responses/nope?${q}`, owner),
     open('role too low', `/admin/partners?${q}`, viewer),
+    open('signed in by token', `/admin/account?${q}`, token),
   ])
 }
 
@@ -279,6 +284,17 @@ describe('the dashboard in six languages', () => {
       expect(found).toEqual([])
     },
   )
+
+  it('names a signed-in admin token in the page language', async () => {
+    const account = async (locale: AdminLocale) =>
+      (await rendering(locale)).find((p) => p.name === 'signed in by token')?.html ?? ''
+    expect(await account('sl')).toContain(
+      '>test admin (žeton) <span class="ak-badge">Lastnik</span>',
+    )
+    expect(await account('fr')).toContain(
+      '>test admin (jeton) <span class="ak-badge">Propriétaire</span>',
+    )
+  })
 
   it('lists all six languages in the switch, each named in itself', async () => {
     const html = (await rendering('sl')).find((p) => p.name === 'progress')?.html ?? ''
