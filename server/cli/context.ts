@@ -112,3 +112,16 @@ export async function openContext(flags: CommonFlags): Promise<CommandContext> {
 export function isInteractive(): boolean {
   return Boolean(process.stderr.isTTY)
 }
+
+/** Rows as left-aligned columns two spaces apart, the head first (for `--list` outputs). */
+export function textTable(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}

@@ -6,7 +6,14 @@ import {
   publishReport,
   revokePublished,
 } from '../services/published-reports.ts'
-import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  openContext,
+  parseCommand,
+  textTable,
+  UsageError,
+} from './context.ts'
 
 /** Whom the audit log names for what the command line does. */
 const ACTOR = 'cli'
@@ -62,15 +69,7 @@ export function formatPublished(reports: PublishedReportView[]): string {
     r.state === 'revoked' ? `revoked ${shown(r.revokedAt)}` : r.state,
     r.name ?? '',
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  return [head, ...rows]
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
+  return textTable(head, rows)
 }
 
 /** `gapkit publish` */

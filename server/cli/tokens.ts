@@ -8,7 +8,14 @@ import {
   revokeAdminToken,
 } from '../services/partner-links.ts'
 import { qrTerminal } from '../services/qr-codes.ts'
-import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  openContext,
+  parseCommand,
+  textTable,
+  UsageError,
+} from './context.ts'
 
 /** Whom the audit log names for what the command line does. */
 const ACTOR = 'cli'
@@ -66,15 +73,7 @@ export function formatAdminTokens(tokens: AdminTokenView[]): string {
     shown(t.validUntil),
     t.state === 'revoked' ? `revoked ${shown(t.revokedAt)}` : t.state,
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  return [head, ...rows]
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
+  return textTable(head, rows)
 }
 
 /** `gapkit admin-token` */
