@@ -39,7 +39,7 @@ export const admin: AdminText = {
   chart: 'Grafico',
   partnersTitle: 'Link dei partner',
   partnersIntro:
-    'Un link partner consente a un’organizzazione di compilare i questionari per una regione. Revocandolo, smette subito di funzionare.',
+    'Un link partner consente a un’organizzazione di compilare i questionari per una regione. Se lo si revoca, smette subito di funzionare.',
   newPartner: 'Nuovo link partner',
   newRegion: 'Nuova regione…',
   regionId: 'Codice della nuova regione (ad es. FR-93)',

@@ -243,7 +243,7 @@ export const admin: AdminText = {
   roleHelp_viewer: 'insamling, analys, diagram och rapporter (sammanställda); inga enskilda svar',
   forbiddenTitle: 'Ingen behörighet',
   roleTooLow:
-    'Din roll kan inte öppna den här sidan: den kräver rollen {role} eller högre. Vänd dig till en ägare.',
+    'Med din roll kan du inte öppna den här sidan: den kräver rollen {role} eller högre. Vänd dig till en ägare.',
   passwordLoginIntro:
     'Logga in med din e-postadress och ditt lösenord. Du är sedan inloggad i den här webbläsaren i 12 timmar.',
   emailLabel: 'E-postadress',
@@ -270,7 +270,7 @@ export const admin: AdminText = {
     'Du är inloggad med administratörstoken ”{name}”, som fungerar som ägare. Logga ut överallt avslutar alla sessioner i instrumentpanelen som öppnats med denna token.',
   usersTitle: 'Användare',
   usersIntro:
-    'Den ledande partnerns konton. Var och en loggar in med sin e-postadress och sitt lösenord, och granskningsloggen anger personens namn för allt hen gör.',
+    'Den ledande partnerns konton. Var och en loggar in med sin e-postadress och sitt lösenord, och granskningsloggen anger personens namn för allt personen gör.',
   newUser: 'Ny användare',
   createUser: 'Skapa användare',
   oneTimeOnce:
