@@ -1,11 +1,18 @@
 /**
- * Localized chart strings and number formats. English is the fallback for any locale without
- * its own table; a table must translate every key (the type checks it).
+ * Localized chart strings and number formats, one table per report language (en, fr, it, ro,
+ * sv, sl). Every language must have a table and every table every key: the types check both.
+ * English is the fallback for any other locale.
  */
 import type { Locale } from 'vega'
 
-/** A report language: `en` and `fr` have tables; any other falls back to English. */
-export type ChartLocale = 'en' | 'fr' | (string & {})
+/** The languages with a chart table, in the order the report lists them. */
+export const CHART_LANGUAGES = ['en', 'fr', 'it', 'ro', 'sv', 'sl'] as const
+
+/** A language with a chart table. */
+export type ChartLanguage = (typeof CHART_LANGUAGES)[number]
+
+/** A report locale (`fr`, `sl-SI`): its language's table, English for a language without one. */
+export type ChartLocale = ChartLanguage | (string & {})
 
 /** Every string a chart draws that is not a label from the analysis document. */
 export interface ChartText {
@@ -272,17 +279,472 @@ const fr: ChartText = {
   },
 }
 
-const tables: Record<string, ChartText> = { en, fr }
+const itGroup = { region: 'Regione', wave: 'Ondata', other: 'Gruppo' }
+
+/** Italian: the words of the Italian report (divario, ondata, obiettivo), «caporali». */
+const it: ChartText = {
+  group: itGroup,
+  n: (n) => `n = ${formatInteger(n, 'it')}`,
+  nGroups: (n, groups, by) => {
+    const [one, many] =
+      by === 'region'
+        ? ['regione', 'regioni']
+        : by === 'wave'
+          ? ['ondata', 'ondate']
+          : ['gruppo', 'gruppi']
+    return `n = ${formatInteger(n, 'it')} in ${groups} ${groups === 1 ? one : many}`
+  },
+  suppressedCell: (k) => `n < ${k}`,
+  hiddenCell: 'oscurato',
+  hiddenNote: '«oscurato»: non presentato, affinché i totali non rivelino un gruppo piccolo.',
+  suppressedNote: (k) => `I gruppi con meno di ${k} rispondenti non sono presentati (n < ${k}).`,
+  noData: 'Nessun dato',
+  respondents: 'Rispondenti',
+  progressNote: (k) =>
+    `In grigio: meno di ${k} rispondenti; gli altri grafici riportano per questi gruppi solo «n < ${k}».`,
+  threshold: (k) => `k = ${k}`,
+  rankingTitle: (question) => question,
+  rankingNote:
+    'Metodo Borda su tutti i rispondenti: su m posti, il primo riceve m punti, l’ultimo 1.',
+  progressTitle: (by) => `Risposte per ${by.toLowerCase()}`,
+  heatmapTitle: (by) => `Divario per ${by.toLowerCase()} e dimensione`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Importanza − performance (risposte ${from}–${to})`
+      : `Maturità: obiettivo − attuale (livelli ${from}–${to})`,
+  heatmapKindsNote: 'Ogni tipo di divario è ordinato e colorato sulla propria scala.',
+  gapAxis: 'Divario (obiettivo − attuale)',
+  gapLegend: 'Divario',
+  dumbbellTitleIpa: 'Performance e importanza per dimensione',
+  dumbbellTitleMaturity: 'Maturità attuale e obiettivo per dimensione',
+  sortedByGap:
+    'Dimensioni ordinate per divario complessivo, dal più ampio. Medie delle risposte appaiate.',
+  panelN: (label, n) => `${label} (n = ${formatInteger(n, 'it')})`,
+  current: 'Oggi',
+  target: 'Obiettivo',
+  importance: 'Importanza',
+  performance: 'Performance',
+  level: 'Livello medio',
+  ipaTitle: 'Analisi importanza–performance',
+  ipaNote:
+    'Linee tratteggiate: medie generali del pannello. Diagonale: importanza = performance (sopra, un divario).',
+  ipaKey: 'Dimensioni (1 = divario complessivo più ampio)',
+  quadrants: {
+    concentrate: 'Concentrarsi qui',
+    keepUp: 'Mantenere il livello',
+    lowPriority: 'Priorità bassa',
+    overkill: 'Possibile eccesso',
+  },
+  slopeTitleIpa: (from, to) => `Divari importanza − performance: ondata ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) =>
+    `Divari di maturità, obiettivo − attuale: ondata ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'tutte le ondate' : `ondata ${wave}`),
+  slopeNote:
+    'Le linee uniscono il divario medio di ogni dimensione nelle due ondate; numeri come nella legenda.',
+  narrowed: 'Divario ridotto',
+  widened: 'Divario aumentato o invariato',
+  waveN: (from, to) => `n = ${formatInteger(from, 'it')} → ${formatInteger(to, 'it')}`,
+  likertSubtitle: 'Quota delle risposte; la categoria neutra è divisa a cavallo dello zero.',
+  dkNote: (dk) => `Le risposte «Non so» e le altre risposte fuori scala (${dk}) sono escluse.`,
+  share: 'Quota di rispondenti (%)',
+  intervalNote: 'Linee: intervalli di confidenza di Wilson al 95%.',
+  percentNote: (multi) => (multi ? 'Più risposte possibili. ' : ''),
+  bordaAxis: 'Punti Borda',
+  bordaTitleVote: 'Votazione delle buone pratiche: metodo Borda',
+  bordaTitleCodesign: 'Priorità della co-progettazione: metodo Borda',
+  bordaNote: 'Metodo Borda: 3 punti per una prima scelta, 2 per una seconda, 1 per una terza.',
+  bordaRuleKToOne: 'Metodo Borda: su k sfide classificate, la prima riceve k punti, l’ultima 1.',
+  firstChoices: (n) => `${n} ${n === 1 ? 'primo posto' : 'primi posti'}`,
+  placedBy: 'rispondenti l’hanno classificata',
+  period: 'Periodo',
+  allGroups: 'Totale',
+  ballots: (n) => `n = ${formatInteger(n, 'it')} ${n === 1 ? 'scheda' : 'schede'}`,
+  sheets: (n) =>
+    `n = ${formatInteger(n, 'it')} ${n === 1 ? 'scheda di laboratorio' : 'schede di laboratorio'}`,
+  reports: (n, regions) =>
+    `n = ${formatInteger(n, 'it')} ${n === 1 ? 'rendiconto' : 'rendiconti'} da ${regions} ${regions === 1 ? 'regione' : 'regioni'}`,
+  excludedOwnRegion: (n) =>
+    n === 1
+      ? 'Escluso 1 voto di classifica per la regione del votante.'
+      : `Esclusi ${n} voti di classifica per la regione del votante.`,
+  indicators: {
+    members: 'Soci',
+    borrowers: 'Mutuatari attivi',
+    women: 'Mutuatari attivi: donne',
+    youth: 'Mutuatari attivi: giovani',
+    farmerOrgs: 'Organizzazioni di agricoltori finanziate',
+    portfolio: 'Portafoglio crediti in essere (XOF)',
+    savings: 'Risparmi e depositi (XOF)',
+    womenShare: 'Quota di donne tra i mutuatari attivi',
+    youthShare: 'Quota di giovani tra i mutuatari attivi',
+    averageLoan: 'Credito medio in essere per mutuatario (XOF)',
+    par30: 'Portafoglio a rischio oltre 30 giorni (%)',
+  },
+}
+
+/**
+ * "de" between a number and its noun: Romanian writes "5 regiuni" but "20 de regiuni" (last
+ * two digits 00 or 20–99), as in the Romanian report.
+ */
+function de(n: number): string {
+  const lastTwo = n % 100
+  return n > 0 && (lastTwo === 0 || lastTwo >= 20) ? 'de ' : ''
+}
+
+/** "5 respondenți", "20 de respondenți", "1 respondent". */
+function roRespondents(n: number): string {
+  return n === 1 ? '1 respondent' : `${n} ${de(n)}respondenți`
+}
+
+const roGroup = { region: 'Regiune', wave: 'Val', other: 'Grup' }
+
+/** The plural of each Romanian group title, for "pe regiuni" (`by` is one of the titles). */
+function roPlural(by: string): string {
+  const plural: Record<string, string> = {
+    [roGroup.region]: 'regiuni',
+    [roGroup.wave]: 'valuri',
+    [roGroup.other]: 'grupuri',
+  }
+  return plural[by] ?? by.toLowerCase()
+}
+
+/** Romanian: the words of the Romanian report (decalaj, val, țintă), „ghilimele”. */
+const ro: ChartText = {
+  group: roGroup,
+  n: (n) => `n = ${formatInteger(n, 'ro')}`,
+  nGroups: (n, groups, by) => {
+    const [one, many] =
+      by === 'region'
+        ? ['într-o regiune', 'regiuni']
+        : by === 'wave'
+          ? ['într-un val', 'valuri']
+          : ['într-un grup', 'grupuri']
+    const where = groups === 1 ? one : `în ${groups} ${de(groups)}${many}`
+    return `n = ${formatInteger(n, 'ro')} ${where}`
+  },
+  suppressedCell: (k) => `n < ${k}`,
+  hiddenCell: 'ascuns',
+  hiddenNote: '„ascuns”: neafișat, pentru ca totalurile să nu dezvăluie un grup mic.',
+  suppressedNote: (k) =>
+    `Grupurile cu mai puțin de ${roRespondents(k)} nu sunt afișate (n < ${k}).`,
+  noData: 'Nu există date',
+  respondents: 'Respondenți',
+  progressNote: (k) =>
+    `În gri: mai puțin de ${roRespondents(k)}; celelalte grafice arată aceste grupuri doar ca „n < ${k}”.`,
+  threshold: (k) => `k = ${k}`,
+  rankingTitle: (question) => question,
+  rankingNote:
+    'Metoda Borda pe toți respondenții: din m locuri, primul primește m puncte, ultimul 1.',
+  progressTitle: (by) => `Răspunsuri pe ${roPlural(by)}`,
+  heatmapTitle: (by) => `Decalaj pe dimensiuni și ${roPlural(by)}`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Importanță − performanță (răspunsuri ${from}–${to})`
+      : `Maturitate: țintă − nivel actual (niveluri ${from}–${to})`,
+  heatmapKindsNote: 'Fiecare tip de decalaj este ordonat și colorat pe propria scală.',
+  gapAxis: 'Decalaj (țintă − nivel actual)',
+  gapLegend: 'Decalaj',
+  dumbbellTitleIpa: 'Performanță și importanță pe dimensiuni',
+  dumbbellTitleMaturity: 'Maturitatea actuală și cea țintă pe dimensiuni',
+  sortedByGap:
+    'Dimensiuni ordonate după decalajul general, de la cel mai mare. Medii ale răspunsurilor pereche.',
+  panelN: (label, n) => `${label} (n = ${formatInteger(n, 'ro')})`,
+  current: 'Astăzi',
+  target: 'Țintă',
+  importance: 'Importanță',
+  performance: 'Performanță',
+  level: 'Nivel mediu',
+  ipaTitle: 'Analiza importanță–performanță',
+  ipaNote:
+    'Linii întrerupte: mediile generale ale panoului. Diagonala: importanță = performanță (deasupra ei, un decalaj).',
+  ipaKey: 'Dimensiuni (1 = cel mai mare decalaj general)',
+  quadrants: {
+    concentrate: 'Concentrați eforturile aici',
+    keepUp: 'Mențineți rezultatele',
+    lowPriority: 'Prioritate scăzută',
+    overkill: 'Posibil exces',
+  },
+  slopeTitleIpa: (from, to) => `Decalaje importanță − performanță: valul ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) =>
+    `Decalaje de maturitate, țintă − nivel actual: valul ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'toate valurile' : `valul ${wave}`),
+  slopeNote:
+    'Liniile unesc decalajul mediu al fiecărei dimensiuni în cele două valuri; numerele ca în legendă.',
+  narrowed: 'Decalaj redus',
+  widened: 'Decalaj mărit sau neschimbat',
+  waveN: (from, to) => `n = ${formatInteger(from, 'ro')} → ${formatInteger(to, 'ro')}`,
+  likertSubtitle:
+    'Ponderea răspunsurilor; categoria neutră este împărțită de o parte și de alta a lui zero.',
+  dkNote: (dk) =>
+    `Răspunsurile „Nu știu” și celelalte răspunsuri din afara scalei (${dk}) sunt excluse.`,
+  share: 'Ponderea respondenților (%)',
+  intervalNote: 'Linii: intervale de încredere Wilson de 95%.',
+  percentNote: (multi) => (multi ? 'Sunt posibile mai multe răspunsuri. ' : ''),
+  bordaAxis: 'Puncte Borda',
+  bordaTitleVote: 'Votul privind bunele practici: metoda Borda',
+  bordaTitleCodesign: 'Priorități de co-proiectare: metoda Borda',
+  bordaNote: 'Metoda Borda: 3 puncte pentru prima alegere, 2 pentru a doua, 1 pentru a treia.',
+  bordaRuleKToOne: 'Metoda Borda: din k provocări clasate, prima primește k puncte, ultima 1.',
+  firstChoices: (n) => (n === 1 ? '1 loc întâi' : `${n} ${de(n)}locuri întâi`),
+  // After a bare count ("12 · 25 au clasat-o"): a verb needs no "de" after 20.
+  placedBy: 'au clasat-o',
+  period: 'Perioadă',
+  allGroups: 'Total',
+  ballots: (n) =>
+    `n = ${formatInteger(n, 'ro')} ${n === 1 ? 'buletin de vot' : `${de(n)}buletine de vot`}`,
+  sheets: (n) =>
+    `n = ${formatInteger(n, 'ro')} ${n === 1 ? 'fișă de atelier' : `${de(n)}fișe de atelier`}`,
+  reports: (n, regions) =>
+    `n = ${formatInteger(n, 'ro')} ${n === 1 ? 'raport' : `${de(n)}rapoarte`} ${regions === 1 ? 'dintr-o regiune' : `din ${regions} ${de(regions)}regiuni`}`,
+  excludedOwnRegion: (n) =>
+    `Voturi de clasament pentru propria regiune a votantului, excluse: ${n}.`,
+  indicators: {
+    members: 'Membri',
+    borrowers: 'Împrumutați activi',
+    women: 'Împrumutați activi: femei',
+    youth: 'Împrumutați activi: tineri',
+    farmerOrgs: 'Organizații de agricultori finanțate',
+    portfolio: 'Portofoliu de credite în sold (XOF)',
+    savings: 'Economii și depozite (XOF)',
+    womenShare: 'Ponderea femeilor în rândul împrumutaților activi',
+    youthShare: 'Ponderea tinerilor în rândul împrumutaților activi',
+    averageLoan: 'Credit mediu în sold per împrumutat (XOF)',
+    par30: 'Portofoliu la risc peste 30 de zile (%)',
+  },
+}
+
+/** Swedish: the words of the Swedish report (gap, omgång, betydelse − funktion), ”citat”. */
+const sv: ChartText = {
+  group: { region: 'Region', wave: 'Omgång', other: 'Grupp' },
+  n: (n) => `n = ${formatInteger(n, 'sv')}`,
+  nGroups: (n, groups, by) => {
+    const [one, many] =
+      by === 'region'
+        ? ['region', 'regioner']
+        : by === 'wave'
+          ? ['omgång', 'omgångar']
+          : ['grupp', 'grupper']
+    return `n = ${formatInteger(n, 'sv')} i ${groups} ${groups === 1 ? one : many}`
+  },
+  suppressedCell: (k) => `n < ${k}`,
+  hiddenCell: 'dold',
+  hiddenNote: '”dold”: visas inte, så att summorna inte avslöjar en liten grupp.',
+  suppressedNote: (k) => `Grupper med färre än ${k} svarande visas inte (n < ${k}).`,
+  noData: 'Inga uppgifter',
+  respondents: 'Svarande',
+  progressNote: (k) =>
+    `Grått: färre än ${k} svarande; övriga diagram visar dessa grupper endast som ”n < ${k}”.`,
+  threshold: (k) => `k = ${k}`,
+  rankingTitle: (question) => question,
+  rankingNote: 'Bordametoden över alla svarande: av m platser får den första m poäng, den sista 1.',
+  progressTitle: (by) => `Svar per ${by.toLowerCase()}`,
+  heatmapTitle: (by) => `Gap per ${by.toLowerCase()} och dimension`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Betydelse − funktion (svar ${from}–${to})`
+      : `Mognad: mål − nuläge (nivåer ${from}–${to})`,
+  heatmapKindsNote: 'Varje typ av gap rangordnas och färgas på sin egen skala.',
+  gapAxis: 'Gap (mål − nuläge)',
+  gapLegend: 'Gap',
+  dumbbellTitleIpa: 'Funktion och betydelse per dimension',
+  dumbbellTitleMaturity: 'Mognad i dag och mål per dimension',
+  sortedByGap:
+    'Dimensionerna sorterade efter totalt gap, störst först. Medelvärden av parade svar.',
+  panelN: (label, n) => `${label} (n = ${formatInteger(n, 'sv')})`,
+  current: 'I dag',
+  target: 'Mål',
+  importance: 'Betydelse',
+  performance: 'Funktion',
+  level: 'Genomsnittlig nivå',
+  ipaTitle: 'Analys av betydelse och funktion',
+  ipaNote:
+    'Streckade linjer: panelens totala medelvärden. Diagonal: betydelse = funktion (ovanför den, ett gap).',
+  ipaKey: 'Dimensioner (1 = störst totalt gap)',
+  quadrants: {
+    concentrate: 'Fokusera här',
+    keepUp: 'Fortsätt så',
+    lowPriority: 'Låg prioritet',
+    overkill: 'Möjlig överinsats',
+  },
+  slopeTitleIpa: (from, to) => `Gap betydelse − funktion: omgång ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) => `Mognadsgap, mål − nuläge: omgång ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'alla omgångar' : `omgång ${wave}`),
+  slopeNote:
+    'Linjerna förbinder varje dimensions genomsnittliga gap i de två omgångarna; nummer som i förklaringen.',
+  narrowed: 'Minskat gap',
+  widened: 'Ökat eller oförändrat gap',
+  waveN: (from, to) => `n = ${formatInteger(from, 'sv')} → ${formatInteger(to, 'sv')}`,
+  likertSubtitle: 'Andel av svaren; den neutrala kategorin delas på båda sidor om noll.',
+  dkNote: (dk) => `”Vet inte” och andra svar utanför skalan (${dk}) är borträknade.`,
+  share: 'Andel svarande (%)',
+  intervalNote: 'Linjer: Wilsons 95-procentiga konfidensintervall.',
+  percentNote: (multi) => (multi ? 'Flera svar möjliga. ' : ''),
+  bordaAxis: 'Bordapoäng',
+  bordaTitleVote: 'Omröstning om goda exempel: Bordametoden',
+  bordaTitleCodesign: 'Prioriteringar från samskapandet: Bordametoden',
+  bordaNote: 'Bordametoden: 3 poäng för ett förstaval, 2 för ett andraval, 1 för ett tredjeval.',
+  bordaRuleKToOne: 'Bordametoden: av k rangordnade utmaningar får den första k poäng, den sista 1.',
+  firstChoices: (n) => `${n} ${n === 1 ? 'förstaplats' : 'förstaplatser'}`,
+  placedBy: 'svarande har rangordnat det',
+  period: 'Period',
+  allGroups: 'Samtliga',
+  ballots: (n) => `n = ${formatInteger(n, 'sv')} ${n === 1 ? 'röstsedel' : 'röstsedlar'}`,
+  sheets: (n) => `n = ${formatInteger(n, 'sv')} workshopblad`,
+  reports: (n, regions) =>
+    `n = ${formatInteger(n, 'sv')} ${n === 1 ? 'rapport' : 'rapporter'} från ${regions} ${regions === 1 ? 'region' : 'regioner'}`,
+  excludedOwnRegion: (n) =>
+    `${n} rangordningsval på den röstandes egen region ${n === 1 ? 'är borträknat' : 'är borträknade'}.`,
+  indicators: {
+    members: 'Medlemmar',
+    borrowers: 'Aktiva låntagare',
+    women: 'Aktiva låntagare: kvinnor',
+    youth: 'Aktiva låntagare: unga',
+    farmerOrgs: 'Finansierade jordbrukarorganisationer',
+    portfolio: 'Utestående låneportfölj (XOF)',
+    savings: 'Sparande och inlåning (XOF)',
+    womenShare: 'Andel kvinnor bland aktiva låntagare',
+    youthShare: 'Andel unga bland aktiva låntagare',
+    averageLoan: 'Genomsnittligt utestående lån per låntagare (XOF)',
+    par30: 'Andel av portföljen med mer än 30 dagars dröjsmål (%)',
+  },
+}
+
+/**
+ * The form of a Slovenian noun after the number `n` (one, two, three or four, five and more):
+ * Slovenian has a dual and a plural for 3–4, as in the Slovenian report.
+ */
+function form(n: number, forms: [one: string, two: string, few: string, many: string]): string {
+  const lastTwo = n % 100
+  if (lastTwo === 1) return forms[0]
+  if (lastTwo === 2) return forms[1]
+  return lastTwo === 3 || lastTwo === 4 ? forms[2] : forms[3]
+}
+
+const slGroup = { region: 'Regija', wave: 'Val', other: 'Skupina' }
+
+/** The locative plural of each Slovenian group title, for "po regijah" (`by` is one of them). */
+function slLocative(by: string): string {
+  const locative: Record<string, string> = {
+    [slGroup.region]: 'regijah',
+    [slGroup.wave]: 'valovih',
+    [slGroup.other]: 'skupinah',
+  }
+  return locative[by] ?? by.toLowerCase()
+}
+
+/** Slovenian: the words of the Slovenian report (vrzel, val, razsežnost), »narekovaji«. */
+const sl: ChartText = {
+  group: slGroup,
+  n: (n) => `n = ${formatInteger(n, 'sl')}`,
+  nGroups: (n, groups, by) => {
+    const [one, many] =
+      by === 'region'
+        ? ['regiji', 'regijah']
+        : by === 'wave'
+          ? ['valu', 'valovih']
+          : ['skupini', 'skupinah']
+    return `n = ${formatInteger(n, 'sl')} v ${groups} ${groups === 1 ? one : many}`
+  },
+  suppressedCell: (k) => `n < ${k}`,
+  hiddenCell: 'skrito',
+  hiddenNote: '»skrito«: ni prikazano, da seštevki ne razkrijejo majhne skupine.',
+  suppressedNote: (k) =>
+    `Skupine, v katerih je število anketirancev manjše od ${k}, niso prikazane (n < ${k}).`,
+  noData: 'Ni podatkov',
+  respondents: 'Število anketirancev',
+  progressNote: (k) =>
+    `Sivo: število anketirancev je manjše od ${k}; drugi grafi te skupine prikazujejo le kot »n < ${k}«.`,
+  threshold: (k) => `k = ${k}`,
+  rankingTitle: (question) => question,
+  rankingNote: 'Bordova metoda prek vseh anketirancev: od m mest dobi prvo m točk, zadnje 1.',
+  progressTitle: (by) => `Odgovori po ${slLocative(by)}`,
+  heatmapTitle: (by) => `Vrzel po razsežnostih in ${slLocative(by)}`,
+  heatmapKind: (kind, from, to) =>
+    kind === 'ipa'
+      ? `Pomembnost − delovanje (odgovori ${from}–${to})`
+      : `Zrelost: cilj − trenutno stanje (ravni ${from}–${to})`,
+  heatmapKindsNote: 'Vsaka vrsta vrzeli je razvrščena in obarvana na svoji lestvici.',
+  gapAxis: 'Vrzel (cilj − trenutno stanje)',
+  gapLegend: 'Vrzel',
+  dumbbellTitleIpa: 'Delovanje in pomembnost po razsežnostih',
+  dumbbellTitleMaturity: 'Trenutna in ciljna zrelost po razsežnostih',
+  sortedByGap: 'Razsežnosti, razvrščene po skupni vrzeli, od največje. Povprečja parnih odgovorov.',
+  panelN: (label, n) => `${label} (n = ${formatInteger(n, 'sl')})`,
+  current: 'Danes',
+  target: 'Cilj',
+  importance: 'Pomembnost',
+  performance: 'Delovanje',
+  level: 'Povprečna raven',
+  ipaTitle: 'Analiza pomembnosti in delovanja',
+  ipaNote:
+    'Črtkane črte: skupna povprečja posameznega grafa. Diagonala: pomembnost = delovanje (nad njo vrzel).',
+  ipaKey: 'Razsežnosti (1 = največja skupna vrzel)',
+  quadrants: {
+    concentrate: 'Osredotočite se tukaj',
+    keepUp: 'Nadaljujte dobro delo',
+    lowPriority: 'Nizka prednost',
+    overkill: 'Morebitni presežek',
+  },
+  slopeTitleIpa: (from, to) => `Vrzeli pomembnost − delovanje: val ${from} → ${to}`,
+  slopeTitleMaturity: (from, to) => `Vrzeli zrelosti, cilj − trenutno stanje: val ${from} → ${to}`,
+  waveScope: (wave) => (wave === null ? 'vsi valovi' : `val ${wave}`),
+  slopeNote:
+    'Črte povezujejo povprečno vrzel vsake razsežnosti v obeh valovih; številke kot v legendi.',
+  narrowed: 'Vrzel zmanjšana',
+  widened: 'Vrzel povečana ali nespremenjena',
+  waveN: (from, to) => `n = ${formatInteger(from, 'sl')} → ${formatInteger(to, 'sl')}`,
+  likertSubtitle: 'Delež odgovorov; nevtralna kategorija je razdeljena na obe strani ničle.',
+  dkNote: (dk) => `Odgovori »Ne vem« in drugi odgovori zunaj lestvice (${dk}) so izločeni.`,
+  share: 'Delež anketirancev (%)',
+  intervalNote: 'Črte: Wilsonovi 95-odstotni intervali zaupanja.',
+  percentNote: (multi) => (multi ? 'Možnih je več odgovorov. ' : ''),
+  bordaAxis: 'Bordove točke',
+  bordaTitleVote: 'Glasovanje o dobrih praksah: Bordova metoda',
+  bordaTitleCodesign: 'Prednostne naloge soustvarjanja: Bordova metoda',
+  bordaNote: 'Bordova metoda: 3 točke za prvo izbiro, 2 za drugo, 1 za tretjo.',
+  bordaRuleKToOne: 'Bordova metoda: od k razvrščenih izzivov prvi dobi k točk, zadnji 1.',
+  firstChoices: (n) => `${n} ${form(n, ['prvo mesto', 'prvi mesti', 'prva mesta', 'prvih mest'])}`,
+  // After a bare count ("12 · 25 × uvrščeno"): no noun, so no dual or plural to agree with it.
+  placedBy: '× uvrščeno',
+  period: 'Obdobje',
+  allGroups: 'Skupaj',
+  ballots: (n) =>
+    `n = ${formatInteger(n, 'sl')} ${form(n, ['glasovnica', 'glasovnici', 'glasovnice', 'glasovnic'])}`,
+  sheets: (n) =>
+    `n = ${formatInteger(n, 'sl')} ${form(n, ['delavniški list', 'delavniška lista', 'delavniški listi', 'delavniških listov'])}`,
+  reports: (n, regions) =>
+    `n = ${formatInteger(n, 'sl')} ${form(n, ['poročilo', 'poročili', 'poročila', 'poročil'])} iz ${regions} ${regions === 1 ? 'regije' : 'regij'}`,
+  excludedOwnRegion: (n) => `Izločeni glasovi pri razvrstitvi za lastno regijo glasujočega: ${n}.`,
+  indicators: {
+    members: 'Člani',
+    borrowers: 'Aktivni posojilojemalci',
+    women: 'Aktivni posojilojemalci: ženske',
+    youth: 'Aktivni posojilojemalci: mladi',
+    farmerOrgs: 'Financirane kmetijske organizacije',
+    portfolio: 'Neodplačani kreditni portfelj (XOF)',
+    savings: 'Prihranki in vloge (XOF)',
+    womenShare: 'Delež žensk med aktivnimi posojilojemalci',
+    youthShare: 'Delež mladih med aktivnimi posojilojemalci',
+    averageLoan: 'Povprečno neodplačano posojilo na posojilojemalca (XOF)',
+    par30: 'Portfelj z zamudo nad 30 dni (%)',
+  },
+}
+
+/** Every language's table: a language without one fails the type check. */
+const tables: Record<ChartLanguage, ChartText> = { en, fr, it, ro, sv, sl }
 
 /** The chart strings of a locale (`fr-FR` uses `fr`); English when the language has no table. */
 export function chartText(locale: ChartLocale): ChartText {
-  return tables[baseLanguage(locale)] ?? en
+  return tables[chartLanguage(locale)]
 }
 
 /** Narrow no-break space: the French thousands separator (and before `%`). */
 const NNBSP = '\u202f'
+/** No-break space: the Swedish thousands separator, and before `%` in ro, sv and sl. */
+const NBSP = '\u00a0'
 
-const numberLocales: Record<string, NonNullable<Locale['number']>> = {
+/** Vega's number formats of each language: the separators the report text uses (`report/format.ts`). */
+const numberLocales: Record<ChartLanguage, NonNullable<Locale['number']>> = {
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] },
   fr: {
     decimal: ',',
@@ -292,26 +754,74 @@ const numberLocales: Record<string, NonNullable<Locale['number']>> = {
     percent: `${NNBSP}%`,
     minus: '−',
   },
+  it: { decimal: ',', thousands: '.', grouping: [3], currency: ['', `${NBSP}€`], minus: '−' },
+  ro: {
+    decimal: ',',
+    thousands: '.',
+    grouping: [3],
+    currency: ['', `${NBSP}€`],
+    percent: `${NBSP}%`,
+    minus: '−',
+  },
+  sv: {
+    decimal: ',',
+    thousands: NBSP,
+    grouping: [3],
+    currency: ['', `${NBSP}€`],
+    percent: `${NBSP}%`,
+    minus: '−',
+  },
+  sl: {
+    decimal: ',',
+    thousands: '.',
+    grouping: [3],
+    currency: ['', `${NBSP}€`],
+    percent: `${NBSP}%`,
+    minus: '−',
+  },
 }
 
 /**
  * Vega's number-format locale for a report language (French: decimal comma, thin-space
- * thousands), to put in a spec's `config.locale` or pass to `renderSvg`.
+ * thousands; Italian, Romanian, Slovenian: decimal comma, point thousands; Swedish: decimal
+ * comma, space thousands), to put in a spec's `config.locale` or pass to `renderSvg`.
  * @example formatLocale('fr') // { number: { decimal: ',', thousands: '\u202f', … } }
  */
 export function formatLocale(locale: ChartLocale): Locale {
-  const number = numberLocales[baseLanguage(locale)] ?? numberLocales.en
-  return number ? { number } : {}
+  return { number: numberLocales[chartLanguage(locale)] }
 }
 
-/** Formats a whole number the way the charts' axes do (for text built outside Vega). */
+/**
+ * The locale whose whole numbers each language's text follows: the report's (`report/format.ts`),
+ * so "n = 1234" reads as in the report beside it (Italian and Slovenian group from five digits).
+ */
+const INTEGER_TAGS: Record<ChartLanguage, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  it: 'it-IT',
+  ro: 'ro-RO',
+  sv: 'sv-SE',
+  sl: 'sl-SI',
+}
+
+const integerFormats = new Map<ChartLanguage, Intl.NumberFormat>()
+
+/**
+ * Formats a whole number for text built outside Vega (titles, notes), as the report does.
+ * @example formatInteger(1234567, 'sv') // '1 234 567' (no-break spaces)
+ */
 export function formatInteger(value: number, locale: ChartLocale): string {
-  const digits = String(Math.round(Math.abs(value)))
-  const sep = baseLanguage(locale) === 'fr' ? NNBSP : ','
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep)
-  return value < 0 ? `−${grouped}` : grouped
+  const language = chartLanguage(locale)
+  let format = integerFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(INTEGER_TAGS[language], { maximumFractionDigits: 0 })
+    integerFormats.set(language, format)
+  }
+  return format.format(Math.round(value)).replace(/-/g, '−')
 }
 
-function baseLanguage(locale: string): string {
-  return locale.toLowerCase().split(/[-_]/)[0] ?? 'en'
+/** The table's language of a locale: its primary language, `en` when it has no table. */
+function chartLanguage(locale: string): ChartLanguage {
+  const primary = locale.toLowerCase().split(/[-_]/)[0]
+  return CHART_LANGUAGES.find((l) => l === primary) ?? 'en'
 }
