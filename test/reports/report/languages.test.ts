@@ -1,13 +1,21 @@
 /**
  * The report in its six languages, built from demo data: every language renders, and no English
- * template string is left in the fr, it, ro, sv and sl reports apart from proper names. The
- * English strings are taken from `text/en.ts` itself: every string value and the static parts
- * of every function's output.
+ * template string is left in the fr, it, ro, sv and sl reports, nor in their charts, apart from
+ * proper names. The English strings are taken from `text/en.ts` and from the English table of
+ * `charts/text.ts` themselves: every string value and the static parts of every function's
+ * output.
  */
 import { describe, expect, it } from 'vitest'
 import { analyzeSurvey } from '../../../analysis/analyze-survey.ts'
 import type { AnalysisDocument } from '../../../analysis/types.ts'
-import { listCharts } from '../../../reports/charts/registry.ts'
+import { type ChartEntry, listCharts } from '../../../reports/charts/registry.ts'
+import {
+  CHART_LANGUAGES,
+  type ChartLanguage,
+  type ChartText,
+  chartText,
+} from '../../../reports/charts/text.ts'
+import { renderSvg } from '../../../reports/draw/svg.ts'
 import { composeReport } from '../../../reports/report/compose.ts'
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../reports/report/format.ts'
 import type { OpenAnswer, ReportMeta } from '../../../reports/report/model.ts'
@@ -66,8 +74,11 @@ const SHARED: Partial<Record<ReportLanguage, string[]>> = {
 /** Names and codes that are the same in every language. */
 const EVERYWHERE = ['PAR30', 'p (Holm)']
 
-/** Every English template fragment of a text table, longest first. */
-function fragments(table: ReportText): string[] {
+/**
+ * Every English template fragment of a text table, longest first; `extra` adds the output of
+ * calls the generic arguments below never make (a branch on a word such as `'ipa'`).
+ */
+function fragments(table: ReportText | ChartText, extra: string[] = []): string[] {
   const found = new Set<string>()
   const add = (text: string) => {
     for (const part of text.split(new RegExp(`${ARG}|NaN|undefined|null|\\[object Object\\]`))) {
@@ -100,7 +111,16 @@ function fragments(table: ReportText): string[] {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit)
   }
   visit(table)
+  for (const text of extra) add(text.replace(/\d+/g, ARG))
   return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+}
+
+/** Chart strings behind a branch on a word argument, which `fragments` calls with no such word. */
+function chartBranches(text: ChartText): string[] {
+  return [
+    text.heatmapKind('ipa', 1, 5),
+    ...['region', 'wave'].flatMap((by) => [text.nGroups(1, 1, by), text.nGroups(7, 7, by)]),
+  ]
 }
 
 /** The readable text of the HTML report: no style, tags or entities. */
@@ -167,7 +187,11 @@ const answers: OpenAnswer[] = [
 interface Built {
   html: string
   md: string
-  /** Proper names and codes in the report: chart titles and ids, questionnaire labels. */
+  charts: ChartEntry[]
+  /**
+   * Proper names and codes in the report: chart ids, questionnaire labels and region names
+   * (chart titles are template text around them, and are checked).
+   */
   names: string[]
 }
 
@@ -185,8 +209,13 @@ function build(survey: string, lang: ReportLanguage): Built {
   )
   const charts = listCharts(doc, { locale: lang })
   const model = composeReport(doc, charts, answers, meta, { locale: lang })
-  const names = [...charts.flatMap((c) => [c.title, c.id]), ...dataLabels(doc)]
-  const report = { html: renderHtml(model, { svgs: new Map() }), md: renderMarkdown(model), names }
+  const names = [...charts.map((c) => c.id), ...dataLabels(doc)]
+  const report = {
+    html: renderHtml(model, { svgs: new Map() }),
+    md: renderMarkdown(model),
+    charts,
+    names,
+  }
   built.set(key, report)
   return report
 }
@@ -199,14 +228,95 @@ function withoutNames(text: string, names: string[]): string {
     .reduce((out, name) => out.split(name).join(' '), text)
 }
 
-describe('the report in six languages', () => {
-  const english = fragments(en)
+/**
+ * The text Vega draws in an SVG: one entry per text mark, its lines joined (without a space
+ * after a line that ends in a hyphen, where a label was broken), entities undone.
+ */
+function drawnText(svg: string): string {
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)]
+    .map(([, inner = '']) => {
+      const lines = [...inner.matchAll(/<tspan\b[^>]*>([\s\S]*?)<\/tspan>/g)].map((m) => m[1] ?? '')
+      return (lines.length > 0 ? lines : [inner]).reduce((text, line) =>
+        text === '' || text.endsWith('-') ? `${text}${line}` : `${text} ${line}`,
+      )
+    })
+    .map((text) => htmlText(text))
+    .join('\n')
+}
 
-  it('takes the English template strings from en.ts, and finds them in an English report', () => {
-    expect(english.length).toBeGreaterThan(300)
+/** A chart's drawn text with the names of its report taken out. */
+async function drawnWithoutNames(chart: ChartEntry, names: string[]): Promise<string> {
+  return withoutNames(drawnText(await renderSvg(chart.spec)), names)
+}
+
+const covering = new Map<string, Promise<string[]>>()
+
+/**
+ * The ids of a few charts of a questionnaire that between them draw every English chart string
+ * its English charts draw: each chart, in order, that draws one the charts before it did not.
+ */
+function coveringCharts(survey: string, english: string[]): Promise<string[]> {
+  let ids = covering.get(survey)
+  if (!ids) {
+    ids = (async () => {
+      const { charts, names } = build(survey, 'en')
+      const seen = new Set<string>()
+      const kept: string[] = []
+      for (const chart of charts) {
+        const found = leftovers(await drawnWithoutNames(chart, names), english, [])
+        if (found.some((f) => !seen.has(f))) kept.push(chart.id)
+        for (const f of found) seen.add(f)
+      }
+      return kept
+    })()
+    covering.set(survey, ids)
+  }
+  return ids
+}
+
+/** The response chart grouped by wave and by a question, which name the groups otherwise. */
+function groupedCharts(lang: ReportLanguage): { chart: ChartEntry; names: string[] }[] {
+  return (['wave', 'stakeholder_type'] as const).map((by) => {
+    const doc = demoDocument('microfinance-gap', { locale: lang, by })
+    const chart = listCharts(doc, { locale: lang })[0]
+    if (!chart?.id.endsWith('.response-progress.all')) throw new Error(`no response chart by ${by}`)
+    return { chart, names: dataLabels(doc) }
+  })
+}
+
+/** Every chart string the covering charts of every questionnaire draw in a language. */
+async function chartLeftovers(lang: ReportLanguage, english: string[]): Promise<string[]> {
+  const shared = lang === 'en' ? [] : [...(SHARED[lang] ?? []), ...EVERYWHERE]
+  const found: string[] = []
+  for (const survey of SURVEYS) {
+    const { charts, names } = build(survey, lang)
+    const ids = await coveringCharts(survey, english)
+    for (const chart of charts.filter((c) => ids.includes(c.id))) {
+      const text = await drawnWithoutNames(chart, names)
+      found.push(...leftovers(text, english, shared).map((f) => `${chart.id}: ${f}`))
+    }
+  }
+  for (const { chart, names } of groupedCharts(lang)) {
+    const text = await drawnWithoutNames(chart, names)
+    found.push(...leftovers(text, english, shared).map((f) => `${chart.id} by group: ${f}`))
+  }
+  return found
+}
+
+describe('the report in six languages', () => {
+  const englishCharts = fragments(chartText('en'), chartBranches(chartText('en')))
+  const english = [...new Set([...fragments(en), ...englishCharts])].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1),
+  )
+
+  it("takes the English template strings from en.ts and the charts' English table, and finds them in an English report", () => {
+    expect(english.length).toBeGreaterThan(350)
     expect(english).toContain('What stands out')
     expect(english).toContain('Notes of the analysis')
     expect(english).toContain('Largest gaps, all respondents:')
+    expect(englishCharts).toContain('Importance − performance (answers')
+    expect(englishCharts).toContain('Performance and importance by dimension')
+    expect(englishCharts).toContain('regions')
     const report = build('microfinance-gap', 'en')
     const found = leftovers(htmlText(withoutNames(report.html, report.names)), english, [])
     expect(found.length).toBeGreaterThan(100)
@@ -230,6 +340,23 @@ describe('the report in six languages', () => {
           expect(found, `${survey} ${lang} ${format}`).toEqual([])
         }
       }
+    })
+  }
+
+  it('finds English chart strings in a few drawn English charts, every one they draw', async () => {
+    const found = await chartLeftovers('en', englishCharts)
+    const strings = new Set(found.map((f) => f.slice(f.indexOf(': ') + 2)))
+    for (const string of ['Gap', 'Importance–performance analysis', 'Wave', 'Group', 'Period']) {
+      expect(strings, string).toContain(string)
+    }
+    expect(strings.size).toBeGreaterThan(50)
+    const drawn = await Promise.all(SURVEYS.map((s) => coveringCharts(s, englishCharts)))
+    expect(drawn.flat().length).toBeLessThan(40)
+  })
+
+  for (const lang of REPORT_LANGUAGES.filter((l) => l !== 'en')) {
+    it(`draws no English chart string in the charts of the ${lang} report`, async () => {
+      expect(await chartLeftovers(lang, englishCharts)).toEqual([])
     })
   }
 
@@ -291,5 +418,21 @@ describe('the text tables', () => {
     // @ts-expect-error: a language without a table does not type-check.
     const missingLanguage: Record<ReportLanguage, ReportText> = { en, fr, it: italian, ro, sv }
     expect([missingKey, shortHead, missingLanguage].length).toBe(3)
+  })
+
+  it('give the charts a table per report language, each with every key', () => {
+    expect([...CHART_LANGUAGES]).toEqual([...REPORT_LANGUAGES])
+    const english = chartText('en')
+    const { gapLegend: _, ...withoutKey } = english
+    // @ts-expect-error: a chart table without a key does not type-check.
+    const missingKey: ChartText = withoutKey
+    const tables = { en: english, fr: chartText('fr'), it: chartText('it'), ro: chartText('ro') }
+    // @ts-expect-error: a language without a chart table does not type-check.
+    const missingLanguage: Record<ChartLanguage, ChartText> = { ...tables, sv: chartText('sv') }
+    expect([missingKey, missingLanguage].length).toBe(2)
+    for (const lang of CHART_LANGUAGES.filter((l) => l !== 'en')) {
+      expect(chartText(lang), lang).not.toBe(english)
+    }
+    expect(chartText('de')).toBe(english)
   })
 })
