@@ -555,7 +555,7 @@ const sv: ChartText = {
   target: 'Mål',
   importance: 'Betydelse',
   performance: 'Funktion',
-  level: 'Genomsnittlig nivå',
+  level: 'Medelnivå',
   ipaTitle: 'Analys av betydelse och funktion',
   ipaNote:
     'Streckade linjer: panelens totala medelvärden. Diagonal: betydelse = funktion (ovanför den, ett gap).',
