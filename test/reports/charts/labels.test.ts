@@ -14,6 +14,7 @@ import { ipaScatter } from '../../../reports/charts/ipa-scatter.ts'
 import { intersects, placeLabels, spreadLabels } from '../../../reports/charts/label-placement.ts'
 import { wrapLabel } from '../../../reports/charts/layout.ts'
 import { renderSvg } from '../../../reports/draw/svg.ts'
+import { REPORT_LANGUAGES } from '../../../reports/report/format.ts'
 import { demoDocument } from '../../fixtures/charts/demo-documents.ts'
 import { type SvgText, svgTexts } from '../../helpers/svg-size.ts'
 
@@ -48,7 +49,7 @@ beforeAll(() => {
 describe('IPA scatter labels', () => {
   it('never overlap one another or a quadrant name, by region and by stakeholder type', async () => {
     for (const doc of [byRegion, byType]) {
-      for (const locale of ['en', 'fr']) {
+      for (const locale of REPORT_LANGUAGES) {
         const texts = (await markTexts(ipaScatter(doc, { locale }))).filter(
           (t) => NUMBERS.test(t.text) || t.fontSize === 9,
         )

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ChartEntry, listCharts } from '../../../reports/charts/registry.ts'
 import { renderSvg } from '../../../reports/draw/svg.ts'
+import { REPORT_LANGUAGES } from '../../../reports/report/format.ts'
 import { loadDemo } from '../../../server/cli/demo.ts'
 import { loadConfig } from '../../../server/config.ts'
 import { chartRoutes } from '../../../server/routes/charts.ts'
@@ -33,11 +34,11 @@ describe('chart text in the report', () => {
     'mfi-indicators',
   ]
 
-  it('is 9 px or more at every width the report gives a chart, in English and French', async () => {
+  it('is 9 px or more at every width the report gives a chart, in every report language', async () => {
     const small: string[] = []
     let count = 0
     for (const survey of surveys) {
-      for (const locale of ['en', 'fr']) {
+      for (const locale of REPORT_LANGUAGES) {
         for (const chart of listCharts(demoDocument(survey, { locale }), { locale })) {
           const svg = await renderSvg(chart.spec)
           count++
@@ -48,16 +49,19 @@ describe('chart text in the report', () => {
         }
       }
     }
-    expect(count).toBeGreaterThan(100)
+    expect(count).toBeGreaterThan(300)
     expect(small).toEqual([])
   })
 
-  it('fits an A4 portrait page: at most 680 px wide and 960 px tall', async () => {
-    const charts: ChartEntry[] = listCharts(demoDocument('microfinance-gap'), { locale: 'en' })
-    for (const chart of charts) {
-      const { width, height } = svgSize(await renderSvg(chart.spec))
-      expect(width, chart.id).toBeLessThanOrEqual(680)
-      expect(height, chart.id).toBeLessThanOrEqual(960)
+  it('fits an A4 portrait page in every report language: at most 680 px wide and 960 px tall', async () => {
+    for (const locale of REPORT_LANGUAGES) {
+      const doc = demoDocument('microfinance-gap', { locale })
+      const charts: ChartEntry[] = listCharts(doc, { locale })
+      for (const chart of charts) {
+        const { width, height } = svgSize(await renderSvg(chart.spec))
+        expect(width, `${chart.id} ${locale}`).toBeLessThanOrEqual(680)
+        expect(height, `${chart.id} ${locale}`).toBeLessThanOrEqual(960)
+      }
     }
   })
 })
