@@ -113,10 +113,10 @@ describe('renderSvg and renderPng', () => {
 })
 
 describe('chart text', () => {
-  it('has French strings and falls back to English', () => {
+  it('has French strings and falls back to English for a language without a table', () => {
     expect(chartText('fr').respondents).toBe('Répondants')
     expect(chartText('fr-CA').respondents).toBe('Répondants')
-    expect(chartText('sv').respondents).toBe('Respondents')
+    expect(chartText('de').respondents).toBe('Respondents')
     expect(chartText('fr').suppressedNote(5)).toContain('moins de 5')
   })
 
