@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
+import SQLite from '../server/db/sqlite/driver.ts'
 
 // The application's modules are imported by the tasks that use them, so that a floor's peak
 // RSS is the floor's own and not that of survey-core and danfo.

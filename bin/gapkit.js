@@ -10,7 +10,10 @@ import { register } from 'tsx/esm/api'
 const args = process.argv.slice(2)
 const quick = ['--help', '-h', '--version', '-V']
 if (args.length > 0 && !args.some((arg) => quick.includes(arg))) {
-  await Promise.all(['kysely', 'survey-core', 'better-sqlite3'].map((name) => import(name)))
+  // The better-sqlite3 build of this Node version, as server/db/sqlite/driver.ts picks it.
+  const sqlite =
+    Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3' : 'better-sqlite3-node20'
+  await Promise.all(['kysely', 'survey-core', sqlite].map((name) => import(name)))
 }
 register()
 const { main, endQuietlyWhenReaderGone } = await import('../server/main.ts')

@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
+import type SQLite from 'better-sqlite3'
 import { Kysely, Migrator } from 'kysely'
 import type { Synchronous } from '../config.ts'
 import { migrations } from './migrations/index.ts'
 import { privateDatabase } from './private-files.ts'
 import type { Database } from './schema.ts'
 import { CachingSqliteDialect } from './sqlite/dialect.ts'
+import SQLiteDriver from './sqlite/driver.ts'
 
 /** A ready database handle and the raw connection for SQLite-only operations (backup). */
 export interface Db {
@@ -36,7 +37,7 @@ export async function createDb(file: string, options: DbOptions = {}): Promise<D
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 })
     privateDatabase(file)
   }
-  const sqlite = new SQLite(file)
+  const sqlite = new SQLiteDriver(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
   sqlite.pragma('foreign_keys = ON')

@@ -1,9 +1,9 @@
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { createDb } from '../../../server/db/create-db.ts'
 import { migrations } from '../../../server/db/migrations/index.ts'
+import SQLite from '../../../server/db/sqlite/driver.ts'
 import { tempDir } from '../../helpers/test-app.ts'
 
 describe('migrations', () => {
