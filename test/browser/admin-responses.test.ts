@@ -216,6 +216,10 @@ describe('one response, whole', () => {
     await page.selectOption('#ak-f-region', 'FR-93')
     await page.selectOption('#ak-f-status', 'submitted')
     const row = page.locator('#ak-rows tr[data-status="submitted"][data-review="pending"]').first()
+    // The table reloads after each filter: until then its first row can be of any region.
+    await expect
+      .poll(async () => (await stored((await row.getAttribute('data-response')) ?? ''))?.region_id)
+      .toBe('FR-93')
     id = (await row.getAttribute('data-response')) ?? ''
     const short = id.replace(/-/g, '').slice(-8)
     await row.locator(`a[title="Open response ${short}"]`).click()

@@ -177,13 +177,16 @@ describe('the timing of a refused sign-in', () => {
       const wrong: number[] = []
       const unknown: number[] = []
       const none: number[] = []
-      for (let i = 0; i < 3; i++) {
+      // Five rounds, the fastest of each kind: the suite runs a file per core, so another file's
+      // work can land on any one request and only ever adds time. One scrypt each gives a ratio
+      // near 1; none would give under 0.2, two about 2.
+      for (let i = 0; i < 5; i++) {
         wrong.push(await timed({ email: 'ana@example.org', password: 'a wrong password' }))
         unknown.push(await timed({ email: 'nobody@example.org', password: 'a wrong password' }))
         // No password check at all (nothing to sign in with): the floor of a refused form.
         none.push(await timed({ lang: 'en' }))
       }
-      const [w, u, floor] = [median(wrong), median(unknown), median(none)]
+      const [w, u, floor] = [Math.min(...wrong), Math.min(...unknown), median(none)]
       expect(u / w).toBeGreaterThan(0.5)
       expect(u / w).toBeLessThan(2)
       expect(u).toBeGreaterThan(5 * floor)
