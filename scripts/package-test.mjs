@@ -93,10 +93,16 @@ if (!link) fail(`gapkit demo printed no partner link:\n${demo}`)
 step('npx gapkit demo: demo data and partner links')
 
 const port = await freePort()
-const server = spawn('npx', ['gapkit', 'serve', '--port', String(port)], {
-  cwd: app,
-  stdio: ['ignore', 'ignore', 'pipe'],
-})
+// The installed command itself (as a process manager or a container runs it), not through npx:
+// npx does not pass SIGTERM on, it dies of it.
+const server = spawn(
+  path.join(app, 'node_modules', '.bin', 'gapkit'),
+  ['serve', '--port', String(port)],
+  {
+    cwd: app,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+)
 let stderr = ''
 server.stderr.on('data', (chunk) => {
   stderr += chunk
@@ -107,7 +113,7 @@ const form = await fetch(link.replace(/:\/\/[^/]+/, `://127.0.0.1:${port}`))
 if (form.status !== 200) fail(`the partner form answered ${form.status}`)
 const analysis = JSON.parse(run('npx', ['gapkit', 'analyze', 'microfinance-gap', '--json'], app))
 if (!(analysis.n > 0 && analysis.dimensions?.length > 0)) fail('gapkit analyze: no responses')
-step(`npx gapkit serve: /healthz ok, partner form 200; npx gapkit analyze: ok`)
+step(`gapkit serve: /healthz ok, partner form 200; npx gapkit analyze: ok`)
 
 server.kill('SIGTERM')
 const code = await new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? signal)))
