@@ -16,11 +16,11 @@ import type { ReportModel, ReportSection } from '../../reports/report/model.ts'
 import { inlineSvg, renderHtml } from '../../reports/report/render-html.ts'
 import type { LoadedSurvey, SurveyRegistry } from '../../surveys/registry.ts'
 import { writeAudit } from '../db/repositories/audit.ts'
+import { listWaves } from '../db/repositories/progress.ts'
 import {
   findPublishedReportByHash,
   insertPublishedReport,
   listPublishedReports,
-  listResponseWaves,
   reportDataStamps,
   revokePublishedReport,
 } from '../db/repositories/published-reports.ts'
@@ -118,7 +118,7 @@ async function checkWave(
   const chosen = wave?.trim()
   if (chosen === undefined || chosen === '') return null
   if (chosen === ALL_WAVES) return ALL_WAVES
-  const waves = await listResponseWaves(db, survey)
+  const waves = await listWaves(db, survey)
   if (!waves.includes(chosen)) {
     const message = `no responses in wave "${chosen}" (waves: ${waves.join(', ') || 'none yet'})`
     throw new InvalidInputError(message, [{ field: 'wave', message }])

@@ -91,15 +91,3 @@ export async function reportDataStamps(
     regions: regions.map((r) => [r.id, r.name]),
   }
 }
-
-/** The waves a questionnaire has responses in, sorted. */
-export async function listResponseWaves(db: Kysely<Database>, survey: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('responses')
-    .select('wave')
-    .distinct()
-    .where('survey', '=', survey)
-    .orderBy('wave')
-    .execute()
-  return rows.map((r) => r.wave)
-}
