@@ -54,11 +54,16 @@ async function newLink(name: string) {
 const rowsOf = (tokenId: number) =>
   t.db.kysely.selectFrom('responses').selectAll().where('token_id', '=', tokenId).execute()
 
-/** Counts the API requests a page makes (sending or saving a response). */
-function countApiCalls(page: Page): () => number {
+/**
+ * Counts the API requests the server receives from now on (sending or saving a response),
+ * whoever makes them: the page, or its service worker's Background Sync, whose requests the
+ * page's `request` event never sees. Tests in this file run one at a time.
+ */
+function countApiCalls(): () => number {
   let n = 0
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) n++
+  server.swap((request) => {
+    if (new URL(request.url).pathname.startsWith('/api/')) n++
+    return appFetch(request)
   })
   return () => n
 }
@@ -107,7 +112,7 @@ describe('sending the outbox', () => {
         await outbox.update(r.key, (x) => ({ ...x, answers: { ...x.answers, satisfaction: 9 } }))
       }
     })
-    const calls = countApiCalls(page)
+    const calls = countApiCalls()
     await context.setOffline(false)
     // The form opens again on the refused answer, with the server's message beside it.
     await expect
@@ -146,7 +151,7 @@ describe('sending the outbox', () => {
     await fillAndSubmitExample(page)
     await expectPanelState(page, 'queued', 'Waiting to send')
     await revokePartnerLink(t.db.kysely, link.id, 'cli', NOW)
-    const calls = countApiCalls(page)
+    const calls = countApiCalls()
     await context.setOffline(false)
     await expectPanelState(
       page,
