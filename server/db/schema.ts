@@ -209,6 +209,44 @@ export interface PublishedReportTable {
   revoked_at: Timestamp | null
 }
 
+/**
+ * A questionnaire uploaded through the API, the dashboard or `gapkit survey add`: a draft until
+ * published, then the current version of its id for every process on the database (a later
+ * publication of the same id replaces it). Never deleted: a discarded draft stays listed.
+ */
+export interface SurveyUploadTable {
+  /** `u_` and 16 hex digits. */
+  id: string
+  /** The questionnaire id it serves. */
+  survey: string
+  /** Content hash of the definition (`surveyVersion`). */
+  version: string
+  file_name: string
+  kind: 'json' | 'xlsform'
+  /** The canonical JSON of the questionnaire, as `survey_versions.definition`. */
+  definition: string
+  /** The file as uploaded. */
+  original: Uint8Array | null
+  /** Title in English or the default language. */
+  title: string
+  questions: number
+  /** JSON array of locale codes. */
+  locales: string
+  /** JSON array of the upload's warnings (errors refuse an upload). */
+  problems: string
+  status: 'draft' | 'published' | 'discarded'
+  /** The version served for the id when uploaded, then when published; null for a new id. */
+  replaces: string | null
+  uploaded_at: Timestamp
+  uploaded_by: string
+  published_at: Timestamp | null
+  published_by: string | null
+  /** 1, 2, … in the order of publication: the latest per id is the one served. */
+  published_seq: number | null
+  discarded_at: Timestamp | null
+  discarded_by: string | null
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   regions: RegionTable
@@ -223,6 +261,7 @@ export interface Database {
   collection_targets: CollectionTargetTable
   response_history: ResponseHistoryTable
   published_reports: PublishedReportTable
+  survey_uploads: SurveyUploadTable
 }
 
 export type Region = Selectable<RegionTable>
@@ -239,3 +278,5 @@ export type ResponseHistoryRow = Selectable<ResponseHistoryTable>
 export type NewResponseHistory = Insertable<ResponseHistoryTable>
 export type PublishedReportRow = Selectable<PublishedReportTable>
 export type NewPublishedReport = Insertable<PublishedReportTable>
+export type SurveyUploadRow = Selectable<SurveyUploadTable>
+export type NewSurveyUpload = Insertable<SurveyUploadTable>

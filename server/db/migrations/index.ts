@@ -322,4 +322,41 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '2026-12-07-011-survey-uploads': {
+    // Questionnaires uploaded as JSON or XLSForm (issue 13): drafts, then published versions
+    // that every process on the database serves; `published_seq` orders the publications, and
+    // its maximum is the cheap value a process polls to see another's publication.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('survey_uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('survey', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('json', 'xlsform')`))
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('original', 'blob')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('questions', 'integer', (c) => c.notNull())
+        .addColumn('locales', 'text', (c) => c.notNull())
+        .addColumn('problems', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('draft', 'published', 'discarded')`),
+        )
+        .addColumn('replaces', 'text')
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addColumn('published_by', 'text')
+        .addColumn('published_seq', 'integer', (c) => c.unique())
+        .addColumn('discarded_at', 'text')
+        .addColumn('discarded_by', 'text')
+        .execute()
+      await db.schema
+        .createIndex('survey_uploads_survey')
+        .on('survey_uploads')
+        .columns(['survey', 'uploaded_at'])
+        .execute()
+    },
+  },
 }
