@@ -16,6 +16,7 @@ import { type Asset, loadAssets } from './http/static-assets.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { adminAccountRoutes } from './routes/admin-accounts.ts'
 import { adminApiRoutes } from './routes/admin-api.ts'
+import { adminQuestionnaireRoutes } from './routes/admin-questionnaires.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { assetRoutes } from './routes/assets.ts'
 import { auditRoutes } from './routes/audit.ts'
@@ -29,9 +30,11 @@ import { publicationRoutes, publishedRoutes } from './routes/published.ts'
 import { reportDownloadRoutes } from './routes/report-downloads.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { reviewRoutes } from './routes/reviews.ts'
+import { surveyUploadRoutes } from './routes/survey-uploads.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { targetRoutes } from './routes/targets.ts'
 import { userRoutes } from './routes/users.ts'
+import { createLiveRegistry, isLiveRegistry } from './services/live-registry.ts'
 import type { ScryptParams } from './services/passwords.ts'
 
 export interface AppDeps {
@@ -67,7 +70,13 @@ function defaultAssets(): Map<string, Asset> {
 }
 
 /** Builds the HTTP application. It holds no global state: every dependency is passed in. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // The folder's questionnaires and the published uploads, as every process on the database
+  // sees them (a plain registry is wrapped: tests and embedders pass the folder's).
+  const registry = isLiveRegistry(given.registry)
+    ? given.registry
+    : createLiveRegistry(given.db, given.registry)
+  const deps = { ...given, registry }
   const now = deps.now ?? (() => new Date())
   const assets = deps.assets ?? defaultAssets()
   const submissionDeps = {
@@ -93,10 +102,11 @@ export function createApp(deps: AppDeps) {
   const signIn = limitSignIn(limits.signInsPerAddress, limits.trustProxy, now)
   app.use('/admin/*', signIn) // also matches `/admin` itself
   const defaultLimit = limitBody(deps.bodyLimit ?? 1024 * 1024)
-  // An import carries a whole export: it gets its own, larger limit.
+  // An import carries a whole export, an upload a questionnaire file (`POST /api/surveys`):
+  // they get their own, larger limit.
   const importLimit = limitBody(deps.importLimit ?? 64 * 1024 * 1024)
   app.use('/api/*', (c, next) =>
-    /^\/api\/surveys\/[^/]+\/imports$/.test(c.req.path)
+    /^\/api\/surveys(\/[^/]+\/imports)?$/.test(c.req.path)
       ? importLimit(c, next)
       : defaultLimit(c, next),
   )
@@ -107,8 +117,15 @@ export function createApp(deps: AppDeps) {
     app.use(path, shape)
     app.use(path, quota)
   }
+  // A publication by another process is seen at the next request: one indexed read.
+  app.use('*', async (c, next) => {
+    if (!c.req.path.startsWith('/assets/')) await registry.refresh()
+    await next()
+  })
   app.route('/', landingRoutes(assets))
   app.route('/healthz', healthRoutes(deps.db))
+  // Before the questionnaire routes: `/api/surveys/uploads` is not a questionnaire's id.
+  app.route('/api/surveys', surveyUploadRoutes({ db: deps.db, registry, now }))
   app.route('/api/surveys', surveyRoutes(deps.db, deps.registry))
   // A response is created under its questionnaire and then read by its own id: `/api` is the
   // one prefix of both (`/surveys/:id/responses`, `/responses/:id`).
@@ -131,6 +148,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin', adminApiRoutes(deps.db, deps.registry, now))
   app.route('/api/admin', auditRoutes(deps.db, now))
   app.route('/api/admin/users', userRoutes({ db: deps.db, now, passwords: deps.passwords }))
+  // Before the other dashboard routes: their 16 KiB body limit would refuse an upload.
+  const uploadLimit = deps.importLimit ?? 64 * 1024 * 1024
+  const questionnaires = {
+    db: deps.db,
+    registry,
+    assets,
+    now,
+    uploadLimit,
+    passwords: deps.passwords,
+  }
+  app.route('/admin', adminQuestionnaireRoutes(questionnaires))
   app.route('/admin', adminAccountRoutes(deps.db, assets, now, deps.passwords))
   // Read at request time, once every route is mounted (the API description lists them).
   const mounted = () => app.routes

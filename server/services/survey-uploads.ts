@@ -5,7 +5,8 @@
  * on the database (server/services/live-registry.ts). Every change is audited.
  *
  * Contract with the dashboard (Engineer B): the names below are the shared contract; the only
- * additions are `LiveSurveyRegistry` (re-exported) and `UploadDeps`.
+ * additions are `LiveSurveyRegistry` (re-exported), `UploadDeps` and `uploadPreviewPath` (the
+ * path the API's `previewUrl` gives: B, change it here if the preview route lives elsewhere).
  */
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
@@ -85,6 +86,11 @@ export interface UploadDeps {
 /** The most an upload may weigh; the HTTP edge refuses larger bodies earlier (importLimit). */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
+/** Where the dashboard previews an upload (Engineer B's route); the API answers it as `previewUrl`. */
+export function uploadPreviewPath(uploadId: string): string {
+  return `/admin/questionnaires/uploads/${uploadId}/preview`
+}
+
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 const UPLOAD_ID = /^u_[0-9a-f]{16}$/
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -150,6 +156,8 @@ function checkId(id: string): string {
       `the questionnaire id "${id.slice(0, 80)}" must be lowercase letters, digits and dashes (at most 63, starting with a letter or digit)`,
     )
   }
+  // `/api/surveys/uploads` lists the uploads: a questionnaire of that name could not be reached.
+  if (id === 'uploads') fail('id', 'the questionnaire id "uploads" is reserved; choose another')
   return id
 }
 

@@ -1,0 +1,151 @@
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database } from '../db/schema.ts'
+import { ApiError, badRequest } from '../errors.ts'
+import { type AuthEnv, actorOf, requireAdmin, requireRole } from '../http/auth.ts'
+import { parseQuery } from '../http/request.ts'
+import type { LiveSurveyRegistry } from '../services/live-registry.ts'
+import {
+  discardUpload,
+  getUpload,
+  listUploads,
+  publishUpload,
+  type SurveyUpload,
+  uploadPreviewPath,
+  uploadSurvey,
+} from '../services/survey-uploads.ts'
+
+/** Content types of the two formats; `multipart/form-data` carries either in a `file` field. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const idField = z
+  .string()
+  .max(63, 'at most 63 characters')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
+
+export const uploadQuery = z.strictObject({
+  id: idField.optional(),
+  fileName: z.string().max(200).optional(),
+  t: z.string().optional(),
+})
+
+const uploadForm = z.object({
+  file: z.instanceof(File, { error: 'a file is required (field "file")' }),
+  id: z.union([idField, z.literal('')]).optional(),
+})
+
+/** What the API answers for an upload: the upload and where to preview and publish it. */
+function answerOf(upload: SurveyUpload) {
+  return {
+    upload,
+    previewUrl: uploadPreviewPath(upload.id),
+    publishUrl: `/api/surveys/uploads/${upload.id}/publish`,
+  }
+}
+
+/** The file of a request: the body itself (JSON or a workbook) or a multipart `file` part. */
+async function readFile(
+  type: string,
+  req: { arrayBuffer(): Promise<ArrayBuffer>; parseBody(): Promise<Record<string, unknown>> },
+): Promise<{ bytes: Uint8Array; fileName?: string; id?: string }> {
+  if (/^multipart\/form-data\s*;/i.test(type)) {
+    const parsed = uploadForm.safeParse(await req.parseBody())
+    if (!parsed.success) {
+      throw badRequest(
+        'the form needs a questionnaire file in the field "file"',
+        parsed.error.issues.map((i) => ({
+          field: i.path.join('.') || '(form)',
+          message: i.message,
+        })),
+      )
+    }
+    const { file, id } = parsed.data
+    return {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      fileName: file.name || undefined,
+      id: id || undefined,
+    }
+  }
+  const json = /^application\/json\s*(;|$)/i.test(type)
+  const xlsx = type.toLowerCase().startsWith(XLSX_TYPE) || /^application\/octet-stream/i.test(type)
+  if (!json && !xlsx) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `send SurveyJS JSON as application/json, an XLSForm workbook as ${XLSX_TYPE}, or either as the field "file" of multipart/form-data`,
+    )
+  }
+  return { bytes: new Uint8Array(await req.arrayBuffer()) }
+}
+
+/**
+ * Uploaded questionnaires (mounted at `/api/surveys`, before the questionnaire routes): `POST /`
+ * uploads a draft, `GET /uploads` and `GET /uploads/:upload` read them (any lead partner),
+ * `POST /uploads/:upload/publish` and `/discard` decide. Changing the questionnaires is the
+ * owner's (the admin token acts as one): it changes what every partner answers.
+ */
+export function surveyUploadRoutes(deps: {
+  db: Kysely<Database>
+  registry: LiveSurveyRegistry
+  now: () => Date
+}) {
+  const { db, now } = deps
+  // Every answer is about one moment's state: never cached.
+  const noStore = createMiddleware(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  const owner = requireRole(db, 'owner', now)
+  const lead = requireAdmin(db, now)
+  // Middleware by route, not by path: `GET /` (mounted at /api/surveys) is the questionnaire
+  // list every token reads, and must not need the admin role.
+  return new Hono<AuthEnv>()
+    .post('/', noStore, owner, async (c) => {
+      const query = parseQuery(c, uploadQuery)
+      const file = await readFile(c.req.header('content-type') ?? '', c.req)
+      if (file.bytes.length === 0) {
+        throw badRequest('the body is empty: send the questionnaire file', [
+          { field: 'file', message: 'empty' },
+        ])
+      }
+      const type = c.req.header('content-type') ?? ''
+      const fallback = /^application\/json/i.test(type)
+        ? 'questionnaire.json'
+        : 'questionnaire.xlsx'
+      const upload = await uploadSurvey(
+        deps,
+        {
+          bytes: file.bytes,
+          fileName: file.fileName ?? query.fileName ?? fallback,
+          id: query.id ?? file.id,
+        },
+        actorOf(c.var.principal),
+        now().toISOString(),
+      )
+      return c.json(answerOf(upload), 201)
+    })
+    .get('/uploads', noStore, lead, async (c) => c.json({ uploads: await listUploads(db) }))
+    .get('/uploads/:upload', noStore, lead, async (c) =>
+      c.json({ upload: await getUpload(db, c.req.param('upload')) }),
+    )
+    .post('/uploads/:upload/publish', noStore, owner, async (c) => {
+      const upload = await publishUpload(
+        deps,
+        c.req.param('upload'),
+        actorOf(c.var.principal),
+        now().toISOString(),
+      )
+      return c.json({ upload })
+    })
+    .post('/uploads/:upload/discard', noStore, owner, async (c) => {
+      const upload = await discardUpload(
+        deps,
+        c.req.param('upload'),
+        actorOf(c.var.principal),
+        now().toISOString(),
+      )
+      return c.json({ upload })
+    })
+}
