@@ -79,7 +79,7 @@ function navigation(input: PageInput, t: AdminText): string {
   const links =
     csrf === undefined
       ? ''
-      : `<nav class="ak-nav" aria-label="Gapkit">${entry('/admin', t.navProgress)}${entry('/admin/partners', t.navPartners, 'analyst')}${entry('/admin/audit', t.navAudit, 'analyst')}${entry('/admin/users', t.navUsers, 'owner')}<a href="/api/docs">${h(t.navApi)}</a></nav>`
+      : `<nav class="ak-nav" aria-label="Gapkit">${entry('/admin', t.navProgress)}${entry('/admin/partners', t.navPartners, 'analyst')}${entry('/admin/questionnaires', t.navQuestionnaires, 'owner')}${entry('/admin/audit', t.navAudit, 'analyst')}${entry('/admin/users', t.navUsers, 'owner')}<a href="/api/docs">${h(t.navApi)}</a></nav>`
   const account =
     csrf === undefined || who === undefined
       ? ''

@@ -27,7 +27,7 @@ import { ADMIN_LOCALES, type AdminLocale, adminText } from './text.ts'
 
 /** Only dashboard paths may follow a sign-in: never an open redirect. */
 const NEXT_PATH =
-  /^\/admin(\/(partners|users|audit|account|surveys\/[a-z0-9][a-z0-9-]{0,62}(\/responses\/[A-Za-z0-9_-]{1,64})?))?$/
+  /^\/admin(\/(partners|users|audit|account|questionnaires(\/uploads\/u_[0-9a-f]{16}\/preview)?|surveys\/[a-z0-9][a-z0-9-]{0,62}(\/responses\/[A-Za-z0-9_-]{1,64})?))?$/
 
 /** Where a page may go after signing in (`/admin` for anything else). */
 export function nextUrl(next: string | undefined, locale: AdminLocale, explicitLang: boolean) {

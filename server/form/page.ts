@@ -36,6 +36,11 @@ export interface FormPageInput {
   sent: { count: number; lastAt: string | null }
   onePerLink: boolean
   assets: Map<string, Asset>
+  /**
+   * Where the page fetches its questionnaire, when not the version's URL under `/s/` (the
+   * preview of an uploaded draft, which no link may read).
+   */
+  definition?: string
 }
 
 function page(lang: string, title: string, head: string, body: string): string {
@@ -67,7 +72,7 @@ export function formPage(input: FormPageInput): string {
   const url = (name: string) => assets.get(name)?.url ?? ''
   const t = formText(locale)
   const i18n = surveyI18nAsset(locale)
-  const definition = definitionUrl(survey.id, survey.version, input.token)
+  const definition = input.definition ?? definitionUrl(survey.id, survey.version, input.token)
   const scripts = ['survey.core.min.js', ...(i18n ? [i18n] : []), 'survey-js-ui.min.js']
   const css = assets.get('form.css')?.body.toString('utf8') ?? ''
   const head = [

@@ -360,11 +360,12 @@ export const admin = {
   qWholeFile: 'the file',
   qUploadedOk:
     '{file} passed the checks and is kept as a draft of “{survey}”: preview it, then publish it.',
-  qPublishedOk: '“{survey}” version {version} is published: partner links open it from now on.',
+  qPublishedOk: 'Version {version} of “{survey}” is published: partner links open it from now on.',
   qDiscardedOk: 'The draft {file} was discarded: nothing changed for partners.',
   qNoFile: 'Choose a file first (.json or .xlsx).',
   qNoUpload: 'No such upload.',
   qNotDraft: 'This upload is no longer a draft: it can be neither published nor discarded.',
+  qUnchanged: '{file} is the version already in service: nothing to publish.',
 }
 
 /** The report downloads and the published link of the questionnaire page. */

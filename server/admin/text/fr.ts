@@ -369,6 +369,7 @@ export const admin: AdminText = {
   qNoFile: 'Choisissez d’abord un fichier (.json ou .xlsx).',
   qNoUpload: 'Ce fichier téléversé n’existe pas.',
   qNotDraft: 'Ce fichier téléversé n’est plus un brouillon : il ne peut être ni publié ni écarté.',
+  qUnchanged: '{file} est la version déjà en service : rien à publier.',
 }
 
 export const publish: PublishText = {

@@ -373,6 +373,7 @@ export const admin: AdminText = {
   qNoFile: 'Scegliere prima un file (.json o .xlsx).',
   qNoUpload: 'Questo caricamento non esiste.',
   qNotDraft: 'Questo caricamento non è più una bozza: non può essere né pubblicato né scartato.',
+  qUnchanged: '{file} è la versione già in uso: nulla da pubblicare.',
 }
 
 export const publish: PublishText = {

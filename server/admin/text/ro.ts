@@ -376,6 +376,7 @@ export const admin: AdminText = {
   qNoUpload: 'Această încărcare nu există.',
   qNotDraft:
     'Această încărcare nu mai este o ciornă: nu mai poate fi nici publicată, nici abandonată.',
+  qUnchanged: '{file} este versiunea deja în uz: nimic de publicat.',
 }
 
 export const publish: PublishText = {

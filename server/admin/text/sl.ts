@@ -371,6 +371,7 @@ export const admin: AdminText = {
   qNoFile: 'Najprej izberite datoteko (.json ali .xlsx).',
   qNoUpload: 'Tega nalaganja ni.',
   qNotDraft: 'To nalaganje ni več osnutek: ni ga mogoče ne objaviti ne zavreči.',
+  qUnchanged: 'Datoteka {file} je različica, ki je že v uporabi: ničesar ni treba objaviti.',
 }
 
 export const publish: PublishText = {

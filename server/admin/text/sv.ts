@@ -368,6 +368,7 @@ export const admin: AdminText = {
   qNoUpload: 'Den uppladdningen finns inte.',
   qNotDraft:
     'Den här uppladdningen är inte längre ett utkast: den kan varken publiceras eller kasseras.',
+  qUnchanged: '{file} är den version som redan är i bruk: inget att publicera.',
 }
 
 export const publish: PublishText = {

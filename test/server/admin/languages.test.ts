@@ -50,10 +50,22 @@ const PARTIAL: SurveyJson = {
  * "Region", the "Token" of Italian, Romanian and Swedish software).
  */
 const SHARED: Record<Exclude<AdminLocale, 'en'>, string[]> = {
-  fr: ['Action', 'Actions', 'Codes', 'Format', 'Page', 'Questionnaire', 'Total'],
-  it: ['Password', 'Token', '(token)'],
+  fr: [
+    'Action',
+    'Actions',
+    'Codes',
+    'Format',
+    'Page',
+    'Questionnaire',
+    'Questionnaires',
+    'Questions',
+    'Total',
+    'Version',
+    'question',
+  ],
+  it: ['File', 'Password', 'Token', '(token)'],
   ro: ['Format', 'Token', 'Total', '(token)'],
-  sv: ['Format', 'Region', 'Status', 'Token', '(token)'],
+  sv: ['Format', 'Problem', 'Region', 'Status', 'Token', 'Version', '(token)'],
   sl: [],
 }
 
@@ -213,6 +225,7 @@ async function pages(locale: AdminLocale): Promise<Page[]> {
     open('users', `/admin/users?${q}`, owner),
     open('audit', `/admin/audit?${q}`, owner),
     open('account', `/admin/account?${q}`, owner),
+    open('questionnaires', `/admin/questionnaires?${q}`, owner),
     open('no survey', `/admin/surveys/nope?${q}`, owner),
     open('no response', `/admin/surveys/partial/responses/nope?${q}`, owner),
     open('role too low', `/admin/partners?${q}`, viewer),
