@@ -13,7 +13,7 @@ import { readGapkitSheet } from './gapkit-sheet.ts'
 import { type LanguagePlan, planLanguages, planLocales, UNNAMED } from './languages.ts'
 import { type ImportProblem, ProblemList } from './report.ts'
 import { readSettings } from './settings.ts'
-import { readSurveyTree } from './structure.ts'
+import { listXmlPaths, readSurveyTree } from './structure.ts'
 import type { ElementJson } from './types.ts'
 import { readWorkbook, type Sheet, WorkbookError } from './workbook.ts'
 
@@ -111,7 +111,8 @@ export function convertSheets(sheets: Sheet[], options: ConvertOptions = {}): Co
   }
   const block = readGapkitSheet(gapkitSheet, { json, names: tree.names, plan, problems })
   // The note holds the list of problems itself: a refusal found by the check below shows in it.
-  json.gapkit = { ...block, import: importNote(options, settings, problems.items) }
+  const note = importNote(options, settings, problems.items)
+  json.gapkit = { ...block, import: { ...note, xmlPaths: listXmlPaths(tree.nodes, tree.names) } }
   if (!problems.hasErrors) checkLoads(id, json, problems)
   sortProblems(problems.items)
   return {

@@ -222,3 +222,32 @@ function warnCaseClashes(names: Map<string, NameEntry>, problems: ProblemList, s
     seen.set(lower, name)
   }
 }
+
+/**
+ * The XML path of every row that holds data, in sheet order: each question (with its
+ * `name_other` text), each calculation outside a repeat and each repeat, inside the groups and
+ * repeats it sits in (`household/members/age`). Kobo names its export columns with these paths.
+ *
+ * @example listXmlPaths(tree.nodes, tree.names) // ['coop', 'profile/age', 'loan', 'loan/amount']
+ */
+export function listXmlPaths(nodes: SurveyNode[], names: Map<string, NameEntry>): string[] {
+  const out: string[] = []
+  const visit = (list: SurveyNode[], prefix: string) => {
+    for (const node of list) {
+      if (node.kind === 'group') visit(node.children, `${prefix}${node.name}/`)
+      else if (node.kind === 'repeat') {
+        if (names.get(node.name)?.row === node.reader.row) out.push(`${prefix}${node.name}`)
+        visit(node.children, `${prefix}${node.name}/`)
+      } else {
+        for (const name of [node.name, `${node.name}_other`]) {
+          const entry = names.get(name)
+          // A name declared by this row (not a clash) that holds an answer.
+          if (entry?.row === node.reader.row && entry.answer !== 'none')
+            out.push(`${prefix}${name}`)
+        }
+      }
+    }
+  }
+  visit(nodes, '')
+  return out
+}

@@ -80,6 +80,8 @@ describe('what cannot be converted', () => {
       format: 'xlsform',
       file: 'test.xlsx',
       notConverted: result.problems,
+      // Where each answer sits in the XForm, for Kobo-style export headers: no groups here.
+      xmlPaths: ['name', 'price', 'route', 'ok', 'late', 'c', 'piped', 'n', 'g'],
     })
     // What was left out is not in the questionnaire; the rest is, as written.
     const e = elements(json)
