@@ -52,6 +52,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/backup.ts')).backupCommand(args),
     summary: 'backup --out FILE: a consistent copy of the database',
   },
+  survey: {
+    run: async (args) => (await import('./cli/surveys.ts')).surveyCommand(args),
+    summary: 'survey add FILE [--id ID] [--draft] | list: upload and publish questionnaires',
+  },
   xlsform: {
     run: async (args) => (await import('./cli/xlsform.ts')).xlsformCommand(args),
     summary: 'xlsform <form.xlsx> [--out FILE.json]: an XLSForm workbook as a questionnaire',

@@ -4,6 +4,7 @@ import type { AnalysisOptions } from '../../analysis/input.ts'
 import { loadSurveyRegistry, type SurveyRegistry } from '../../surveys/registry.ts'
 import { type CommonFlags, type Config, loadConfig } from '../config.ts'
 import { createDb, type Db } from '../db/create-db.ts'
+import { createLiveRegistry, type LiveSurveyRegistry } from '../services/live-registry.ts'
 
 /** A command's bad input: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -93,18 +94,26 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
 /** Everything a command works with, opened from its flags. */
 export interface CommandContext {
   config: Config
+  /** The questionnaires: from `openContext`, the folder's and the published uploads. */
   registry: SurveyRegistry
   db: Db
 }
 
-/** Loads config and questionnaires (refusing broken ones), then opens the database. */
-export async function openContext(flags: CommonFlags): Promise<CommandContext> {
+/**
+ * Loads config and the folder's questionnaires (refusing broken ones), opens the database, and
+ * adds the questionnaires published by upload, which replace the folder's of the same id.
+ */
+export async function openContext(
+  flags: CommonFlags,
+): Promise<CommandContext & { registry: LiveSurveyRegistry }> {
   const config = loadConfig(flags)
-  const registry = loadSurveyRegistry(config.surveysDir)
+  const folder = loadSurveyRegistry(config.surveysDir)
   if (config.databaseUrl) {
     throw new UsageError('DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite')
   }
   const db = await createDb(config.dbPath, { synchronous: config.synchronous })
+  const registry = createLiveRegistry(db.kysely, folder)
+  await registry.refresh()
   return { config, registry, db }
 }
 
