@@ -13,6 +13,7 @@ import { dashboardOperations } from './dashboard.ts'
 import { leadPartnerOperations } from './lead-partner.ts'
 import { apiOperations } from './operations.ts'
 import { publicationOperations } from './publications.ts'
+import { questionnaireOperations } from './questionnaires.ts'
 
 function allOperations(): Record<string, Operation> {
   return {
@@ -21,6 +22,7 @@ function allOperations(): Record<string, Operation> {
     ...leadPartnerOperations(),
     ...accountOperations(),
     ...publicationOperations(),
+    ...questionnaireOperations(),
   }
 }
 
