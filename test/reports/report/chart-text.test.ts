@@ -51,7 +51,7 @@ describe('chart text in the report', () => {
     }
     expect(count).toBeGreaterThan(300)
     expect(small).toEqual([])
-  })
+  }, 120_000) // draws over 300 charts: 15 s on a quiet machine, more beside other files
 
   it('fits an A4 portrait page in every report language: at most 680 px wide and 960 px tall', async () => {
     for (const locale of REPORT_LANGUAGES) {
@@ -63,7 +63,7 @@ describe('chart text in the report', () => {
         expect(height, `${chart.id} ${locale}`).toBeLessThanOrEqual(960)
       }
     }
-  })
+  }, 120_000)
 })
 
 describe('chart text in the dashboard', () => {
