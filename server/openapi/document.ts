@@ -14,6 +14,7 @@ import { leadPartnerOperations } from './lead-partner.ts'
 import { apiOperations } from './operations.ts'
 import { publicationOperations } from './publications.ts'
 import { questionnaireOperations } from './questionnaires.ts'
+import { surveyUploadOperations } from './survey-uploads.ts'
 
 function allOperations(): Record<string, Operation> {
   return {
@@ -23,6 +24,7 @@ function allOperations(): Record<string, Operation> {
     ...accountOperations(),
     ...publicationOperations(),
     ...questionnaireOperations(),
+    ...surveyUploadOperations(),
   }
 }
 

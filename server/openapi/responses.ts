@@ -500,6 +500,53 @@ component(
   }),
 )
 
+const UploadProblem = z.strictObject({
+  where: text.describe('`survey sheet, row 7, column relevant`, `question "q1"`, `questionnaire`…'),
+  message: text,
+  severity: z.enum(['error', 'warning']),
+  sheet: text.optional(),
+  row: z.int().positive().optional(),
+  column: text.optional(),
+  question: text.optional(),
+})
+
+const SurveyUpload = component(
+  'SurveyUpload',
+  z
+    .strictObject({
+      id: text.describe('Upload id (`u_` and 16 hex digits).'),
+      survey: text.describe('The questionnaire id it serves once published.'),
+      version: text.describe('Content hash of the definition.'),
+      fileName: text,
+      kind: z.enum(['json', 'xlsform']),
+      status: z.enum(['draft', 'published', 'discarded']),
+      title: text.describe('In English or the default language.'),
+      questions: count,
+      locales: z.array(text),
+      problems: z
+        .array(UploadProblem)
+        .describe('What was not converted as written (warnings; errors refuse the upload).'),
+      replaces: nullableText.describe(
+        'The version served for that id (when uploaded; once published, when published); null for a new id.',
+      ),
+      uploadedAt: DateTime,
+      uploadedBy: text.describe('Audit actor.'),
+      publishedAt: nullableDateTime,
+    })
+    .describe('An uploaded questionnaire.'),
+)
+
+component(
+  'SurveyUploadCreated',
+  z.strictObject({
+    upload: SurveyUpload,
+    previewUrl: text.describe('The dashboard page that shows the draft as partners would see it.'),
+    publishUrl: text.describe('`POST` it to publish the draft.'),
+  }),
+)
+component('SurveyUploadList', z.strictObject({ uploads: z.array(SurveyUpload) }))
+component('SurveyUploadOne', z.strictObject({ upload: SurveyUpload }))
+
 component(
   'OpenApiDocument',
   z.looseObject({ openapi: z.literal('3.1.0'), info: jsonDocument, paths: jsonDocument }),

@@ -379,6 +379,60 @@ export const EXAMPLES: Record<string, (f: Fixtures) => Example[]> = {
     { status: 409, url: `${S}/publications/${f.publications.toRevoke}` },
     { status: 404, url: `${S}/publications/999999` },
   ],
+  'POST /api/surveys': (f) => [
+    { status: 201, url: '/api/surveys?id=uploaded-new&fileName=new.json', json: f.uploadJson },
+    {
+      status: 400,
+      url: '/api/surveys?id=Not_An_Id',
+      json: f.uploadJson,
+      refused: 'query',
+    },
+    { status: 403, url: '/api/surveys?id=uploaded-new', as: 'analyst', json: f.uploadJson },
+    { status: 409, url: `/api/surveys?id=${SMALL_SURVEY}`, json: f.uploadJson },
+    { status: 415, url: '/api/surveys', raw: { type: 'text/plain', text: '{}' } },
+    {
+      status: 422,
+      url: '/api/surveys?id=uploaded-new',
+      json: {
+        pages: [
+          {
+            name: 'p',
+            elements: [
+              { type: 'text', name: 'a' },
+              { type: 'text', name: 'a' },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      status: 422,
+      url: '/api/surveys?fileName=form.xlsx',
+      raw: {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        text: 'not a workbook',
+      },
+    },
+  ],
+  'GET /api/surveys/uploads': () => [
+    { status: 200, url: '/api/surveys/uploads', as: 'viewer' },
+    { status: 403, url: '/api/surveys/uploads', as: 'partnerA' },
+  ],
+  'GET /api/surveys/uploads/{upload}': (f) => [
+    { status: 200, url: `/api/surveys/uploads/${f.uploads.toPublish}`, as: 'analyst' },
+    { status: 404, url: '/api/surveys/uploads/u_0000000000000000' },
+  ],
+  'POST /api/surveys/uploads/{upload}/publish': (f) => [
+    { status: 403, url: `/api/surveys/uploads/${f.uploads.toPublish}/publish`, as: 'analyst' },
+    { status: 200, url: `/api/surveys/uploads/${f.uploads.toPublish}/publish`, as: 'owner' },
+    { status: 409, url: `/api/surveys/uploads/${f.uploads.toPublish}/publish` },
+    { status: 404, url: '/api/surveys/uploads/u_0000000000000000/publish' },
+  ],
+  'POST /api/surveys/uploads/{upload}/discard': (f) => [
+    { status: 200, url: `/api/surveys/uploads/${f.uploads.toDiscard}/discard` },
+    { status: 409, url: `/api/surveys/uploads/${f.uploads.toDiscard}/discard` },
+    { status: 404, url: '/api/surveys/uploads/u_0000000000000000/discard' },
+  ],
   'GET /r/{token}': (f) => [
     { status: 200, url: `/r/${f.publications.live}`, as: 'nobody' },
     { status: 404, url: '/r/gkr_not-a-token', as: 'nobody' },

@@ -52,6 +52,9 @@ export interface Fixtures {
   /** A JSON document and a CSV file of SMALL_SURVEY, as the export gives them. */
   importJson: { survey: string; regions: unknown[]; responses: unknown[] }
   importCsv: string
+  /** SMALL_SURVEY's definition, to upload; drafts of it for the upload examples. */
+  uploadJson: unknown
+  uploads: { toPublish: string; toDiscard: string }
 }
 
 async function loadDemo(t: TestApp): Promise<DemoResponse[]> {
@@ -158,6 +161,15 @@ export async function prepareFixtures(): Promise<Fixtures> {
       .slice(0, 5)
       .map((d) => ({ region: d.region, wave: d.wave, language: d.language, answers: d.answers })),
   }
+  const uploadJson = t.registry.get(SMALL_SURVEY)?.json
+  const draft = async () =>
+    (
+      await okJson<{ upload: { id: string } }>(
+        await t.send('POST', '/api/surveys?id=uploaded-form', t.admin, uploadJson),
+        201,
+      )
+    ).upload.id
+  const uploads = { toPublish: await draft(), toDiscard: await draft() }
   return {
     t,
     sessions,
@@ -172,5 +184,7 @@ export async function prepareFixtures(): Promise<Fixtures> {
     workerEtag,
     importJson,
     importCsv,
+    uploadJson,
+    uploads,
   }
 }
