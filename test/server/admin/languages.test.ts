@@ -181,6 +181,17 @@ beforeAll(async () => {
     expected: 30,
   })
   expect(target.status).toBe(200)
+  // The questionnaires page lists a draft (a new version of PARTIAL) and a discarded upload.
+  for (const [fileName, discard] of [
+    ['partial-v2.json', false],
+    ['partial-v3.json', true],
+  ] as const) {
+    const json = { ...PARTIAL, description: fileName }
+    const sent = await t.send('POST', `/api/surveys?id=partial&fileName=${fileName}`, t.admin, json)
+    expect(sent.status).toBe(201)
+    const { upload } = (await sent.json()) as { upload: { id: string } }
+    if (discard) await t.send('POST', `/api/surveys/uploads/${upload.id}/discard`, t.admin)
+  }
   const o = await addUser(t, 'owner', 'ana.novak@example.org')
   const v = await addUser(t, 'viewer', 'ivo.rossi@example.org')
   owner = await signIn(t, o.email, o.password)
@@ -256,8 +267,9 @@ function names(locale: AdminLocale, english: string[]): Set<string> {
     i.value ?? '',
   ])
   const people = ['Seine-Saint-Denis', 'Heart of Slovenia', 'Partner A', 'Partner B', 'test admin']
+  const uploads = ['partial-v2.json', 'partial-v3.json', 'token:1']
   const accounts = ['ana.novak@example.org', 'ivo.rossi@example.org', 'The owner', 'The viewer']
-  const all = [...questions, ...answered, ...people, ...accounts].map((n) => n.trim())
+  const all = [...questions, ...answered, ...people, ...accounts, ...uploads].map((n) => n.trim())
   return new Set(all.filter((n) => !english.includes(n)))
 }
 
