@@ -1,6 +1,4 @@
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshotDir } from '../helpers/browser.ts'
 import {
   answer,
   startXlsFormSession,
@@ -14,6 +12,8 @@ import { GROUPS_FORM, TYPES_FORM } from '../surveys/xlsform/feature-forms.ts'
 // scale and a calculation read by a later relevant and label. What is stored keeps the
 // XLSForm's names.
 let s: XlsFormSession
+// SurveyJS fades questions and choices in and out: a change is waited for, not read at once.
+const POLL = { timeout: 10_000 }
 
 beforeAll(async () => {
   s = await startXlsFormSession([TYPES_FORM, GROUPS_FORM])
@@ -42,10 +42,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     await page.getByText('Give the turnover, even a guess').waitFor()
     await page.getByText('Between 1 and 50 staff').waitFor()
     await page.getByText('The opening date cannot be in the future').waitFor()
-    await page.screenshot({
-      path: path.join(screenshotDir(), 'xlsform-types-refused.png'),
-      fullPage: true,
-    })
+    await s.snap('xlsform-types-refused.png')
     await answer(page, 'Staff', '2.5')
     await page.getByText('Enter a whole number.').waitFor()
     expect((await s.stored(TYPES_FORM.id)).map((r) => r.status)).not.toContain('submitted')
@@ -61,16 +58,15 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     await savings.focus()
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
+    // A select_multiple's default is ticked; the partner adds one.
+    expect(await page.getByRole('checkbox', { name: 'Bank account' }).isChecked()).toBe(true)
     await page.getByText('Mobile money').click()
     // acknowledge: a checkbox under its label.
     await page
       .locator('.sd-question', { hasText: 'I confirm these answers' })
       .locator('.sd-checkbox__decorator')
       .click()
-    await page.screenshot({
-      path: path.join(screenshotDir(), 'xlsform-types-filled.png'),
-      fullPage: true,
-    })
+    await s.snap('xlsform-types-filled.png')
     await page.getByRole('button', { name: 'Complete' }).click()
     expect(await submittedAnswers(s, TYPES_FORM.id)).toEqual({
       shop_name: 'Chez Awa',
@@ -82,7 +78,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
       market: 4,
       share: 50,
       needs: ['savings', 'credit', 'training'],
-      services: ['mobile'],
+      services: ['bank', 'mobile'],
       consent: 'OK',
     })
     expect(s.errors).toEqual([])
@@ -99,14 +95,15 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     // meals = members * 3, read by a relevant and piped into a label.
     await page.getByText('That is 15 meals a day').waitFor()
     await bigHelp.waitFor()
+    await s.snap('xlsform-groups-household.png')
     await answer(page, 'How many members?', '2')
     await page.getByText('That is 6 meals a day').waitFor()
-    await expect.poll(() => bigHelp.count()).toBe(0)
+    await bigHelp.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: 'Next' }).click()
 
     // repeat_count = ${members}: two member panels, none to add or remove.
     const names = page.getByLabel('Name', { exact: true })
-    await expect.poll(() => names.count()).toBe(2)
+    await expect.poll(() => names.count(), POLL).toBe(2)
     expect(await page.getByRole('button', { name: /add/i }).count()).toBe(0)
     await page.getByRole('button', { name: 'Next' }).click()
     await page.getByText('Response required.').first().waitFor()
@@ -118,10 +115,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     // The relevant inside the repeat reads its own panel's answer; the label its own name.
     await page.getByLabel('Job of Awa').fill('Tailor')
     expect(await page.getByLabel('Job of Moussa').count()).toBe(0)
-    await page.screenshot({
-      path: path.join(screenshotDir(), 'xlsform-groups-repeat.png'),
-      fullPage: true,
-    })
+    await s.snap('xlsform-groups-repeat.png')
     await page.getByRole('button', { name: 'Next' }).click()
 
     await page.locator('.sd-page__title', { hasText: 'Opinions' }).waitFor()
@@ -130,11 +124,16 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     // likert: a rating scale of the list's labels.
     await page.locator('.sd-rating__item-text', { hasText: 'Disagree' }).click()
     await howFar.fill('3 km')
+    await howFar.blur()
+    await s.snap('xlsform-groups-likert.png')
+    // A group no longer relevant: its answers are not submitted, as in ODK.
+    await page.locator('.sd-rating__item-text', { hasText: 'Unsure' }).click()
+    await howFar.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: 'Next' }).click()
 
     // repeat_count = 2: two visit panels.
     const places = page.getByLabel('Place visited')
-    await expect.poll(() => places.count()).toBe(2)
+    await expect.poll(() => places.count(), POLL).toBe(2)
     await places.nth(0).fill('Kati')
     await places.nth(1).fill('Siby')
     await page.getByRole('button', { name: 'Complete' }).click()
@@ -145,8 +144,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
         { member_name: 'Awa', works: 'yes', job: 'Tailor' },
         { member_name: 'Moussa', works: 'no' },
       ],
-      market_ok: 'no',
-      how_far: '3 km',
+      market_ok: 'unsure',
       visit: [{ visit_place: 'Kati' }, { visit_place: 'Siby' }],
     })
     expect(s.errors).toEqual([])

@@ -1,7 +1,8 @@
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { convertFeatureForms, type FeatureForm } from '../surveys/xlsform/feature-forms.ts'
-import { launchBrowser, listen } from './browser.ts'
+import { launchBrowser, listen, screenshotDir } from './browser.ts'
 import { openForm } from './form-page.ts'
 import { createTestApp, type TestApp } from './test-app.ts'
 
@@ -16,6 +17,8 @@ export interface XlsFormSession {
   errors: string[]
   /** Opens a form with partner A's link and waits until SurveyJS shows it. */
   open(id: string, query?: string): Promise<void>
+  /** A screenshot of the whole form, from its top, in screenshotDir(). */
+  snap(name: string): Promise<void>
   /** The stored responses of a questionnaire: status, language and parsed answers. */
   stored(id: string): Promise<{ status: string; language: string; answers: unknown }[]>
   close(): Promise<void>
@@ -47,6 +50,15 @@ export async function startXlsFormSession(forms: FeatureForm[]): Promise<XlsForm
       await openForm(page, `${server.url}/s/${id}?t=${t.partnerA}${query}`)
       await page.locator('.sd-question, .sd-html').first().waitFor()
     },
+    async snap(name) {
+      // From the top, so that the sticky language bar is where a person sees it.
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.screenshot({
+        path: path.join(screenshotDir(), name),
+        fullPage: true,
+        animations: 'disabled',
+      })
+    },
     async stored(id) {
       const rows = await t.db.kysely
         .selectFrom('responses')
@@ -68,10 +80,15 @@ export async function startXlsFormSession(forms: FeatureForm[]): Promise<XlsForm
  * loses focus (a date filled while another field was still being left could be lost).
  */
 export async function answer(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByLabel(label)
+  const field = page.getByLabel(fieldName(label))
   await field.fill(value)
   await field.blur()
   expect(await field.inputValue()).toBe(value)
+}
+
+/** A field's whole accessible name (a required question's ends with its asterisk). */
+export function fieldName(label: string): RegExp {
+  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`)
 }
 
 /** Waits until the response is stored as submitted and returns its answers. */
