@@ -176,7 +176,7 @@ export function adminQuestionnaireRoutes(deps: QuestionnaireRouteDeps) {
           if (error instanceof SurveyUploadError) {
             return page(c, s, { kind: 'refused', fileName, problems: error.problems }, 422, id)
           }
-          if (error instanceof ConflictError) {
+          if (error instanceof ConflictError && error.code === 'unchanged') {
             return page(c, s, { kind: 'qUnchanged', fileName }, 409, id)
           }
           throw error

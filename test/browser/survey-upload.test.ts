@@ -88,7 +88,11 @@ async function person(): Promise<Page> {
 }
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshotDir(), `survey-upload-${name}.png`), fullPage: true })
+  page.screenshot({
+    path: path.join(screenshotDir(), `survey-upload-${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  })
 
 const db = () => t.db.kysely
 const uploads = () =>

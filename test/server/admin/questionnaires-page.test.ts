@@ -164,6 +164,24 @@ describe('the questionnaires page', () => {
     expect(await uploads()).toEqual([])
   })
 
+  it('says so when the file is the version already in service', async () => {
+    const res = await upload(
+      owner,
+      { name: 'folder.json', bytes: json(FOLDER) },
+      {
+        csrf: owner.csrf,
+        id: 'folder',
+      },
+    )
+    expect(res.status).toBe(409)
+    const html = await res.text()
+    expect(html).toContain('folder.json is the version already in service: nothing to publish.')
+    // The id typed stays in the form.
+    expect(html).toContain('name="id" maxlength="63"')
+    expect(html).toMatch(/<input id="ak-q-id"[^>]* value="folder">/)
+    expect(await uploads()).toEqual([])
+  })
+
   it('refuses an upload, a publication and a discard without the CSRF token', async () => {
     const foreign = { Origin: 'https://evil.example' }
     const res = await upload(owner, { name: 'a.json', bytes: json(FOLDER) }, {}, foreign)
