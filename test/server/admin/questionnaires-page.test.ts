@@ -265,6 +265,16 @@ describe('the preview of a draft', () => {
     expect(await t.count()).toBe(0)
   })
 
+  it('opens after a sign-in with the admin token in the link, without the token', async () => {
+    const id = await uploaded('second', FOLDER)
+    const preview = `/admin/questionnaires/uploads/${id}/preview`
+    const res = await open(null, `${preview}?t=${t.admin}`)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(preview)
+    const list = await open(null, `/admin/questionnaires?t=${t.admin}&lang=sv`)
+    expect(list.headers.get('location')).toBe('/admin/questionnaires?lang=sv')
+  })
+
   it('answers 404 in the dashboard for an unknown upload', async () => {
     const res = await open(owner, '/admin/questionnaires/uploads/u_0000000000000000/preview')
     expect(res.status).toBe(404)
