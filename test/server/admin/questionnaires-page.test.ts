@@ -258,6 +258,12 @@ describe('the preview of a draft', () => {
     expect(draft).not.toBe(served?.version)
     const link = await t.send('GET', `/s/folder/definition/${draft}`, t.partnerA)
     expect(link.status).toBe(404)
+    // Nor can it answer the draft: the version is not one the server serves or has stored.
+    const answer = await t.send('POST', '/api/surveys/folder/responses', t.partnerA, {
+      answers: { org: 'Coop' },
+      version: draft,
+    })
+    expect(answer.status).toBe(400)
     const form = await open(null, `/s/folder?t=${t.partnerA}`)
     expect(await form.text()).not.toContain('second edition')
     // Opening the preview stored nothing: no version, no response.
