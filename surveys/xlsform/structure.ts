@@ -179,6 +179,7 @@ function namesOf(node: QuestionNode): [string, NameInfo][] {
         const missing = 'is a calculation inside a repeat, which is not converted'
         return [[name, { answer: 'none', repeats, missing }]]
       }
+      if (type.type === 'date') return [[name, { answer: 'value', repeats, date: true }]]
       return [[name, { answer: type.type === 'note' ? 'none' : 'value', repeats }]]
     case 'stand-in':
       return [[name, { answer: 'value', repeats }]]

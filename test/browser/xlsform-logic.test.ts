@@ -88,6 +88,18 @@ describe('converted XLSForms in Chromium: expressions, languages and choices', (
       return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`
     })
     expect(await page.getByLabel('Day of the visit').inputValue()).toBe(today)
+    // int((today() - ${born}) div 365.25): born 3,000 days ago is 8 years old (8.2).
+    const born = await page.evaluate(() => {
+      const now = new Date()
+      const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 3000)
+      const two = (n: number) => String(n).padStart(2, '0')
+      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`
+    })
+    expect(await page.getByText(/^Aged/).count()).toBe(0)
+    await answer(page, 'Date of birth', today)
+    await page.getByText('Born before today').waitFor()
+    await answer(page, 'Date of birth', born)
+    await page.getByText('Aged 8', { exact: true }).waitFor()
     await answer(page, 'Day of the visit', '2999-01-01')
     await page.getByRole('button', { name: 'Complete' }).click()
     await page.getByText('Not after today').waitFor()
@@ -105,6 +117,9 @@ describe('converted XLSForms in Chromium: expressions, languages and choices', (
       adults: 1,
       household: 6,
       crowded: 'We share rooms',
+      born,
+      age_years: 8,
+      recorded_on: today,
       visit_day: today,
     })
     expect(s.errors).toEqual([])

@@ -16,6 +16,8 @@ export interface NameInfo {
   repeats: readonly string[]
   /** Why the name has no value in the questionnaire (`is metadata Gapkit does not collect`). */
   missing?: string
+  /** A `date` question: its answer is a day (`YYYY-MM-DD`), and two days subtract to days. */
+  date?: boolean
 }
 
 /** Where an expression is read. */
@@ -182,6 +184,14 @@ function negate(operand: Printed): Printed {
 function binary(op: BinaryOp, left: XPathNode, right: XPathNode, ctx: TranslateContext): Printed {
   const printed = PRINTED_OP[op]
   if (!printed) throw new UntranslatableError(`the operator "${op}" is not supported`)
+  if (op === '-' && isDay(left, ctx) && isDay(right, ctx)) {
+    // ODK subtracts two dates as days; SurveyJS would subtract two texts (NaN). Its dateDiff()
+    // counts whole days between local midnights, unsigned, and null when a date is missing.
+    const [to, from] = [translateNode(left, ctx), translateNode(right, ctx)]
+    const days = `dateDiff(${from.text}, ${to.text}, 'days')`
+    const before = `${wrap(to, to.level <= COMPARE)} < ${wrap(from, from.level <= COMPARE)}`
+    return atom(`iif(${before}, 0 - ${days}, ${days})`)
+  }
   if ((op === '=' || op === '!=') && isEmptyText(right)) {
     return emptiness(translateNode(left, ctx), op === '=')
   }
@@ -189,6 +199,13 @@ function binary(op: BinaryOp, left: XPathNode, right: XPathNode, ctx: TranslateC
     return emptiness(translateNode(right, ctx), op === '=')
   }
   return join(printed.text, printed.level, translateNode(left, ctx), translateNode(right, ctx))
+}
+
+/** `today()`, `date('YYYY-MM-DD')` or a `date` question: a day. */
+function isDay(node: XPathNode, ctx: TranslateContext): boolean {
+  if (node.kind === 'call') return node.name === 'today' || node.name === 'date'
+  const question = node.kind === 'ref' || node.kind === 'self' ? referenced(node, ctx) : null
+  return question !== null && ctx.names.get(question)?.date === true
 }
 
 function isEmptyText(node: XPathNode): boolean {
@@ -266,7 +283,10 @@ const FUNCTIONS: Record<string, FunctionTranslation> = {
     arity(name, args, 3)
     return atom(`iif(${args.map((a) => translateNode(a, ctx).text).join(', ')})`)
   },
-  today: constant('today()'),
+  today(args, _ctx, name) {
+    arity(name, args, 0)
+    return { text: TODAY, level: ADD }
+  },
   now: constant('currentDate()'),
   true: constant('true'),
   false: constant('false'),
@@ -313,6 +333,22 @@ const FUNCTIONS: Record<string, FunctionTranslation> = {
     return { text: '{panelIndex} + 1', level: ADD }
   },
 }
+
+/**
+ * Today as ODK gives it, the text `YYYY-MM-DD` of the respondent's day. SurveyJS's today() is a
+ * Date at local midnight: compared with a date answer it works, but kept by a calculate it is
+ * stored as an instant in UTC (the day before, east of Greenwich) and a default of a text
+ * question shows the Date's long form.
+ */
+const TODAY = [
+  'year(today())',
+  "'-'",
+  "iif(month(today()) < 10, '0', '')",
+  'month(today())',
+  "'-'",
+  "iif(day(today()) < 10, '0', '')",
+  'day(today())',
+].join(' + ')
 
 function constant(text: string): FunctionTranslation {
   return (args, _ctx, name) => {

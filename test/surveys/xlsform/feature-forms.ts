@@ -201,6 +201,16 @@ export const EXPRESSIONS_FORM: FeatureForm = {
       },
       {
         type: 'date',
+        name: 'born',
+        label: 'Date of birth',
+        constraint: '. < today()',
+        constraint_message: 'Born before today',
+      },
+      { type: 'calculate', name: 'age_years', calculation: 'int((today() - ${born}) div 365.25)' },
+      { type: 'note', name: 'aged', label: 'Aged ${age_years}', relevant: "${born} != ''" },
+      { type: 'calculate', name: 'recorded_on', calculation: 'today()' },
+      {
+        type: 'date',
         name: 'visit_day',
         label: 'Day of the visit',
         default: 'today()',

@@ -15,6 +15,7 @@ const names = new Map<string, NameInfo>([
   ['b', { answer: 'value', repeats: [] }],
   ['c', { answer: 'value', repeats: [] }],
   ['d', { answer: 'value', repeats: [] }],
+  ['dob', { answer: 'value', repeats: [], date: true }],
   ['x', { answer: 'value', repeats: [] }],
   ['s', { answer: 'value', repeats: [] }],
   ['phone', { answer: 'value', repeats: [] }],
@@ -41,6 +42,16 @@ function translated(xpath: string, ctx = top): string {
 
 function evaluate(expression: string, values: Record<string, unknown>): unknown {
   return new ExpressionRunner(expression).runValues(values)
+}
+
+// today() as the text of the day, as ODK gives it.
+const TODAY =
+  "year(today()) + '-' + iif(month(today()) < 10, '0', '') + month(today()) + '-' + iif(day(today()) < 10, '0', '') + day(today())"
+
+/** The local day as YYYY-MM-DD (what a date question holds). */
+function localDay(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
 }
 
 // XPath as written in XLSForms, the SurveyJS expression expected, and what ODK gives for sample
@@ -156,10 +167,19 @@ const TABLE: [string, string, [Record<string, unknown>, unknown][]][] = [
   ],
   [
     'today() >= ${d}',
-    'today() >= {d}',
+    `${TODAY} >= {d}`,
     [
       [{ d: '2020-01-01' }, true],
       [{ d: '2999-01-01' }, false],
+    ],
+  ],
+  [
+    "${dob} - date('2020-01-01')",
+    "iif({dob} < '2020-01-01', 0 - dateDiff('2020-01-01', {dob}, 'days'), dateDiff('2020-01-01', {dob}, 'days'))",
+    [
+      [{ dob: '2020-03-01' }, 60],
+      [{ dob: '2019-12-31' }, -1],
+      [{}, null],
     ],
   ],
   ["${d} < date('2024-05-01')", "{d} < '2024-05-01'", [[{ d: '2024-04-30' }, true]]],
@@ -204,6 +224,24 @@ describe('XPath → SurveyJS expressions', () => {
     for (const [values, result] of samples) {
       expect(evaluate(expression, values), JSON.stringify(values)).toEqual(result)
     }
+  })
+
+  it('gives today() as the day YYYY-MM-DD, which a calculate keeps and dates subtract from', () => {
+    // A Date at local midnight would be kept as an instant in UTC: the day before, east of UTC.
+    const day = localDay(new Date())
+    expect(evaluate(translated('today()'), {})).toBe(day)
+    expect(evaluate(translated('today() = ${d}'), { d: day })).toBe(true)
+    expect(evaluate(translated('today() - ${dob}'), { dob: day })).toBe(0)
+    const age = translated('int((today() - ${dob}) div 365.25)')
+    const days = `dateDiff({dob}, ${TODAY}, 'days')`
+    expect(age).toBe(`trunc(iif(${TODAY} < {dob}, 0 - ${days}, ${days}) / 365.25)`)
+    // Born 3,000 days ago: 8 years by the XLSForm idiom (8.2), as in ODK.
+    const now = new Date()
+    const born = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 3000))
+    expect(evaluate(translated('today() - ${dob}'), { dob: born })).toBe(3000)
+    expect(evaluate(age, { dob: born })).toBe(8)
+    // Not a date question: a plain subtraction.
+    expect(translated('today() - ${d}')).toBe(`${TODAY} - {d}`)
   })
 
   it('reads a question of the same repeat as {panel.q}, of the repeat around as {parentPanel.q}', () => {
