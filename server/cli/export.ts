@@ -11,7 +11,10 @@ import {
   type ExportFormat,
   type ExportReview,
   type ExportStatus,
+  HEADER_STYLES,
+  type HeaderStyle,
   prepareExport,
+  repeatsLeftOut,
   writeExport,
 } from '../exports/export-responses.ts'
 import {
@@ -33,6 +36,9 @@ Writes the responses of a questionnaire to FILE, or to standard output.
   --labels LANG     choice labels in this language instead of codes (csv, xlsx)
   --delimiter D     csv field separator: ',' (default) or ';' for Excel in French, Italian,
                     Romanian, Slovenian or Swedish (numbers then take a decimal comma: 2,5)
+  --headers H       column names of csv and xlsx: kobo (KoboToolbox's: group/question,
+                    a sheet per repeat in xlsx; the default for a questionnaire converted
+                    from XLSForm) or gapkit (the default otherwise; what gapkit import reads)
   --region ID       only this region
   --wave W          only this wave
   --status S        submitted, draft or all (default: all for json, submitted otherwise)
@@ -54,6 +60,10 @@ function isReview(value: string): value is ExportReview {
 
 function isDelimiter(value: string): value is CsvDelimiter {
   return CSV_DELIMITERS.some((d) => d === value)
+}
+
+function isHeaderStyle(value: string): value is HeaderStyle {
+  return HEADER_STYLES.some((h) => h === value)
 }
 
 function pickFormat(format: string | undefined, out: string | undefined): ExportFormat {
@@ -79,6 +89,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       status: { type: 'string' },
       review: { type: 'string' },
       delimiter: { type: 'string' },
+      headers: { type: 'string' },
     },
     true,
   )
@@ -99,6 +110,12 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (values.delimiter !== undefined && format !== 'csv') {
     throw new UsageError(`--delimiter is for csv only, not ${format}`)
   }
+  if (values.headers !== undefined && !isHeaderStyle(values.headers)) {
+    throw new UsageError(`--headers must be kobo or gapkit (got "${values.headers}")`)
+  }
+  if (values.headers !== undefined && format === 'json') {
+    throw new UsageError('--headers is for csv and xlsx, not json')
+  }
   if (format === 'xlsx' && !values.out && process.stdout.isTTY) {
     throw new UsageError('xlsx is a binary file: give --out FILE or redirect the output')
   }
@@ -113,7 +130,14 @@ export async function exportCommand(args: string[]): Promise<void> {
       status: values.status,
       review: values.review,
       delimiter: values.delimiter,
+      headers: values.headers,
     })
+    const leftOut = repeatsLeftOut(prepared)
+    if (leftOut.length > 0) {
+      console.error(
+        `gapkit export: the CSV holds Kobo's main sheet only; the repeats (${leftOut.join(', ')}) are in the xlsx export, a sheet each`,
+      )
+    }
     const tty = isInteractive()
     const progress = tty
       ? (n: number) => process.stderr.write(`\rexporting ${n} responses`)

@@ -73,7 +73,7 @@ export function readCell(
     case 'joined':
       return asList(raw)
         .map((v) => String(shown(column, v, labels)))
-        .join(';')
+        .join(column.separator ?? ';')
     case 'comment':
       return typeof raw === 'string' ? raw : JSON.stringify(raw)
     case 'json':

@@ -52,6 +52,8 @@ export interface AnswerColumn {
   codes: Code[]
   /** `option` and `rank` columns: the option counted. */
   option?: Primitive
+  /** `joined` columns: what joins the codes (default `;`; Kobo-style headers: a space). */
+  separator?: string
 }
 
 /** The metadata columns, first in every flat export. */
@@ -177,7 +179,11 @@ function answerColumns(q: Question, at: Target, suffix: string, fallback?: unkno
   return out
 }
 
-function questionColumns(q: Question, suffix: string): AnswerColumn[] {
+/**
+ * The columns of one question, named by its value name (`q`, `q.row`, `q.option`, `q-Comment`),
+ * before any renaming; `suffix` is the questionnaire's comment suffix.
+ */
+export function listQuestionColumns(q: Question, suffix: string): AnswerColumn[] {
   const name = q.getValueName()
   const title = q.title
   const type = q.getType()
@@ -230,7 +236,7 @@ export function listAnswerColumns(json: SurveyJson, locale = 'en'): AnswerColumn
   const suffix = model.commentSuffix
   const columns = model
     .getAllQuestions(false, false, false)
-    .flatMap((q) => questionColumns(q, suffix))
+    .flatMap((q) => listQuestionColumns(q, suffix))
   const reserved = new Set<string>(META_NAMES)
   const used = new Set<string>()
   return columns.map((c) => {

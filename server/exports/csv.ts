@@ -2,6 +2,7 @@
  * The CSV export: UTF-8 with a byte-order mark (so Excel reads accents right), CRLF line ends,
  * RFC 4180 quoting, one row per response, metadata columns first. Separated by commas, or by
  * semicolons with decimal commas for Excel in French, Italian, Romanian, Slovenian and Swedish.
+ * With Kobo-style headers it is Kobo's main sheet: repeats are in the XLSX export only.
  */
 import type { Writable } from 'node:stream'
 import type { Kysely } from 'kysely'
@@ -25,8 +26,8 @@ export async function writeCsv(
   await writer.write(`\uFEFF${line(flatHeader(plan))}\r\n`)
   let written = 0
   for await (const page of streamResponses(db, plan.filter)) {
-    for (const row of page) {
-      await writer.write(`${line(flatRow(plan, row))}\r\n`)
+    for (const [i, row] of page.entries()) {
+      await writer.write(`${line(flatRow(plan, row, written + i + 1))}\r\n`)
     }
     written += page.length
     onProgress?.(written)

@@ -11,11 +11,14 @@ import type { Database } from '../db/schema.ts'
 import { InvalidInputError, NotFoundError } from '../errors.ts'
 import { writeCsv } from './csv.ts'
 import { writeJson } from './json.ts'
+import { defaultHeaders, HEADER_STYLES, type HeaderStyle, listRepeatSheets } from './kobo.ts'
 import { type ExportPlan, planExport } from './plan.ts'
 import { writeXlsx } from './xlsx.ts'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export { HEADER_STYLES, type HeaderStyle }
 
 export const EXPORT_STATUSES = ['submitted', 'draft', 'all'] as const
 export type ExportStatus = (typeof EXPORT_STATUSES)[number]
@@ -45,6 +48,11 @@ export interface ExportRequest {
   review?: ExportReview
   /** CSV only (default `,`); `;` also writes numbers with a decimal comma. */
   delimiter?: CsvDelimiter
+  /**
+   * Column names of CSV and XLSX: `kobo` (KoboToolbox's, the default for a questionnaire
+   * converted from XLSForm) or `gapkit` (the default for the others).
+   */
+  headers?: HeaderStyle
 }
 
 /** HTTP content type of each format. */
@@ -70,6 +78,7 @@ export interface PreparedExport {
   status: ExportStatus
   review: ExportReview
   delimiter: CsvDelimiter
+  headers: HeaderStyle
   plan: ExportPlan
   /** A safe download file name, e.g. `microfinance-gap-FR-93-submitted.csv`. */
   fileName: string
@@ -131,6 +140,12 @@ export async function prepareExport(
   if (request.delimiter !== undefined && request.delimiter !== ',' && format !== 'csv') {
     throw new InvalidInputError(`a "${request.delimiter}" delimiter is for CSV only, not ${format}`)
   }
+  if (request.headers !== undefined && format === 'json') {
+    throw new InvalidInputError(
+      'headers are for csv and xlsx, not json (which keeps the answers as stored)',
+    )
+  }
+  const headers = format === 'json' ? 'gapkit' : (request.headers ?? defaultHeaders(survey.json))
   const status = request.status ?? defaultStatus(format)
   const review = request.review ?? defaultReview(format)
   const delimiter = request.delimiter ?? ','
@@ -141,7 +156,7 @@ export async function prepareExport(
     status: status === 'all' ? undefined : status,
     review: review === 'all' ? undefined : review,
   }
-  const plan = await planExport(db, survey, filter, labels)
+  const plan = await planExport(db, survey, filter, labels, headers)
   const fileName = exportFileName(survey.id, format, {
     region: request.region,
     wave: request.wave,
@@ -150,7 +165,16 @@ export async function prepareExport(
     labels,
     delimiter,
   })
-  return { format, status, review, delimiter, plan, fileName }
+  return { format, status, review, delimiter, headers, plan, fileName }
+}
+
+/**
+ * The repeats a prepared export leaves out: a CSV with Kobo-style headers is Kobo's main sheet,
+ * and the repeats' sheets are in the XLSX export only.
+ */
+export function repeatsLeftOut(prepared: PreparedExport): string[] {
+  const main = prepared.plan.kobo
+  return prepared.format === 'csv' && main ? listRepeatSheets(main).map((s) => s.name) : []
 }
 
 /**

@@ -14,7 +14,22 @@ import {
 } from '../db/repositories/response-stream.ts'
 import type { Database } from '../db/schema.ts'
 import { type Cell, readCell } from './cells.ts'
-import { type AnswerColumn, listAnswerColumns, META_NAMES, mergeColumns } from './columns.ts'
+import {
+  type AnswerColumn,
+  listAnswerColumns,
+  META_NAMES,
+  type MetaColumn,
+  mergeColumns,
+} from './columns.ts'
+import {
+  type HeaderStyle,
+  type KoboSheet,
+  koboMainHeader,
+  koboMainRow,
+  koboMetaCells,
+  listKoboSheets,
+  mergeKoboSheets,
+} from './kobo.ts'
 
 /** A questionnaire version answered by responses of the export. */
 export interface PlannedVersion {
@@ -37,7 +52,13 @@ export interface ExportPlan {
   /** Locale of titles and labels in the codebook. */
   locale: string
   versions: PlannedVersion[]
+  /** Gapkit-style answer columns (`headers` `gapkit`). */
   columns: AnswerColumn[]
+  headers: HeaderStyle
+  /** Kobo-style sheets (`headers` `kobo`), else null. */
+  kobo: KoboSheet | null
+  /** The main sheet's name in Kobo's way, its `_parent_table_name`: the questionnaire's title. */
+  tableName: string
 }
 
 function parseDefinition(text: string): SurveyJson | null {
@@ -59,6 +80,7 @@ export async function planExport(
   survey: LoadedSurvey,
   filter: ExportFilter,
   labels: string | null,
+  headers: HeaderStyle = 'gapkit',
 ): Promise<ExportPlan> {
   const locale = labels ?? 'en'
   const stored = await listExportVersions(db, filter)
@@ -81,11 +103,23 @@ export async function planExport(
     listAnswerColumns(survey.json, locale),
     ...older.map((v) => listAnswerColumns(v.definition, locale)),
   ])
-  return { survey, filter, labels, locale, versions, columns }
+  const kobo =
+    headers === 'kobo'
+      ? mergeKoboSheets([
+          listKoboSheets(survey.json, locale),
+          ...older.map((v) => listKoboSheets(v.definition, locale)),
+        ])
+      : null
+  const tableName = survey.title()
+  return { survey, filter, labels, locale, versions, columns, headers, kobo, tableName }
 }
 
-/** The header of a flat export: metadata columns, then answer columns. */
+/**
+ * The header of a flat export: metadata columns, then answer columns; with Kobo-style headers,
+ * the main sheet's (answer columns, metadata, `_index`).
+ */
 export function flatHeader(plan: ExportPlan): string[] {
+  if (plan.kobo) return koboMainHeader(plan.kobo)
   return [...META_NAMES, ...plan.columns.map((c) => c.name)]
 }
 
@@ -99,28 +133,38 @@ export function parseAnswers(row: ExportRow): Record<string, unknown> {
   }
 }
 
-/** One response as flat cells, in `flatHeader` order. */
-export function flatRow(plan: ExportPlan, row: ExportRow): Cell[] {
+/** The metadata of a response by Gapkit column. */
+export function metaCells(row: ExportRow): Record<MetaColumn, Cell> {
+  return {
+    id: row.id,
+    survey: row.survey,
+    version: row.version,
+    region: row.region_id,
+    region_name: row.region_name,
+    wave: row.wave,
+    group: row.group_name,
+    language: row.language,
+    status: row.status,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    submitted_at: row.submitted_at,
+    submission_key: row.submission_key,
+    review_status: row.review_status,
+    review_note: row.review_note,
+    reviewed_at: row.reviewed_at,
+  }
+}
+
+/**
+ * One response as flat cells, in `flatHeader` order; `index` is its 1-based place in the
+ * export (Kobo's `_index`).
+ */
+export function flatRow(plan: ExportPlan, row: ExportRow, index = 1): Cell[] {
   const answers = parseAnswers(row)
   const labels = plan.labels !== null
-  const cells: Cell[] = [
-    row.id,
-    row.survey,
-    row.version,
-    row.region_id,
-    row.region_name,
-    row.wave,
-    row.group_name,
-    row.language,
-    row.status,
-    row.created_at,
-    row.updated_at,
-    row.submitted_at,
-    row.submission_key,
-    row.review_status,
-    row.review_note,
-    row.reviewed_at,
-  ]
+  const meta = metaCells(row)
+  if (plan.kobo) return koboMainRow(plan.kobo, answers, koboMetaCells(meta), labels, index)
+  const cells: Cell[] = META_NAMES.map((name) => meta[name])
   for (const column of plan.columns) cells.push(readCell(column, answers, labels))
   return cells
 }

@@ -158,6 +158,8 @@ function queryOf() {
         'Which reviews (default: `all` for json, `not-rejected` otherwise, as the analysis counts).',
       delimiter:
         'CSV field separator: `,` (default) or `;` for Excel in fr, it, ro, sl and sv, with decimal commas in numbers.',
+      headers:
+        'Column names of csv and xlsx: `kobo` (KoboToolbox’s: `group/question`, a sheet per repeat in xlsx; the default for a questionnaire converted from XLSForm) or `gapkit` (the default otherwise).',
     }),
     import: queryParameters(importQuery, {
       region: 'Region of rows that name none.',

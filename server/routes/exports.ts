@@ -9,6 +9,7 @@ import {
   EXPORT_FORMATS,
   EXPORT_REVIEWS,
   EXPORT_STATUSES,
+  HEADER_STYLES,
   prepareExport,
   writeExport,
 } from '../exports/export-responses.ts'
@@ -29,6 +30,7 @@ export const exportQuery = z.object({
   status: z.enum(EXPORT_STATUSES).optional(),
   review: z.enum(EXPORT_REVIEWS).optional(),
   delimiter: z.enum(CSV_DELIMITERS).optional(),
+  headers: z.enum(HEADER_STYLES).optional(),
 })
 
 export const importQuery = z.object({
@@ -41,7 +43,7 @@ export const importQuery = z.object({
 const MAX_DETAILS = 1000
 
 /**
- * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx`, streamed; a partner token
+ * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx[&headers=kobo|gapkit]`, streamed; a partner token
  * reads only its own region; a lead partner needs the analyst role; every export is audited)
  * and imports (`POST /api/surveys/:id/imports`, analyst or owner; a JSON
  * export as `application/json` or a CSV export as `text/csv`). Mounted at `/api/surveys`.
@@ -70,6 +72,7 @@ export function exportRoutes(deps: SubmissionDeps) {
           entityId: survey,
           details: {
             format: prepared.format,
+            headers: prepared.format === 'json' ? null : prepared.headers,
             status: prepared.status,
             region: region ?? null,
             wave: query.wave ?? null,
