@@ -15,17 +15,18 @@ import { isRecord } from '../../surveys/json.ts'
 import { type LoadedSurvey, loadSurvey, SurveyDefinitionError } from '../../surveys/registry.ts'
 import { surveyJsonErrors } from '../../surveys/survey-model.ts'
 import type { ImportProblem } from '../../surveys/xlsform/index.ts'
-import { writeAudit } from '../db/repositories/audit.ts'
+import { writeAudit, writeAuditRaw } from '../db/repositories/audit.ts'
 import {
   findSurveyUpload,
   insertSurveyUpload,
   listSurveyUploads,
   markUploadDiscarded,
-  markUploadPublished,
+  markUploadPublishedRaw,
   type SurveyUploadRecord,
 } from '../db/repositories/survey-uploads.ts'
-import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
+import { ensureSurveyVersionRaw } from '../db/repositories/survey-versions.ts'
 import type { Database } from '../db/schema.ts'
+import { withRawSqlite } from '../db/sqlite/dialect.ts'
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../errors.ts'
 import type { LiveSurveyRegistry } from './live-registry.ts'
 
@@ -379,33 +380,40 @@ export async function publishUpload(
   await deps.registry.refresh()
   const served = deps.registry.get(row.survey)
   const replaces = served && served.version !== row.version ? served.version : null
-  await deps.db.transaction().execute(async (trx) => {
-    if (served) {
-      await ensureSurveyVersion(
-        trx,
-        { survey: served.id, version: served.version, definition: served.definition },
-        now,
-      )
-    }
-    await ensureSurveyVersion(
-      trx,
-      { survey: row.survey, version: row.version, definition: row.definition },
-      now,
-    )
-    const changed = await markUploadPublished(trx, row.id, { replaces, actor, now })
-    if (!changed) throw new ConflictError(`upload ${row.id} is no longer a draft`)
-    await writeAudit(
-      trx,
-      {
-        actor,
-        action: 'survey.publish',
-        entity: 'survey',
-        entityId: row.survey,
-        details: { upload: row.id, version: row.version, replaces },
-      },
-      now,
-    )
-  })
+  // One synchronous write transaction taken at once: no other connection of this process or
+  // another one writes between its statements (the publication number is counted in it).
+  await withRawSqlite(deps.db, (raw) =>
+    raw
+      .transaction(() => {
+        if (served) {
+          ensureSurveyVersionRaw(
+            raw,
+            { survey: served.id, version: served.version, definition: served.definition },
+            now,
+          )
+        }
+        ensureSurveyVersionRaw(
+          raw,
+          { survey: row.survey, version: row.version, definition: row.definition },
+          now,
+        )
+        if (!markUploadPublishedRaw(raw, row.id, { replaces, actor, now })) {
+          throw new ConflictError(`upload ${row.id} is no longer a draft`)
+        }
+        writeAuditRaw(
+          raw,
+          {
+            actor,
+            action: 'survey.publish',
+            entity: 'survey',
+            entityId: row.survey,
+            details: { upload: row.id, version: row.version, replaces },
+          },
+          now,
+        )
+      })
+      .immediate(),
+  )
   await deps.registry.refresh()
   return getUpload(deps.db, row.id)
 }

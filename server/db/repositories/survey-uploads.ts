@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewSurveyUpload, SurveyUploadRow } from '../schema.ts'
+import type { RawSqlite } from '../sqlite/dialect.ts'
 
 /** Every column but the uploaded file (large, and read by nothing that lists uploads). */
 const COLUMNS = [
@@ -74,29 +75,23 @@ export async function listServedUploads(db: Kysely<Database>): Promise<SurveyUpl
   return [...latest.values()].sort((a, b) => (a.survey < b.survey ? -1 : 1))
 }
 
+const MARK_PUBLISHED = `update survey_uploads set status = 'published', replaces = ?,
+  published_at = ?, published_by = ?,
+  published_seq = (select coalesce(max(published_seq), 0) + 1 from survey_uploads)
+  where id = ? and status = 'draft'`
+
 /**
- * Marks a draft published with the next publication number; false when it is no longer a
- * draft (another request got there first).
+ * Marks a draft published with the next publication number, counted in the statement itself;
+ * false when it is no longer a draft (another request got there first). Raw, to run inside a
+ * synchronous write transaction with the other writes of a publication.
  */
-export async function markUploadPublished(
-  db: Kysely<Database>,
+export function markUploadPublishedRaw(
+  raw: RawSqlite,
   id: string,
   change: { replaces: string | null; actor: string; now: string },
-): Promise<boolean> {
-  const seq = (await latestPublication(db)) + 1
-  const result = await db
-    .updateTable('survey_uploads')
-    .set({
-      status: 'published',
-      replaces: change.replaces,
-      published_at: change.now,
-      published_by: change.actor,
-      published_seq: seq,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+): boolean {
+  const result = raw.prepare(MARK_PUBLISHED).run(change.replaces, change.now, change.actor, id)
+  return result.changes > 0
 }
 
 /** Marks a draft discarded; false when it is no longer a draft. */

@@ -106,6 +106,41 @@ describe('a publication reaches every process on the database', () => {
     expect(stored.map((r) => r.version)).toEqual([folderVersion, folderVersion])
   })
 
+  it('numbers publications made at once by two processes apart, and both serve the last', async () => {
+    const draft = async (json: SurveyJson) => {
+      const res = await t.app.request('/api/surveys?id=example', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.admin}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(json),
+      })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { upload: { id: string; version: string } }).upload
+    }
+    const a = await draft(withoutStakeholder())
+    const retitled = { ...example, title: 'Example, second title' }
+    const b = await draft(retitled)
+    const publishOn = (app: typeof second, id: string) =>
+      app.request(`/api/surveys/uploads/${id}/publish`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.admin}` },
+      })
+    const [ra, rb] = await Promise.all([publishOn(t.app, a.id), publishOn(second, b.id)])
+    expect([ra.status, rb.status]).toEqual([200, 200])
+    const rows = await other.kysely
+      .selectFrom('survey_uploads')
+      .select(['id', 'published_seq'])
+      .orderBy('published_seq')
+      .execute()
+    expect(rows.map((r) => r.published_seq)).toEqual([1, 2])
+    const last = rows[1]?.id === a.id ? a.version : b.version
+    for (const app of [t.app, second]) {
+      const { surveys } = (await get(app, '/api/surveys', t.partnerA)) as {
+        surveys: { id: string; version: string }[]
+      }
+      expect(surveys).toEqual([expect.objectContaining({ id: 'example', version: last })])
+    }
+  })
+
   it('reads the published uploads once per publication, not at every look', async () => {
     const registry = createLiveRegistry(
       other.kysely,
