@@ -155,7 +155,7 @@ async function writeRepeatSheet(
   plan: ExportPlan,
   main: KoboSheet,
   sheet: KoboSheet,
-  repeat: SheetWriter & object,
+  repeat: SheetWriter,
   out: Writable,
   written: number,
 ): Promise<void> {

@@ -424,4 +424,84 @@ describe('a converted form’s export, headers as Kobo writes them', () => {
     expect(cli.stderr).toContain('--headers must be kobo or gapkit')
     expect(await exportsAudited()).toEqual(before)
   })
+
+  it('names a SurveyJS questionnaire’s columns by its panels on request, nested repeats on sheets of their own', async () => {
+    // Not converted from XLSForm: panels stand for groups and dynamic panels for repeats.
+    const households: SurveyJson = {
+      title: 'Households',
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'panel', name: 'place', elements: [{ type: 'text', name: 'village' }] },
+            {
+              type: 'paneldynamic',
+              name: 'household',
+              templateElements: [
+                { type: 'text', name: 'head' },
+                {
+                  type: 'paneldynamic',
+                  name: 'member',
+                  templateElements: [{ type: 'text', name: 'age', inputType: 'number' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }
+    await t.close()
+    let tick = 0
+    t = await createTestApp(
+      { households },
+      { now: () => new Date(Date.UTC(2026, 2, 1) + tick++ * 1000) },
+    )
+    const url = '/api/surveys/households/responses'
+    for (const answers of [
+      {
+        village: 'Kati',
+        household: [
+          { head: 'Awa', member: [{ age: 30 }, { age: 5 }] },
+          { head: 'Bakary', member: [{ age: 40 }] },
+        ],
+      },
+      { household: [{ head: 'Coumba' }] },
+    ]) {
+      expect((await t.send('POST', url, t.partnerA, { answers })).status).toBe(201)
+    }
+    // Gapkit's names stay the default of a questionnaire not converted from XLSForm.
+    const plain = await t.send('GET', `${url}?format=csv`, t.admin)
+    expect(readCsv(Buffer.from(await plain.arrayBuffer()))[0]?.slice(0, 1)).toEqual(['id'])
+
+    const res = await t.send('GET', `${url}?format=xlsx&headers=kobo`, t.admin)
+    expect(res.status).toBe(200)
+    const sheets = await readXlsx(Buffer.from(await res.arrayBuffer()))
+    expect([...sheets.keys()]).toEqual([
+      'Households',
+      'household',
+      'member',
+      'codebook',
+      'versions',
+    ])
+    const main = sheets.get('Households') ?? []
+    expect(main[0]).toEqual(['place/village', ...KOBO_META, ...GAPKIT_META, '_index'])
+    expect(main.slice(1).map((r) => [r[0], r.at(-1)])).toEqual([
+      ['Kati', 1],
+      [null, 2],
+    ])
+    const link = (rows: (Value | boolean)[][] = []) => rows.map((r) => r.slice(0, 4))
+    expect(link(sheets.get('household'))).toEqual([
+      ['household/head', '_index', '_parent_table_name', '_parent_index'],
+      ['Awa', 1, 'Households', 1],
+      ['Bakary', 2, 'Households', 1],
+      ['Coumba', 3, 'Households', 2],
+    ])
+    // A repeat inside a repeat names the outer repeat's sheet and row.
+    expect(link(sheets.get('member'))).toEqual([
+      ['household/member/age', '_index', '_parent_table_name', '_parent_index'],
+      [30, 1, 'household', 1],
+      [5, 2, 'household', 1],
+      [40, 3, 'household', 2],
+    ])
+  })
 })
