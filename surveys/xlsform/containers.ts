@@ -27,7 +27,7 @@ function buildNode(node: SurveyNode, ctx: QuestionContext): ElementJson[] {
       ? buildQuestion(node, own)
       : node.kind === 'group'
         ? [buildGroup(node, own)]
-        : [buildRepeat(node, own)]
+        : buildRepeat(node, own)
   // A row left out as a whole is reported once, not cell by cell.
   const leftOut =
     node.kind === 'question' && ['metadata', 'dropped', 'unknown'].includes(node.type.kind)
@@ -54,38 +54,60 @@ function buildGroup(node: ContainerNode, ctx: QuestionContext): ElementJson {
   return { type: 'panel', ...properties, elements: buildElements(node.children, ctx) }
 }
 
-function buildRepeat(node: ContainerNode, ctx: QuestionContext): ElementJson {
+/** A repeat's dynamic panel, after the hidden count it is bound to when it has one. */
+function buildRepeat(node: ContainerNode, ctx: QuestionContext): ElementJson[] {
   const appearances = new Appearances(node.reader)
   appearances.take('field-list')
   appearances.reportRest(ctx.problems)
   const properties = containerProperties(node, ctx, 'repeat')
   const templateElements = buildElements(node.children, ctx)
-  return { type: 'paneldynamic', ...properties, templateElements, ...repeatCount(node, ctx) }
+  const { count, counter } = repeatCount(node, ctx)
+  const repeat = { type: 'paneldynamic', ...properties, templateElements, ...count }
+  return counter ? [counter, repeat] : [repeat]
 }
 
 /**
  * `repeat_count`: a number fixes the count; `${q}` binds it to that question's answer; without
- * it the respondent adds repeats, starting with one, as in Enketo.
+ * it the respondent adds repeats, starting with one, as in Enketo. A binding reads answers
+ * only, not calculated values: `${calculate}` is copied into a hidden expression question (not
+ * submitted, as hidden questions are not) that the count is bound to.
  */
-function repeatCount(node: ContainerNode, ctx: QuestionContext): ElementJson {
+function repeatCount(
+  node: ContainerNode,
+  ctx: QuestionContext,
+): { count: ElementJson; counter?: ElementJson } {
   const { reader } = node
   const text = reader.text('repeat_count')
   const fixed = { allowAddPanel: false, allowRemovePanel: false }
-  if (!text) return { panelCount: 1 }
+  if (!text) return { count: { panelCount: 1 } }
   if (/^\d+$/.test(text)) {
     const n = Number(text)
-    return { panelCount: n, minPanelCount: n, maxPanelCount: n, ...fixed }
+    return { count: { panelCount: n, minPanelCount: n, maxPanelCount: n, ...fixed } }
   }
   const ref = /^\$\{\s*([^}]+?)\s*\}$/.exec(text)?.[1]
   const entry: NameEntry | undefined = ref ? (ctx.scope.names.get(ref) as NameEntry) : undefined
   if (ref && entry && entry.answer === 'value' && entry.repeats.length === 0) {
-    return { panelCount: 0, bindings: { panelCount: variable(ref, ctx.scope) }, ...fixed }
+    const source = variable(ref, ctx.scope)
+    if (!entry.calculated)
+      return { count: { panelCount: 0, bindings: { panelCount: source }, ...fixed } }
+    const name = freeName(`${node.name}_count`, ctx.scope.names)
+    return {
+      count: { panelCount: 0, bindings: { panelCount: name }, ...fixed },
+      counter: { type: 'expression', name, expression: `{${source}}`, visible: false },
+    }
   }
   ctx.problems.warning(
     reader.place('repeat_count'),
     'only a number or ${question} (a question outside any repeat) is supported: the respondent adds repeats',
   )
-  return { panelCount: 1 }
+  return { count: { panelCount: 1 } }
+}
+
+/** `wanted`, or `wanted_2`, `wanted_3`… when the form already has that name. */
+function freeName(wanted: string, names: ReadonlyMap<string, unknown>): string {
+  let name = wanted
+  for (let n = 2; names.has(name); n++) name = `${wanted}_${n}`
+  return name
 }
 
 /** Whether a top-level node is a page of its own. */

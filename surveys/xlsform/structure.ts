@@ -180,6 +180,7 @@ function namesOf(node: QuestionNode): [string, NameInfo][] {
         return [[name, { answer: 'none', repeats, missing }]]
       }
       if (type.type === 'date') return [[name, { answer: 'value', repeats, date: true }]]
+      if (type.type === 'calculate') return [[name, { answer: 'value', repeats, calculated: true }]]
       return [[name, { answer: type.type === 'note' ? 'none' : 'value', repeats }]]
     case 'stand-in':
       return [[name, { answer: 'value', repeats }]]

@@ -115,6 +115,10 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     // The relevant inside the repeat reads its own panel's answer; the label its own name.
     await page.getByLabel('Job of Awa').fill('Tailor')
     expect(await page.getByLabel('Job of Moussa').count()).toBe(0)
+    // repeat_count = ${guests}, a calculate (members - 1): one guest panel.
+    const guests = page.getByLabel('Guest name')
+    await expect.poll(() => guests.count(), POLL).toBe(1)
+    await answer(page, 'Guest name', 'Sali')
     await s.snap('xlsform-groups-repeat.png')
     await page.getByRole('button', { name: 'Next' }).click()
 
@@ -144,6 +148,8 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
         { member_name: 'Awa', works: 'yes', job: 'Tailor' },
         { member_name: 'Moussa', works: 'no' },
       ],
+      guests: 1,
+      guest: [{ guest_name: 'Sali' }],
       market_ok: 'unsure',
       visit: [{ visit_place: 'Kati' }, { visit_place: 'Siby' }],
     })

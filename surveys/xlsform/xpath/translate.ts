@@ -18,6 +18,8 @@ export interface NameInfo {
   missing?: string
   /** A `date` question: its answer is a day (`YYYY-MM-DD`), and two days subtract to days. */
   date?: boolean
+  /** A `calculate`: a SurveyJS calculated value, which a property binding cannot read. */
+  calculated?: boolean
 }
 
 /** Where an expression is read. */

@@ -443,6 +443,42 @@ describe('groups, repeats and pages', () => {
     ])
   })
 
+  it('counts a repeat with a calculate through a hidden expression question (a binding reads answers only)', async () => {
+    const json = expectUsable(
+      await convert({
+        survey: sheet([
+          { type: 'integer', name: 'adults', label: 'Adults' },
+          { type: 'integer', name: 'children', label: 'Children' },
+          { type: 'calculate', name: 'people', calculation: '${adults} + ${children}' },
+          { type: 'text', name: 'person_count', label: 'A name the counter must not take' },
+          { type: 'begin repeat', name: 'person', label: 'Person', repeat_count: '${people}' },
+          { type: 'text', name: 'who', label: 'Who' },
+          { type: 'end repeat' },
+        ]),
+      }),
+    )
+    const e = elements(json)
+    expect(e.person_count_2).toEqual({
+      type: 'expression',
+      name: 'person_count_2',
+      expression: '{people}',
+      visible: false,
+    })
+    expect(e.person).toMatchObject({ panelCount: 0, bindings: { panelCount: 'person_count_2' } })
+    const model = new Model(json)
+    model.setValue('adults', 2)
+    model.setValue('children', 1)
+    expect((model.getQuestionByName('person') as QuestionPanelDynamicModel).panelCount).toBe(3)
+    // The hidden counter is not part of a submission, which the server accepts.
+    const result = validate(json, {
+      adults: 2,
+      children: 1,
+      people: 3,
+      person: [{ who: 'a' }, { who: 'b' }, { who: 'c' }],
+    })
+    expect(result).toMatchObject({ ok: true })
+  })
+
   it('puts every top-level group and question on a page of its own with the pages style', async () => {
     const json = expectUsable(
       await convert({

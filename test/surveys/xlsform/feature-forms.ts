@@ -125,6 +125,10 @@ export const GROUPS_FORM: FeatureForm = {
         relevant: "${works} = 'yes'",
       },
       { type: 'end repeat', name: 'member' },
+      { type: 'calculate', name: 'guests', calculation: '${members} - 1' },
+      { type: 'begin repeat', name: 'guest', label: 'Guest', repeat_count: '${guests}' },
+      { type: 'text', name: 'guest_name', label: 'Guest name' },
+      { type: 'end repeat', name: 'guest' },
       { type: 'begin group', name: 'opinions', label: 'Opinions', appearance: 'field-list' },
       {
         type: 'select_one agree',
