@@ -7,7 +7,7 @@
  * sheet of its own (XLSX), its rows linked to their parent by `_index`, `_parent_table_name` and
  * `_parent_index`; metadata take Kobo's names where Gapkit holds the same thing.
  */
-import { PanelModel, Question, QuestionPanelDynamicModel } from 'survey-core'
+import { PanelModel, Question, QuestionPanelDynamicModel, type SurveyModel } from 'survey-core'
 import { isRecord } from '../../surveys/json.ts'
 import { createModel } from '../../surveys/survey-model.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
@@ -162,8 +162,7 @@ function finish(draft: Draft, reserved: Set<string>): KoboSheet {
 
 // A calculation goes after the last field that comes before it in the sheet, as in Kobo; one
 // the converter did not list (or of a questionnaire not converted) goes last.
-function placeCalculations(json: SurveyJson, main: Draft, how: Walk, order: string[]): void {
-  const model = createModel(json)
+function placeCalculations(model: SurveyModel, main: Draft, how: Walk, order: string[]): void {
   const rank = new Map(order.map((p, i) => [p, i]))
   for (const value of model.calculatedValues) {
     if (!value.includeIntoResult) continue
@@ -206,7 +205,7 @@ export function listKoboSheets(json: SurveyJson, locale = 'en'): KoboSheet {
   const how: Walk = { paths, suffix: model.commentSuffix }
   const main: Draft = { name: '', keys: [], fields: [], children: [] }
   for (const page of model.pages) walk(page.elements, '', main, how)
-  placeCalculations(json, main, how, order)
+  placeCalculations(model, main, how, order)
   return finish(main, new Set(MAIN_RESERVED))
 }
 
