@@ -37,8 +37,9 @@ Writes the responses of a questionnaire to FILE, or to standard output.
   --delimiter D     csv field separator: ',' (default) or ';' for Excel in French, Italian,
                     Romanian, Slovenian or Swedish (numbers then take a decimal comma: 2,5)
   --headers H       column names of csv and xlsx: kobo (KoboToolbox's: group/question,
-                    a sheet per repeat in xlsx; the default for a questionnaire converted
-                    from XLSForm) or gapkit (the default otherwise; what gapkit import reads)
+                    the main sheet named by the title and a sheet per repeat in xlsx, the
+                    main sheet only in csv; the default for a questionnaire converted from
+                    XLSForm) or gapkit (the default otherwise; what gapkit import reads)
   --region ID       only this region
   --wave W          only this wave
   --status S        submitted, draft or all (default: all for json, submitted otherwise)
