@@ -125,12 +125,13 @@ describe('converted XLSForms in Chromium: expressions, languages and choices', (
     expect(s.errors).toEqual([])
   })
 
-  it('languages and settings: form_title, label::/hint::/messages in French, form_id and version kept', async () => {
+  it('languages and settings: form_title, label::/hint::/messages in French, default_language, form_id and version kept', async () => {
     const { page } = s
     await s.open(LANGUAGES_FORM.id)
     expect(await page.title()).toBe('Market languages')
     await page.getByText('Do you like the market?').waitFor()
     await page.getByText('Count them on the day').waitFor()
+    await page.getByText('Thank you for your answers').waitFor()
     await answer(page, 'Number of stalls', '600')
     await page.getByText('At most 500 stalls').waitFor()
     await page.getByRole('button', { name: 'Complete' }).click()
@@ -139,6 +140,8 @@ describe('converted XLSForms in Chromium: expressions, languages and choices', (
     await page.selectOption('#gk-lang', 'fr')
     await page.getByText('Aimez-vous le marché ?').waitFor()
     await page.getByText('Comptez-les le jour même').waitFor()
+    // default_language Français (fr): the untranslated label is the French one.
+    await page.getByText('Merci pour vos réponses').waitFor()
     expect(await shownChoices(page, 'likes')).toEqual(['Oui', 'Non'])
     await answer(page, 'Nombre d’étals', '601')
     await page.getByText('Au plus 500 étals').waitFor()

@@ -232,7 +232,10 @@ export const EXPRESSIONS_FORM: FeatureForm = {
   },
 }
 
-/** label::/hint::/constraint_message:: in two languages; form_title, form_id, version. */
+/**
+ * label::/hint::/constraint_message:: in two languages, an untranslated label in the
+ * default_language; form_title, form_id, version.
+ */
 export const LANGUAGES_FORM: FeatureForm = {
   id: 'lang-settings',
   fileName: 'languages.xlsx',
@@ -258,6 +261,13 @@ export const LANGUAGES_FORM: FeatureForm = {
         'constraint_message::English (en)': 'At most 500 stalls',
         'constraint_message::Français (fr)': 'Au plus 500 étals',
       },
+      // An untranslated label is in default_language (French here), as pyxform reads it.
+      {
+        type: 'note',
+        name: 'thanks',
+        label: 'Merci pour vos réponses',
+        'label::English (en)': 'Thank you for your answers',
+      },
     ]),
     choices: sheet([
       { list_name: 'yn', name: 'yes', 'label::English (en)': 'Yes', 'label::Français (fr)': 'Oui' },
@@ -268,7 +278,7 @@ export const LANGUAGES_FORM: FeatureForm = {
         form_title: 'Market languages',
         form_id: 'lang_settings',
         version: '2026120701',
-        default_language: 'English (en)',
+        default_language: 'Français (fr)',
       },
     ]),
   },
