@@ -96,7 +96,13 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     await page.getByText('That is 15 meals a day').waitFor()
     await bigHelp.waitFor()
     await s.snap('xlsform-groups-household.png')
+    // The constraint blocks Next with its message.
+    await answer(page, 'How many members?', '25')
+    await page.getByRole('button', { name: 'Next' }).click()
+    await page.getByText('From 1 to 20 members').waitFor()
+    expect(await page.locator('.sd-page__title').textContent()).toBe('Household')
     await answer(page, 'How many members?', '2')
+    await page.getByText('From 1 to 20 members').waitFor({ state: 'hidden' })
     await page.getByText('That is 6 meals a day').waitFor()
     await bigHelp.waitFor({ state: 'hidden' })
     await page.getByRole('button', { name: 'Next' }).click()

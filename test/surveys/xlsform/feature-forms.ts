@@ -100,7 +100,14 @@ export const GROUPS_FORM: FeatureForm = {
   sheets: {
     survey: sheet([
       { type: 'begin group', name: 'household', label: 'Household', appearance: 'field-list' },
-      { type: 'integer', name: 'members', label: 'How many members?', required: 'yes' },
+      {
+        type: 'integer',
+        name: 'members',
+        label: 'How many members?',
+        required: 'yes',
+        constraint: '. >= 1 and . <= 20',
+        constraint_message: 'From 1 to 20 members',
+      },
       { type: 'calculate', name: 'meals', calculation: '${members} * 3' },
       {
         type: 'note',
