@@ -32,7 +32,8 @@ the way to keep questionnaires in version control; an uploaded questionnaire rep
 folder's of the same id.
 
   add FILE          a SurveyJS JSON file or an XLSForm workbook (.xlsx), checked as the
-                    folder's files are, then published as the current version of its id.
+                    folder's files are, then published as the current version of its id
+                    (files named by select_one_from_file are read beside the workbook).
                     What could not be converted is listed on stderr by sheet, row and
                     column, as by gapkit xlsform. Exits 1, storing nothing, when the file
                     has errors
@@ -109,6 +110,16 @@ function readInput(file: string): Uint8Array {
   }
 }
 
+/** A file named by the workbook (`select_one_from_file`), read from its folder only. */
+function readBeside(workbook: string, name: string): Uint8Array | undefined {
+  if (name !== path.basename(name)) return undefined
+  try {
+    return fs.readFileSync(path.join(path.dirname(workbook), name))
+  } catch {
+    return undefined
+  }
+}
+
 async function addSurvey(
   file: string,
   values: { id?: string; draft?: boolean; db?: string; surveys?: string },
@@ -121,7 +132,12 @@ async function addSurvey(
     try {
       upload = await uploadSurvey(
         deps,
-        { fileName: path.basename(file), bytes, id: values.id },
+        {
+          fileName: path.basename(file),
+          bytes,
+          id: values.id,
+          readFile: (name) => readBeside(file, name),
+        },
         ACTOR,
         new Date().toISOString(),
       )

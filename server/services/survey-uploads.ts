@@ -5,8 +5,9 @@
  * on the database (server/services/live-registry.ts). Every change is audited.
  *
  * Contract with the dashboard (Engineer B): the names below are the shared contract; the only
- * additions are `LiveSurveyRegistry` (re-exported), `UploadDeps` and `uploadPreviewPath` (the
- * path the API's `previewUrl` gives: B, change it here if the preview route lives elsewhere).
+ * additions are `LiveSurveyRegistry` (re-exported), `UploadDeps`, `UploadInput` (the contract's
+ * input plus an optional `readFile`) and `uploadPreviewPath` (the path the API's `previewUrl`
+ * gives: B, change it here if the preview route lives elsewhere).
  */
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
@@ -77,6 +78,19 @@ export class SurveyUploadError extends ValidationError {
   ) {
     super('invalid_questionnaire', message, problems.map(detailOf))
   }
+}
+
+/** The file to upload. */
+export interface UploadInput {
+  fileName: string
+  bytes: Uint8Array
+  /** The questionnaire id (default: a JSON file's name; a workbook's `form_id`, else its name). */
+  id?: string
+  /**
+   * Reads a file beside a workbook (`select_one_from_file`): the command line reads the
+   * workbook's folder; an upload over HTTP has none, so such a list is an error.
+   */
+  readFile?: (name: string) => Uint8Array | undefined
 }
 
 export interface UploadDeps {
@@ -217,11 +231,9 @@ function loadChecked(id: string, json: unknown): LoadedSurvey {
 }
 
 /** Checks an upload's file; the questionnaire, its kind and its warnings. */
-async function checkFile(input: {
-  fileName: string
-  bytes: Uint8Array
-  id?: string
-}): Promise<{ survey: LoadedSurvey; kind: 'json' | 'xlsform'; warnings: UploadProblem[] }> {
+async function checkFile(
+  input: UploadInput,
+): Promise<{ survey: LoadedSurvey; kind: 'json' | 'xlsform'; warnings: UploadProblem[] }> {
   if (input.bytes.length === 0) fail('file', 'the file is empty')
   if (input.bytes.length > MAX_UPLOAD_BYTES) {
     fail('file', `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB`)
@@ -237,7 +249,7 @@ async function checkFile(input: {
     id: input.id,
     fileName: input.fileName,
     // A workbook uploaded alone has nothing beside it: `select_one_from_file` is reported.
-    readFile: () => undefined,
+    readFile: input.readFile ?? (() => undefined),
   })
   const problems = result.problems.map(fromImportProblem)
   if (!result.usable) refuse(problems)
@@ -279,7 +291,7 @@ function viewOf(row: SurveyUploadRecord): SurveyUpload {
  */
 export async function uploadSurvey(
   deps: UploadDeps,
-  input: { fileName: string; bytes: Uint8Array; id?: string },
+  input: UploadInput,
   actor: string,
   now: string,
 ): Promise<SurveyUpload> {

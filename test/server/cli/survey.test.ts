@@ -125,6 +125,26 @@ describe('gapkit survey', () => {
     expect(list.stdout).toMatch(/coop-visit\s+[0-9a-f]{16}\s+draft\s+coop\.xlsx/)
   })
 
+  it('reads the choices of select_one_from_file beside the workbook', async () => {
+    const file = path.join(t.dir, 'villages-form.xlsx')
+    fs.writeFileSync(
+      file,
+      await writeWorkbook({
+        survey: sheet([
+          { type: 'select_one_from_file villages.csv', name: 'village', label: 'Village' },
+        ]),
+      }),
+    )
+    const without = await survey('add', file)
+    expect(without.code).toBe(1)
+    expect(without.stderr).toContain('villages.csv')
+    fs.writeFileSync(path.join(t.dir, 'villages.csv'), 'name,label\nkati,Kati\nsegou,Ségou\n')
+    const run = await survey('add', file)
+    expect(run.code, run.stderr).toBe(0)
+    const res = await t.send('GET', '/api/surveys/villages-form', t.admin)
+    expect(JSON.stringify(await res.json())).toContain('Ségou')
+  })
+
   it('refuses a broken workbook with its errors by row, exit 1, nothing stored', async () => {
     const file = path.join(t.dir, 'broken.xlsx')
     fs.writeFileSync(
