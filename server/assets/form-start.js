@@ -115,7 +115,7 @@
   }
 
   const start = async () => {
-    if (data.preview) view.notice('preview')
+    if (data.preview) view.notice(data.draft ? 'previewDraft' : 'preview')
     else if (!(await outbox.persistent())) view.notice('noStorage')
     try {
       form.setDefinition(await loadDefinition())

@@ -94,6 +94,8 @@ export function formPage(input: FormPageInput): string {
     locale,
     region: input.region,
     preview: input.region === '',
+    // An uploaded draft, previewed from the dashboard (its own notice).
+    draft: input.definition !== undefined,
     onePerLink: input.onePerLink,
     sent: input.sent,
     text: Object.fromEntries(survey.locales.map((l) => [l, formText(l)])),

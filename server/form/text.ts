@@ -46,6 +46,8 @@ export const FORM_TEXT = {
     offlineReady: 'Available offline',
     preview: 'Preview with an admin link: answers are neither saved nor sent.',
     previewDone: 'Preview complete: nothing was sent.',
+    previewDraft:
+      'Preview of an unpublished draft: answers are neither saved nor sent. Partner links open it only once it is published.',
     elsewhere: 'This response has already been sent from another device.',
     noStorage:
       'This browser cannot keep answers on the device: keep this page open until your answers are sent.',
@@ -103,6 +105,8 @@ export const FORM_TEXT = {
     preview:
       'Aperçu avec un lien administrateur : les réponses ne sont ni enregistrées ni envoyées.',
     previewDone: 'Aperçu terminé : rien n’a été envoyé.',
+    previewDraft:
+      'Aperçu d’un brouillon non publié : les réponses ne sont ni enregistrées ni envoyées. Les liens des partenaires ne l’ouvrent qu’une fois publié.',
     elsewhere: 'Cette réponse a déjà été envoyée depuis un autre appareil.',
     noStorage:
       'Ce navigateur ne peut pas conserver les réponses sur l’appareil : gardez cette page ouverte jusqu’à l’envoi.',
@@ -161,6 +165,8 @@ export const FORM_TEXT = {
     preview:
       'Anteprima con un link di amministrazione: le risposte non vengono salvate né inviate.',
     previewDone: 'Anteprima completata: non è stato inviato nulla.',
+    previewDraft:
+      'Anteprima di una bozza non pubblicata: le risposte non vengono né salvate né inviate. I link dei partner la aprono solo dopo la pubblicazione.',
     elsewhere: 'Questa risposta è già stata inviata da un altro dispositivo.',
     noStorage:
       'Questo browser non può conservare le risposte sul dispositivo: tenete aperta questa pagina fino all’invio.',
@@ -217,6 +223,8 @@ export const FORM_TEXT = {
     preview:
       'Previzualizare cu un link de administrator: răspunsurile nu sunt salvate și nici trimise.',
     previewDone: 'Previzualizare încheiată: nu s-a trimis nimic.',
+    previewDraft:
+      'Previzualizarea unei ciorne nepublicate: răspunsurile nu sunt nici salvate, nici trimise. Linkurile partenerilor o deschid doar după publicare.',
     elsewhere: 'Acest răspuns a fost deja trimis de pe alt dispozitiv.',
     noStorage:
       'Acest browser nu poate păstra răspunsurile pe dispozitiv: lăsați pagina deschisă până la trimitere.',
@@ -271,6 +279,8 @@ export const FORM_TEXT = {
     offlineReady: 'Tillgänglig offline',
     preview: 'Förhandsvisning med en administratörslänk: svaren varken sparas eller skickas.',
     previewDone: 'Förhandsvisningen är klar: inget skickades.',
+    previewDraft:
+      'Förhandsvisning av ett opublicerat utkast: svaren varken sparas eller skickas. Partnerlänkar öppnar det först när det har publicerats.',
     elsewhere: 'Svaret har redan skickats från en annan enhet.',
     noStorage:
       'Webbläsaren kan inte spara svar på enheten: låt sidan vara öppen tills svaren har skickats.',
@@ -324,6 +334,8 @@ export const FORM_TEXT = {
     offlineReady: 'Na voljo brez povezave',
     preview: 'Predogled s skrbniško povezavo: odgovori se ne shranijo in ne pošljejo.',
     previewDone: 'Predogled je končan: nič ni bilo poslano.',
+    previewDraft:
+      'Predogled neobjavljenega osnutka: odgovori se ne shranijo in ne pošljejo. Povezave partnerjev ga odprejo šele, ko je objavljen.',
     elsewhere: 'Ta odgovor je bil že poslan z druge naprave.',
     noStorage:
       'Ta brskalnik ne more hraniti odgovorov na napravi: pustite stran odprto, dokler odgovori niso poslani.',

@@ -216,7 +216,9 @@ describe('upload, preview and publish a questionnaire in Chromium', () => {
     await Promise.all([owner.waitForNavigation(), owner.click('a[data-preview]')])
     await owner.waitForSelector('body[data-ready="true"]')
     expect(await formVersion(owner)).toBe(first)
-    expect(await owner.locator('#gk-notice').textContent()).toContain('answers are neither saved')
+    expect(await owner.locator('#gk-notice').textContent()).toBe(
+      'Preview of an unpublished draft: answers are neither saved nor sent. Partner links open it only once it is published.',
+    )
     await answerMemberCheck(owner, 'Years as a member', '7', '3-preview')
     expect(await owner.locator('#gk-panel').textContent()).toContain(
       'Preview complete: nothing was sent.',
