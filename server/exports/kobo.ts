@@ -101,6 +101,8 @@ interface Draft {
 interface Walk {
   /** XML path by element name, from the converter; a name not in it gets its panels' path. */
   paths: Map<string, string>
+  /** Whether the converter listed the form's rows (`xmlPaths`). */
+  converted: boolean
   suffix: string
 }
 
@@ -132,6 +134,9 @@ function walk(elements: readonly unknown[], prefix: string, into: Draft, how: Wa
       walk(element.template.elements, `${path}/`, child, how)
       into.children.push(finish(child, new Set(REPEAT_AUTO)))
     } else if (element instanceof Question) {
+      // A hidden question the converter added itself (the count a repeat_count is bound to)
+      // is no row of the form, and holds nothing once submitted: Kobo has no such column.
+      if (how.converted && !element.visible && !how.paths.has(element.name)) continue
       const path = how.paths.get(element.name) ?? `${prefix}${element.name}`
       const columns = koboColumns(element, path, how.suffix)
       if (columns.length > 0) into.fields.push({ path, columns })
@@ -202,7 +207,7 @@ export function listKoboSheets(json: SurveyJson, locale = 'en'): KoboSheet {
   if (locale !== 'en') model.locale = locale
   const order = listXmlPaths(json)
   const paths = new Map(order.map((p) => [p.slice(p.lastIndexOf('/') + 1), p]))
-  const how: Walk = { paths, suffix: model.commentSuffix }
+  const how: Walk = { paths, converted: order.length > 0, suffix: model.commentSuffix }
   const main: Draft = { name: '', keys: [], fields: [], children: [] }
   for (const page of model.pages) walk(page.elements, '', main, how)
   placeCalculations(model, main, how, order)

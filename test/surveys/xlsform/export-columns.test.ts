@@ -5,6 +5,7 @@ import { Readable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { listKoboSheets } from '../../../server/exports/kobo.ts'
 import type { SurveyJson } from '../../../surveys/types.ts'
 import { runCli } from '../../helpers/cli.ts'
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts'
@@ -502,6 +503,24 @@ describe('a converted form’s export, headers as Kobo writes them', () => {
       [30, 1, 'household', 1],
       [5, 2, 'household', 1],
       [40, 3, 'household', 2],
+    ])
+  })
+
+  it('has no column for the hidden count the converter adds to bind a repeat_count to a calculation', async () => {
+    const converted = await convert({
+      survey: sheet([
+        { type: 'integer', name: 'size', label: 'Household size' },
+        { type: 'calculate', name: 'n', calculation: '${size}' },
+        { type: 'begin repeat', name: 'member', label: 'Member', repeat_count: '${n}' },
+        { type: 'text', name: 'first', label: 'First name' },
+        { type: 'end repeat' },
+      ]),
+    })
+    const main = listKoboSheets(expectUsable(converted))
+    // Kobo: the integer and the calculation, and the repeat's sheet.
+    expect(main.columns.map((c) => c.name)).toEqual(['size', 'n'])
+    expect(main.children.map((c) => [c.name, c.columns.map((x) => x.name)])).toEqual([
+      ['member', ['member/first']],
     ])
   })
 })
