@@ -52,6 +52,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
     await answer(page, 'Opening date', '2019-03-01')
     await answer(page, 'Opens at', '08:30')
     await answer(page, 'Last inspection', '2026-11-02T10:15')
+    await answer(page, 'Share sold on credit', '35')
     await page.locator('.sd-rating__item-text', { hasText: '4' }).first().click()
     // Rank: Savings moved to the top with the keyboard.
     const savings = page.locator('.sv-ranking-item', { hasText: 'Savings' })
@@ -76,7 +77,7 @@ describe('converted XLSForms in Chromium: question types and structure', () => {
       opens_at: '08:30',
       last_visit: '2026-11-02T10:15',
       market: 4,
-      share: 50,
+      share: 35,
       needs: ['savings', 'credit', 'training'],
       services: ['bank', 'mobile'],
       consent: 'OK',
