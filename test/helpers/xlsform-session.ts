@@ -16,7 +16,7 @@ export interface XlsFormSession {
   /** Uncaught errors of the page so far. */
   errors: string[]
   /** Opens a form with partner A's link and waits until SurveyJS shows it. */
-  open(id: string, query?: string): Promise<void>
+  open(id: string): Promise<void>
   /** A screenshot of the whole form, from its top, in screenshotDir(). */
   snap(name: string): Promise<void>
   /** The stored responses of a questionnaire: status, language and parsed answers. */
@@ -46,8 +46,8 @@ export async function startXlsFormSession(forms: FeatureForm[]): Promise<XlsForm
     t,
     page,
     errors,
-    async open(id, query = '') {
-      await openForm(page, `${server.url}/s/${id}?t=${t.partnerA}${query}`)
+    async open(id) {
+      await openForm(page, `${server.url}/s/${id}?t=${t.partnerA}`)
       await page.locator('.sd-question, .sd-html').first().waitFor()
     },
     async snap(name) {

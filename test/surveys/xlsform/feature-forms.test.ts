@@ -15,10 +15,17 @@ describe('the feature workbooks', () => {
     const types = new Set<string>()
     const columns = new Set<string>()
     const settings = new Set<string>()
+    const appearances = new Set<string>()
+    const withOther = new Set<string>()
     for (const form of FEATURE_FORMS) {
       const [header = [], ...rows] = form.sheets.survey ?? []
-      const at = header.indexOf('type')
-      for (const row of rows) types.add(String(row[at]).replace(/ .*/, ''))
+      const at = (column: string) => header.indexOf(column)
+      for (const row of rows) {
+        const type = String(row[at('type')])
+        types.add(type.replace(/ .*/, ''))
+        if (type.endsWith(' or_other')) withOther.add(type.replace(/ .*/, ''))
+        if (row[at('appearance')]) appearances.add(String(row[at('appearance')]))
+      }
       for (const h of header) columns.add(String(h).replace(/::.*/, '::'))
       const [settingsHeader = []] = form.sheets.settings ?? []
       for (const h of settingsHeader) settings.add(String(h))
@@ -64,6 +71,8 @@ describe('the feature workbooks', () => {
       expect(columns).toContain(column)
     }
     expect([...settings].sort()).toEqual(['default_language', 'form_id', 'form_title', 'version'])
+    expect([...appearances].sort()).toEqual(['field-list', 'likert'])
+    expect([...withOther].sort()).toEqual(['select_multiple', 'select_one'])
   })
 
   for (const form of FEATURE_FORMS) {
