@@ -200,7 +200,56 @@ function binary(op: BinaryOp, left: XPathNode, right: XPathNode, ctx: TranslateC
   if ((op === '=' || op === '!=') && isEmptyText(left)) {
     return emptiness(translateNode(right, ctx), op === '=')
   }
-  return join(printed.text, printed.level, translateNode(left, ctx), translateNode(right, ctx))
+  const joined = join(
+    printed.text,
+    printed.level,
+    translateNode(left, ctx),
+    translateNode(right, ctx),
+  )
+  return printed.level === COMPARE ? guardArithmetic(op, joined, [left, right], ctx) : joined
+}
+
+const ARITHMETIC = new Set<BinaryOp>(['+', '-', '*', 'div', 'mod'])
+const NUMERIC_CALLS = new Set(['int', 'round', 'number'])
+
+/**
+ * A comparison of a sum (or any arithmetic) of answers, as ODK reads it: an unanswered operand
+ * makes the number NaN, so the comparison is false (true for `!=`). SurveyJS counts an empty
+ * operand as 0: `${income} - ${spent} < 0` would hold with only `spent` answered. The
+ * comparison is guarded by the answers its arithmetic reads.
+ */
+function guardArithmetic(
+  op: BinaryOp,
+  comparison: Printed,
+  operands: XPathNode[],
+  ctx: TranslateContext,
+): Printed {
+  const names = new Set<string>()
+  for (const operand of operands) arithmeticOperands(operand, ctx, false, names)
+  if (names.size === 0) return comparison
+  const test = op === '!=' ? 'empty' : 'notempty'
+  const guards = [...names].map((name) => `{${name}} ${test}`)
+  if (op === '!=') return { text: [...guards, comparison.text].join(' or '), level: OR }
+  return { text: [...guards, comparison.text].join(' and '), level: AND }
+}
+
+/** The SurveyJS variables that are operands of arithmetic within `node`. */
+function arithmeticOperands(
+  node: XPathNode,
+  ctx: TranslateContext,
+  inArithmetic: boolean,
+  out: Set<string>,
+): void {
+  if ((node.kind === 'ref' || node.kind === 'self') && inArithmetic) {
+    out.add(variable(referenced(node, ctx) ?? '', ctx))
+  } else if (node.kind === 'negate') {
+    arithmeticOperands(node.operand, ctx, true, out)
+  } else if (node.kind === 'binary' && ARITHMETIC.has(node.op)) {
+    arithmeticOperands(node.left, ctx, true, out)
+    arithmeticOperands(node.right, ctx, true, out)
+  } else if (node.kind === 'call' && NUMERIC_CALLS.has(node.name)) {
+    for (const arg of node.args) arithmeticOperands(arg, ctx, inArithmetic, out)
+  }
 }
 
 /** `today()`, `date('YYYY-MM-DD')` or a `date` question: a day. */

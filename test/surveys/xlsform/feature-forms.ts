@@ -206,6 +206,12 @@ export const EXPRESSIONS_FORM: FeatureForm = {
       { type: 'calculate', name: 'household', calculation: '${children} + ${adults} * 1' },
       {
         type: 'text',
+        name: 'helpers',
+        label: 'Who helps with the children?',
+        relevant: '${adults} - ${children} < 0',
+      },
+      {
+        type: 'text',
         name: 'crowded',
         label: 'Household of ${household}: how do you manage?',
         relevant: '${household} > 6 or (${children} > 4 and ${adults} = 1)',

@@ -183,6 +183,35 @@ const TABLE: [string, string, [Record<string, unknown>, unknown][]][] = [
     ],
   ],
   ["${d} < date('2024-05-01')", "{d} < '2024-05-01'", [[{ d: '2024-04-30' }, true]]],
+  // Arithmetic on an unanswered question is NaN in ODK, so its comparison is false (true for
+  // !=); SurveyJS would count the empty answer as 0.
+  [
+    '${a} - ${b} < 0',
+    '{a} notempty and {b} notempty and {a} - {b} < 0',
+    [
+      [{ b: 5 }, false],
+      [{ a: 2, b: 5 }, true],
+      [{ a: 9, b: 5 }, false],
+    ],
+  ],
+  [
+    '${a} + ${b} != 3',
+    '{a} empty or {b} empty or {a} + {b} != 3',
+    [
+      [{ a: 1 }, true],
+      [{ a: 1, b: 2 }, false],
+    ],
+  ],
+  [
+    '${c} = 1 or int(${x} div 2) = 0',
+    '{c} = 1 or {x} notempty and trunc({x} / 2) = 0',
+    [
+      [{}, false],
+      [{ x: 1 }, true],
+      [{ c: 1 }, true],
+    ],
+  ],
+  ['not(-${x} < 0)', '!({x} notempty and 0 - {x} < 0)', [[{}, true]]],
   ['int(${x})', 'trunc({x})', [[{ x: 4.7 }, 4]]],
   ['round(${x}, 1)', 'round({x}, 1)', [[{ x: 4.76 }, 4.8]]],
   ['number(${s}) + 1', '{s} + 1', [[{ s: '41' }, 42]]],
