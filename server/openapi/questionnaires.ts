@@ -6,6 +6,7 @@ import {
   empty,
   file,
   html,
+  json,
   looseQuery,
   type Operation,
   SESSION,
@@ -123,7 +124,7 @@ export function questionnaireOperations(): Record<string, Operation> {
         role: 'owner',
         parameters: [upload()],
         responses: {
-          '200': file('application/json', 'The SurveyJS JSON'),
+          '200': json('SurveyJson', 'The SurveyJS JSON of the upload'),
           '404': html('No such upload'),
         },
       },

@@ -46,7 +46,7 @@ function credentials(as: Sender): Record<string, string> {
 /** Sends an example; returns the answer and the request's parts as the checks read them. */
 async function send(method: string, ex: Example): Promise<{ res: Response; sent: SentRequest }> {
   const headers: Record<string, string> = { ...credentials(ex.as ?? 'admin'), ...ex.headers }
-  let body: string | URLSearchParams | undefined
+  let body: string | URLSearchParams | FormData | undefined
   let sentBody: SentRequest['body']
   if (ex.json !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -55,6 +55,23 @@ async function send(method: string, ex: Example): Promise<{ res: Response; sent:
   } else if (ex.form) {
     body = new URLSearchParams(ex.form)
     sentBody = { type: 'application/x-www-form-urlencoded', value: ex.form }
+  } else if (ex.multipart) {
+    const data = new FormData()
+    const value: Record<string, string> = {}
+    // A session's CSRF token goes in the form, as the page's own form sends it.
+    const csrf = headers['X-Gapkit-CSRF']
+    delete headers['X-Gapkit-CSRF']
+    if (csrf !== undefined) {
+      data.set('csrf', csrf)
+      value.csrf = csrf
+    }
+    for (const [name, part] of Object.entries(ex.multipart)) {
+      if (typeof part === 'string') data.set(name, part)
+      else data.set(name, new Blob([part.text], { type: part.type }), part.name)
+      value[name] = typeof part === 'string' ? part : part.text
+    }
+    body = data
+    sentBody = { type: 'multipart/form-data', value }
   } else if (ex.raw) {
     headers['Content-Type'] = ex.raw.type
     body = ex.raw.text

@@ -17,6 +17,8 @@ export interface Example {
   form?: Record<string, string>
   /** A body of another media type. */
   raw?: { type: string; text: string }
+  /** A multipart/form-data body: text fields, and files as `{ name, type, text }`. */
+  multipart?: Record<string, string | { name: string; type: string; text: string }>
   headers?: Record<string, string>
   /** The request breaks the documented parameters (`query`) or body (`body`). */
   refused?: 'query' | 'body'
@@ -522,6 +524,115 @@ export const EXAMPLES: Record<string, (f: Fixtures) => Example[]> = {
     { status: 303, url: `/admin?t=${f.t.admin}`, as: 'nobody' },
     { status: 401, url: '/admin?t=gka_not-a-token', as: 'nobody' },
     { status: 403, url: `/admin?t=${f.t.partnerA}`, as: 'nobody' },
+  ],
+  'GET /admin/questionnaires': () => [
+    page('/admin/questionnaires?lang=fr'),
+    { status: 403, url: '/admin/questionnaires', ...session('analyst') },
+  ],
+  'POST /admin/questionnaires': (f): Example[] => {
+    const file = (text: string) => ({ name: 'form.json', type: 'application/json', text })
+    const json = JSON.stringify(f.uploadJson)
+    return [
+      {
+        status: 303,
+        url: '/admin/questionnaires',
+        as: 'owner',
+        multipart: { id: 'page-new', file: file(json) },
+      },
+      {
+        status: 403,
+        url: '/admin/questionnaires',
+        as: 'owner',
+        ...csrfWrong,
+        multipart: { file: file(json) },
+      },
+      { status: 403, url: '/admin/questionnaires', as: 'analyst', multipart: { file: file(json) } },
+      {
+        status: 409,
+        url: '/admin/questionnaires',
+        as: 'owner',
+        multipart: { id: SMALL_SURVEY, file: file(json) },
+      },
+      {
+        status: 422,
+        url: '/admin/questionnaires?lang=fr',
+        as: 'owner',
+        multipart: { id: 'page-new', file: file('{"pages": 3}') },
+      },
+    ]
+  },
+  'POST /admin/questionnaires/uploads/{upload}/publish': (f) => [
+    {
+      status: 403,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toPublish}/publish`,
+      as: 'owner',
+      ...csrfWrong,
+      form: {},
+    },
+    {
+      status: 303,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toPublish}/publish`,
+      as: 'owner',
+      form: {},
+    },
+    {
+      status: 409,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toPublish}/publish`,
+      as: 'owner',
+      form: {},
+    },
+    {
+      status: 404,
+      url: '/admin/questionnaires/uploads/u_0000000000000000/publish',
+      as: 'owner',
+      form: {},
+    },
+  ],
+  'POST /admin/questionnaires/uploads/{upload}/discard': (f) => [
+    {
+      status: 303,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toDiscard}/discard`,
+      as: 'owner',
+      form: {},
+    },
+    {
+      status: 409,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toDiscard}/discard`,
+      as: 'owner',
+      form: {},
+    },
+    {
+      status: 404,
+      url: '/admin/questionnaires/uploads/u_0000000000000000/discard',
+      as: 'owner',
+      form: {},
+    },
+  ],
+  'GET /admin/questionnaires/uploads/{upload}/preview': (f) => [
+    page(`/admin/questionnaires/uploads/${f.pageUploads.toPreview}/preview?lang=en`),
+    {
+      status: 403,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toPreview}/preview`,
+      ...session('analyst'),
+    },
+    {
+      status: 404,
+      url: '/admin/questionnaires/uploads/u_0000000000000000/preview',
+      ...session('owner'),
+    },
+  ],
+  'GET /admin/questionnaires/uploads/{upload}/definition': (f) => [
+    page(`/admin/questionnaires/uploads/${f.pageUploads.toPreview}/definition`),
+    {
+      status: 403,
+      url: `/admin/questionnaires/uploads/${f.pageUploads.toPreview}/definition`,
+      ...session('analyst'),
+    },
+    {
+      status: 404,
+      url: '/admin/questionnaires/uploads/u_0000000000000000/definition',
+      ...session('owner'),
+    },
   ],
   'GET /admin/partners': () => [
     page('/admin/partners', 'analyst'),

@@ -55,6 +55,8 @@ export interface Fixtures {
   /** SMALL_SURVEY's definition, to upload; drafts of it for the upload examples. */
   uploadJson: unknown
   uploads: { toPublish: string; toDiscard: string }
+  /** Drafts of another id for the dashboard's questionnaires page. */
+  pageUploads: { toPublish: string; toDiscard: string; toPreview: string }
 }
 
 async function loadDemo(t: TestApp): Promise<DemoResponse[]> {
@@ -162,14 +164,19 @@ export async function prepareFixtures(): Promise<Fixtures> {
       .map((d) => ({ region: d.region, wave: d.wave, language: d.language, answers: d.answers })),
   }
   const uploadJson = t.registry.get(SMALL_SURVEY)?.json
-  const draft = async () =>
+  const draft = async (id = 'uploaded-form') =>
     (
       await okJson<{ upload: { id: string } }>(
-        await t.send('POST', '/api/surveys?id=uploaded-form', t.admin, uploadJson),
+        await t.send('POST', `/api/surveys?id=${id}`, t.admin, uploadJson),
         201,
       )
     ).upload.id
   const uploads = { toPublish: await draft(), toDiscard: await draft() }
+  const pageUploads = {
+    toPublish: await draft('page-form'),
+    toDiscard: await draft('page-form'),
+    toPreview: await draft('page-form'),
+  }
   return {
     t,
     sessions,
@@ -186,5 +193,6 @@ export async function prepareFixtures(): Promise<Fixtures> {
     importCsv,
     uploadJson,
     uploads,
+    pageUploads,
   }
 }
