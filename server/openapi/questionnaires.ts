@@ -4,7 +4,6 @@ import {
   DASHBOARD_LANG,
   dashboardPage,
   empty,
-  file,
   html,
   json,
   looseQuery,
