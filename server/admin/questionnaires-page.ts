@@ -154,6 +154,7 @@ ${noticeHtml(input.notice, t)}
 <form id="ak-q-upload" class="ak-grid" method="post" action="${h(adminHref(QUESTIONNAIRES_PATH, input.locale))}" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="${h(input.csrf)}">
 <div class="ak-field"><label for="ak-q-file">${h(t.qFile)}</label><input id="ak-q-file" name="file" type="file" accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required></div>
+<div class="ak-field"><label for="ak-q-beside">${h(t.qBeside)} <span class="ak-muted">(${h(t.qBesideHint)})</span></label><input id="ak-q-beside" name="beside" type="file" multiple accept=".csv,text/csv"></div>
 <div class="ak-field"><label for="ak-q-id">${h(t.qId)} <span class="ak-muted">(${h(t.qIdHint)})</span></label><input id="ak-q-id" name="id" maxlength="63" pattern="[a-z0-9][a-z0-9\\-]{0,62}" autocomplete="off" spellcheck="false" value="${h(input.id ?? '')}"></div>
 <div class="ak-actions"><button type="submit" class="ak-primary">${h(t.qUpload)}</button></div>
 </form>

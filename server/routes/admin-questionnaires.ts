@@ -23,6 +23,7 @@ import type { Asset } from '../http/static-assets.ts'
 import type { ScryptParams } from '../services/passwords.ts'
 import {
   discardUpload,
+  filesBeside,
   getUpload,
   type LiveSurveyRegistry,
   listUploads,
@@ -37,6 +38,11 @@ export const uploadForm = z.object({
   csrf: z.string().max(200).optional(),
   id: z.string().max(100).optional(),
   file: z.instanceof(File).optional(),
+  // The CSV files the workbook's select_one_from_file rows name (the input allows several).
+  // (A file input left empty may arrive as an empty string.)
+  beside: z
+    .union([z.instanceof(File), z.string(), z.array(z.union([z.instanceof(File), z.string()]))])
+    .optional(),
 })
 
 export const actionForm = z.object({ csrf: z.string().max(200).optional() })
@@ -156,10 +162,14 @@ export function adminQuestionnaireRoutes(deps: QuestionnaireRouteDeps) {
       .post('/questionnaires', async (c) => {
         const s = await pageSession(c, ROLE)
         if ('response' in s) return s.response
-        const form = uploadForm.safeParse(await c.req.parseBody())
+        const form = uploadForm.safeParse(await c.req.parseBody({ all: true }))
         if (!passesCsrf(c, s.sessionId, form.success ? form.data.csrf : undefined)) {
           return page(c, s, { kind: 'badOrigin' }, 403)
         }
+        // An empty file input still sends one part with no name and no bytes.
+        const beside = (form.success ? [form.data.beside ?? []].flat() : [])
+          .filter((f): f is File => f instanceof File && f.size > 0)
+          .slice(0, 50)
         const file = form.success ? form.data.file : undefined
         const id = form.success ? form.data.id?.trim() || undefined : undefined
         if (!file || file.size === 0) return page(c, s, { kind: 'qNoFile' }, 422, id)
@@ -167,7 +177,19 @@ export function adminQuestionnaireRoutes(deps: QuestionnaireRouteDeps) {
         try {
           const upload = await uploadSurvey(
             { db, registry },
-            { fileName, bytes: new Uint8Array(await file.arrayBuffer()), id },
+            {
+              fileName,
+              bytes: new Uint8Array(await file.arrayBuffer()),
+              id,
+              readFile: filesBeside(
+                await Promise.all(
+                  beside.map(async (f) => ({
+                    name: f.name,
+                    bytes: new Uint8Array(await f.arrayBuffer()),
+                  })),
+                ),
+              ),
+            },
             actorOf(s.principal),
             now().toISOString(),
           )

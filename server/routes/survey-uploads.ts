@@ -9,6 +9,7 @@ import { parseQuery } from '../http/request.ts'
 import type { LiveSurveyRegistry } from '../services/live-registry.ts'
 import {
   discardUpload,
+  filesBeside,
   getUpload,
   listUploads,
   publishUpload,
@@ -34,6 +35,15 @@ export const uploadQuery = z.strictObject({
 const uploadForm = z.object({
   file: z.instanceof(File, { error: 'a file is required (field "file")' }),
   id: z.union([idField, z.literal('')]).optional(),
+  // The CSV files a workbook's select_one_from_file rows name, as many as it needs.
+  // (An empty file part may arrive as an empty string: it is no file.)
+  beside: z
+    .union([
+      z.instanceof(File),
+      z.string(),
+      z.array(z.union([z.instanceof(File), z.string()])).max(50, 'at most 50 files'),
+    ])
+    .optional(),
 })
 
 /** What the API answers for an upload: the upload and where to preview and publish it. */
@@ -48,10 +58,18 @@ function answerOf(upload: SurveyUpload) {
 /** The file of a request: the body itself (JSON or a workbook) or a multipart `file` part. */
 async function readFile(
   type: string,
-  req: { arrayBuffer(): Promise<ArrayBuffer>; parseBody(): Promise<Record<string, unknown>> },
-): Promise<{ bytes: Uint8Array; fileName?: string; id?: string }> {
+  req: {
+    arrayBuffer(): Promise<ArrayBuffer>
+    parseBody(options: { all: true }): Promise<Record<string, unknown>>
+  },
+): Promise<{
+  bytes: Uint8Array
+  fileName?: string
+  id?: string
+  readFile?: (name: string) => Uint8Array | undefined
+}> {
   if (/^multipart\/form-data\s*;/i.test(type)) {
-    const parsed = uploadForm.safeParse(await req.parseBody())
+    const parsed = uploadForm.safeParse(await req.parseBody({ all: true }))
     if (!parsed.success) {
       throw badRequest(
         'the form needs a questionnaire file in the field "file"',
@@ -62,10 +80,18 @@ async function readFile(
       )
     }
     const { file, id } = parsed.data
+    const beside = [parsed.data.beside ?? []]
+      .flat()
+      .filter((f): f is File => f instanceof File && f.size > 0)
     return {
       bytes: new Uint8Array(await file.arrayBuffer()),
       fileName: file.name || undefined,
       id: id || undefined,
+      readFile: filesBeside(
+        await Promise.all(
+          beside.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+        ),
+      ),
     }
   }
   const json = /^application\/json\s*(;|$)/i.test(type)
@@ -120,6 +146,7 @@ export function surveyUploadRoutes(deps: {
           bytes: file.bytes,
           fileName: file.fileName ?? query.fileName ?? fallback,
           id: query.id ?? file.id,
+          readFile: file.readFile,
         },
         actorOf(c.var.principal),
         now().toISOString(),

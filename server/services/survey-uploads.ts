@@ -88,9 +88,19 @@ export interface UploadInput {
   id?: string
   /**
    * Reads a file beside a workbook (`select_one_from_file`): the command line reads the
-   * workbook's folder; an upload over HTTP has none, so such a list is an error.
+   * workbook's folder; an upload over HTTP sends them with the workbook (`filesBeside`).
    */
   readFile?: (name: string) => Uint8Array | undefined
+}
+
+/**
+ * The files sent with a workbook over HTTP (the CSV lists its `select_one_from_file` rows
+ * name), found by their file name as the workbook writes it (any folder part is ignored).
+ */
+export function filesBeside(files: { name: string; bytes: Uint8Array }[]) {
+  const base = (name: string) => name.replace(/^.*[\\/]/, '')
+  const byName = new Map(files.map((f) => [base(f.name), f.bytes]))
+  return (name: string): Uint8Array | undefined => byName.get(base(name))
 }
 
 export interface UploadDeps {
@@ -248,7 +258,7 @@ async function checkFile(
   const result = await convertXlsForm(input.bytes, {
     id: input.id,
     fileName: input.fileName,
-    // A workbook uploaded alone has nothing beside it: `select_one_from_file` is reported.
+    // A workbook sent alone has nothing beside it: a `select_one_from_file` list is an error.
     readFile: input.readFile ?? (() => undefined),
   })
   const problems = result.problems.map(fromImportProblem)

@@ -331,6 +331,8 @@ export const admin = {
     'A SurveyJS file (.json) or an XLSForm workbook (.xlsx). Given the id of a questionnaire in service, it becomes that questionnaire’s next version once published.',
   qFile: 'File',
   qId: 'Questionnaire id',
+  qBeside: 'Files the workbook names',
+  qBesideHint: 'optional: the .csv lists of its select_one_from_file rows',
   qIdHint: 'optional: by default the workbook’s form_id, else the file name',
   qUpload: 'Upload and check',
   qUploads: 'Uploads',

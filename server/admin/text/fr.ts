@@ -334,6 +334,8 @@ export const admin: AdminText = {
     'Un fichier SurveyJS (.json) ou un classeur XLSForm (.xlsx). Avec l’identifiant d’un questionnaire en service, il en devient la version suivante une fois publié.',
   qFile: 'Fichier',
   qId: 'Identifiant du questionnaire',
+  qBeside: 'Fichiers nommés par le classeur',
+  qBesideHint: 'facultatif : les listes .csv de ses lignes select_one_from_file',
   qIdHint: 'facultatif : par défaut le form_id du classeur, sinon le nom du fichier',
   qUpload: 'Téléverser et vérifier',
   qUploads: 'Fichiers téléversés',

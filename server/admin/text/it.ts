@@ -336,6 +336,8 @@ export const admin: AdminText = {
     'Un file SurveyJS (.json) o una cartella di lavoro XLSForm (.xlsx). Con l’identificativo di un questionario in uso, ne diventa la versione successiva una volta pubblicato.',
   qFile: 'File',
   qId: 'Identificativo del questionario',
+  qBeside: 'File indicati dalla cartella di lavoro',
+  qBesideHint: 'facoltativo: gli elenchi .csv delle sue righe select_one_from_file',
   qIdHint:
     'facoltativo: in mancanza, il form_id della cartella di lavoro, altrimenti il nome del file',
   qUpload: 'Carica e controlla',

@@ -340,6 +340,8 @@ export const admin: AdminText = {
     'Un fișier SurveyJS (.json) sau un registru XLSForm (.xlsx). Cu identificatorul unui chestionar în uz, devine următoarea lui versiune după publicare.',
   qFile: 'Fișier',
   qId: 'Identificatorul chestionarului',
+  qBeside: 'Fișiere numite de registru',
+  qBesideHint: 'opțional: listele .csv ale rândurilor select_one_from_file',
   qIdHint: 'opțional: implicit form_id din registru, altfel numele fișierului',
   qUpload: 'Încărcați și verificați',
   qUploads: 'Fișiere încărcate',

@@ -336,6 +336,8 @@ export const admin: AdminText = {
     'Datoteka SurveyJS (.json) ali delovni zvezek XLSForm (.xlsx). Z ID-jem vprašalnika v uporabi po objavi postane njegova naslednja različica.',
   qFile: 'Datoteka',
   qId: 'ID vprašalnika',
+  qBeside: 'Datoteke, ki jih navaja delovni zvezek',
+  qBesideHint: 'neobvezno: seznami .csv njegovih vrstic select_one_from_file',
   qIdHint: 'neobvezno: privzeto form_id delovnega zvezka, sicer ime datoteke',
   qUpload: 'Naloži in preveri',
   qUploads: 'Naložene datoteke',

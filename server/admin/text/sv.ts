@@ -332,6 +332,8 @@ export const admin: AdminText = {
     'En SurveyJS-fil (.json) eller en XLSForm-arbetsbok (.xlsx). Med id:t för en enkät i bruk blir den enkätens nästa version när den publiceras.',
   qFile: 'Fil',
   qId: 'Enkätens id',
+  qBeside: 'Filer som arbetsboken nämner',
+  qBesideHint: 'valfritt: .csv-listorna för dess select_one_from_file-rader',
   qIdHint: 'valfritt: som standard arbetsbokens form_id, annars filnamnet',
   qUpload: 'Ladda upp och kontrollera',
   qUploads: 'Uppladdningar',

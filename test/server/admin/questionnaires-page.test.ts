@@ -152,6 +152,39 @@ describe('the questionnaires page', () => {
     expect(await audited('survey.upload')).toEqual([])
   })
 
+  it('takes the CSV lists a workbook names from its second file input, and an empty one as none', async () => {
+    const bytes = await writeWorkbook({
+      survey: sheet([
+        { type: 'select_one_from_file villages.csv', name: 'village', label: 'Village' },
+      ]),
+    })
+    const send = (beside: File[]) => {
+      const body = new FormData()
+      body.set('csrf', owner.csrf)
+      body.set('file', new File([new Uint8Array(bytes)], 'villages.xlsx'))
+      for (const f of beside) body.append('beside', f)
+      return Promise.resolve(
+        t.app.request('/admin/questionnaires', {
+          method: 'POST',
+          headers: { Cookie: owner.cookie },
+          body,
+        }),
+      )
+    }
+    // A browser sends an empty part for a file input left empty.
+    const refused = await send([new File([], '')])
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain('villages.csv')
+    expect(await uploads()).toEqual([])
+    const res = await send([new File(['name,label\nkati,Kati\n'], 'villages.csv')])
+    expect(res.status).toBe(303)
+    expect(await uploads()).toEqual([
+      expect.objectContaining({ survey: 'villages', status: 'draft' }),
+    ])
+    const page = await (await open(owner, '/admin/questionnaires')).text()
+    expect(page).toContain('<input id="ak-q-beside" name="beside" type="file" multiple')
+  })
+
   it('refuses a file that is no questionnaire and an empty form', async () => {
     const res = await upload(owner, { name: 'notes.json', bytes: '{"title": "x"' })
     expect(res.status).toBe(422)

@@ -181,6 +181,44 @@ describe('POST /api/surveys uploads a draft', () => {
     expect(multipart.upload).toMatchObject({ survey: 'coop-savings', status: 'draft' })
   })
 
+  it('reads the CSV lists a workbook names from the files sent beside it', async () => {
+    const bytes = await writeWorkbook({
+      survey: sheet([
+        { type: 'select_one_from_file villages.csv', name: 'village', label: 'Village' },
+        { type: 'select_one_from_file crops.csv', name: 'crop', label: 'Crop' },
+      ]),
+    })
+    const formWith = (...beside: File[]) => {
+      const form = new FormData()
+      form.set('file', new File([new Uint8Array(bytes)], 'villages.xlsx', { type: XLSX_TYPE }))
+      for (const f of beside) form.append('beside', f)
+      return form
+    }
+    const csv = (name: string, text: string) => new File([text], name, { type: 'text/csv' })
+    // Only one of the two lists: refused, naming the missing file, nothing stored.
+    const before = await rowCounts()
+    const refused = await upload(formWith(csv('villages.csv', 'name,label\nkati,Kati\n')), null)
+    expect(refused.status).toBe(422)
+    const body = (await refused.json()) as { error: { details: { message: string }[] } }
+    expect(body.error.details.map((d) => d.message).join(' ')).toContain('crops.csv')
+    expect(await rowCounts()).toEqual(before)
+    // Both, one of them sent with a folder in its name as some browsers do.
+    const res = await upload(
+      formWith(
+        csv('villages.csv', 'name,label\nkati,Kati\nsegou,Ségou\n'),
+        csv('lists/crops.csv', 'name,label\nmaize,Maize\n'),
+      ),
+      null,
+    )
+    const { upload: u } = await created(res)
+    const published = await t.send('POST', `/api/surveys/uploads/${u.id}/publish`, t.admin)
+    expect(published.status).toBe(200)
+    const served = await t.send('GET', `/api/surveys/${u.survey}`, t.admin)
+    const json = JSON.stringify(((await served.json()) as { definition: unknown }).definition)
+    expect(json).toContain('Ségou')
+    expect(json).toContain('Maize')
+  })
+
   it('refuses a broken workbook with its errors by row, and changes nothing', async () => {
     const before = await rowCounts()
     const res = await upload(await brokenWorkbook(), XLSX_TYPE, '?fileName=broken.xlsx')
