@@ -36,6 +36,12 @@ function uploadBody() {
               description:
                 'SurveyJS JSON (.json) or an XLSForm workbook (.xlsx); its file name is kept.',
             },
+            beside: {
+              type: 'array',
+              items: { type: 'string', contentMediaType: 'text/csv' },
+              description:
+                'The .csv lists the workbook’s `select_one_from_file` rows name (optional; matched by file name).',
+            },
           },
         },
       },

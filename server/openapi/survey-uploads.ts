@@ -39,6 +39,13 @@ export function surveyUploadOperations(): Record<string, Operation> {
               properties: {
                 file: { type: 'string', description: 'The .json or .xlsx file.' },
                 id: { type: 'string', description: 'The questionnaire id (optional).' },
+                beside: {
+                  type: 'array',
+                  maxItems: 50,
+                  items: { type: 'string', contentMediaType: 'text/csv' },
+                  description:
+                    'The .csv lists the workbook’s `select_one_from_file` rows name, one part each, matched by file name (optional).',
+                },
               },
             },
           },
