@@ -11,9 +11,12 @@ import {
   UsageError,
 } from './context.ts'
 
-const HELP = `Usage: gapkit import <survey> <file.csv|file.json> [--skip-invalid] [--region ID] [--dry-run]
+const HELP = `Usage: gapkit import <survey> <file.csv|file.xlsx|file.json> [--skip-invalid] [--region ID] [--dry-run]
 
-Imports a CSV or JSON export. Every row is validated like a submission (submitted rows in
+Imports a CSV, XLSX or JSON export. CSV and XLSX may have Gapkit's headers or KoboToolbox's
+(as \`gapkit export --headers kobo\` and Kobo write them), told apart by the header row; with
+Kobo's, an XLSX file's repeat sheets rebuild the repeats, and a CSV, which has none, is
+imported without them (the command says so). Every row is validated like a submission (submitted rows in
 full, drafts without completeness); if a row is invalid nothing is imported, and each problem
 is printed as "row N: question: message". Ids and submission keys are kept: rows already
 stored are skipped, so importing the same file twice adds nothing. A missing region is
@@ -25,16 +28,18 @@ ${COMMON_HELP}`
 
 function readSource(file: string): ImportSource {
   const ext = path.extname(file).toLowerCase()
-  if (ext !== '.csv' && ext !== '.json') {
-    throw new UsageError(`${file}: give a .csv or .json export`)
+  if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.json') {
+    throw new UsageError(`${file}: give a .csv, .xlsx or .json export`)
   }
-  let text: string
+  let bytes: Buffer
   try {
-    text = fs.readFileSync(file, 'utf8')
+    bytes = fs.readFileSync(file)
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable'
     throw new UsageError(`cannot read ${file}: ${code}`)
   }
+  if (ext === '.xlsx') return { kind: 'xlsx', bytes }
+  const text = bytes.toString('utf8')
   if (ext === '.csv') return { kind: 'csv', text }
   try {
     return { kind: 'json', document: JSON.parse(text) }
@@ -44,7 +49,7 @@ function readSource(file: string): ImportSource {
   }
 }
 
-/** `gapkit import <survey> <file.csv|file.json>` */
+/** `gapkit import <survey> <file.csv|file.xlsx|file.json>` */
 export async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(
     args,
@@ -59,7 +64,9 @@ export async function importCommand(args: string[]): Promise<void> {
   if (values.help) return void console.log(HELP)
   const [survey, file, ...extra] = positionals
   if (!survey || !file || extra.length > 0) {
-    throw new UsageError('usage: gapkit import <survey> <file.csv|file.json> (see --help)')
+    throw new UsageError(
+      'usage: gapkit import <survey> <file.csv|file.xlsx|file.json> (see --help)',
+    )
   }
   const source = readSource(file)
   const ctx = await openContext(values)
@@ -88,6 +95,7 @@ export async function importCommand(args: string[]): Promise<void> {
     )
     if (tty) process.stderr.write('\n')
     for (const issue of report.issues) console.error(formatIssue(issue))
+    for (const note of report.notes) console.error(`note: ${note}`)
     const verb = report.dryRun ? 'would import' : 'imported'
     const regions = report.createdRegions.length
       ? `, ${report.dryRun ? 'would create' : 'created'} regions ${report.createdRegions.join(', ')}`
@@ -99,6 +107,7 @@ export async function importCommand(args: string[]): Promise<void> {
     if (tty) process.stderr.write('\n')
     if (error instanceof ImportRejected) {
       for (const issue of error.report.issues) console.error(formatIssue(issue))
+      for (const note of error.report.notes) console.error(`note: ${note}`)
       throw new Error(error.message)
     }
     if (error instanceof ImportInputError) throw new UsageError(`${file}: ${error.message}`)

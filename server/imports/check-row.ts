@@ -67,11 +67,12 @@ export function createRowChecker(ctx: CheckContext) {
 
   async function check(row: ImportRow): Promise<RowOutcome> {
     const problems: ImportIssue[] = [...row.issues]
+    const named = (question: string) => row.names?.get(question) ?? question
     const fail = (question: string, message: string) => {
-      problems.push({ row: row.row, question, message })
+      problems.push({ row: row.row, question: named(question), message })
     }
     const loaded = await ctx.resolver.resolve(row.version)
-    if (typeof loaded === 'string' && !problems.some((p) => p.question === 'version')) {
+    if (typeof loaded === 'string' && !problems.some((p) => p.question === named('version'))) {
       fail('version', loaded)
     }
     if (row.survey !== null && row.survey !== ctx.survey.id) {
@@ -133,7 +134,7 @@ export function createRowChecker(ctx: CheckContext) {
         kind: 'invalid',
         issues: result.errors.map((e) => ({
           row: row.row,
-          question: e.question,
+          question: named(e.question),
           message: e.message,
         })),
       }

@@ -66,8 +66,10 @@ interface ListCells {
   options: { column: AnswerColumn; text: string }[]
 }
 
+// Kobo-style headers join codes with spaces (a run of them, as a spreadsheet may leave).
 function parseList(column: AnswerColumn, text: string): unknown[] {
-  return text.split(';').map((part) => parseValue(column, part))
+  const parts = column.separator === ' ' ? text.trim().split(/\s+/) : text.split(';')
+  return parts.map((part) => parseValue(column, part))
 }
 
 // The list from its joined column when given (it keeps the order), else from 0/1 or rank cells.

@@ -1,5 +1,6 @@
 /**
- * Imports responses from a CSV or JSON export. Every row is checked like a submission (the
+ * Imports responses from a CSV, XLSX or JSON export (CSV and XLSX with Gapkit's headers or
+ * Kobo's, told apart by the header row). Every row is checked like a submission (the
  * questionnaire validator of the version it answered, submit mode for submitted rows, draft
  * mode for drafts, with the `region` variable); nothing is stored when a row fails unless
  * `skipInvalid`; everything is stored in one transaction, each response with a
@@ -18,10 +19,15 @@ import { type CheckedRow, createRowChecker } from './check-row.ts'
 import { readCsvRows } from './csv-rows.ts'
 import { ImportInputError, type ImportIssue } from './import-row.ts'
 import { readJsonDocument } from './json-rows.ts'
+import type { KoboRead } from './kobo-rows.ts'
 import { createVersionResolver } from './versions.ts'
+import { readXlsxRows } from './xlsx-rows.ts'
 
-/** The file to import: CSV text, or a parsed JSON export document. */
-export type ImportSource = { kind: 'csv'; text: string } | { kind: 'json'; document: unknown }
+/** The file to import: CSV text, XLSX bytes, or a parsed JSON export document. */
+export type ImportSource =
+  | { kind: 'csv'; text: string }
+  | { kind: 'xlsx'; bytes: Uint8Array }
+  | { kind: 'json'; document: unknown }
 
 export interface ImportOptions {
   survey: string
@@ -48,6 +54,8 @@ export interface ImportReport {
   /** Regions created from the file's region names. */
   createdRegions: string[]
   issues: ImportIssue[]
+  /** What the file could not carry, e.g. a CSV with Kobo's headers has no repeats. */
+  notes: string[]
 }
 
 /** Some rows are invalid and `skipInvalid` is off: nothing was imported. */
@@ -84,7 +92,10 @@ export async function importResponses(
   const json = source.kind === 'json' ? readJsonDocument(source.document, survey.id) : null
   const definitions = json?.definitions ?? new Map()
   const resolver = createVersionResolver(deps.db, deps.registry, survey, definitions)
-  const rows = source.kind === 'csv' ? await readCsvRows(source.text, resolver) : (json?.rows ?? [])
+  let flat: KoboRead = { rows: json?.rows ?? [], notes: [] }
+  if (source.kind === 'csv') flat = await readCsvRows(source.text, resolver)
+  else if (source.kind === 'xlsx') flat = await readXlsxRows(source.bytes, resolver)
+  const { rows, notes } = flat
   const regionNames = json?.regionNames ?? new Map<string, string>()
   for (const row of rows) {
     if (row.region !== null && row.regionName !== null) regionNames.set(row.region, row.regionName)
@@ -122,6 +133,7 @@ export async function importResponses(
     dryRun: options.dryRun === true,
     createdRegions: [...regions.keys()],
     issues,
+    notes,
   }
   if (invalid > 0 && !options.skipInvalid) {
     throw new ImportRejected(

@@ -9,6 +9,7 @@ import type { SurveyJson } from '../../surveys/types.ts'
 import { findSurveyVersion } from '../db/repositories/survey-versions.ts'
 import type { Database } from '../db/schema.ts'
 import { type AnswerColumn, listAnswerColumns } from '../exports/columns.ts'
+import { type KoboSheet, listKoboSheets } from '../exports/kobo.ts'
 
 /** Finds the questionnaire of each version an import names. */
 export interface VersionResolver {
@@ -16,6 +17,8 @@ export interface VersionResolver {
   resolve(version: string | null): Promise<LoadedSurvey | string>
   /** The flat columns of a version, by header name (for CSV). */
   columns(survey: LoadedSurvey): Map<string, AnswerColumn>
+  /** The Kobo-style sheets of a version (for a file with Kobo's headers). */
+  koboSheet(survey: LoadedSurvey): KoboSheet
 }
 
 /** A resolver for one questionnaire; `provided` holds the definitions a JSON export carries. */
@@ -27,6 +30,7 @@ export function createVersionResolver(
 ): VersionResolver {
   const found = new Map<string, LoadedSurvey | string>()
   const columns = new Map<string, Map<string, AnswerColumn>>()
+  const sheets = new Map<string, KoboSheet>()
 
   const load = async (version: string): Promise<LoadedSurvey | string> => {
     const given = provided.get(version)
@@ -65,6 +69,14 @@ export function createVersionResolver(
         columns.set(loaded.version, byName)
       }
       return byName
+    },
+    koboSheet(loaded) {
+      let sheet = sheets.get(loaded.version)
+      if (!sheet) {
+        sheet = listKoboSheets(loaded.json)
+        sheets.set(loaded.version, sheet)
+      }
+      return sheet
     },
   }
 }

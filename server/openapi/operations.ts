@@ -140,8 +140,9 @@ export function apiOperations(): Record<string, Operation> {
     },
     'POST /api/surveys/{id}/imports': {
       tags: ['admin'],
-      summary: 'Import a JSON or CSV export',
-      description: 'Analyst and up. At most 64 MiB.',
+      summary: 'Import a JSON, CSV or XLSX export',
+      description:
+        'Analyst and up. At most 64 MiB. CSV and XLSX with Gapkit’s headers or KoboToolbox’s, told apart by the header row; with Kobo’s, the XLSX repeat sheets rebuild the repeats and a CSV is imported without them (`notes` says so).',
       security: LEAD,
       parameters: [path.survey(), ...query.import],
       requestBody: {
@@ -149,6 +150,9 @@ export function apiOperations(): Record<string, Operation> {
         content: {
           'application/json': { schema: { $ref: '#/components/schemas/ImportDocument' } },
           'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', contentEncoding: 'base64' },
+          },
         },
       },
       responses: {

@@ -229,6 +229,9 @@ component(
           message: text,
         }),
       ),
+      notes: z
+        .array(text)
+        .describe('What the file could not carry (a CSV with Kobo’s headers has no repeats).'),
     })
     .describe('What an import stored, or would store (`dryRun`), with every row problem.'),
 )

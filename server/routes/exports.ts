@@ -45,8 +45,9 @@ const MAX_DETAILS = 1000
 /**
  * Exports (`GET /api/surveys/:id/responses?format=json|csv|xlsx[&headers=kobo|gapkit]`, streamed; a partner token
  * reads only its own region; a lead partner needs the analyst role; every export is audited)
- * and imports (`POST /api/surveys/:id/imports`, analyst or owner; a JSON
- * export as `application/json` or a CSV export as `text/csv`). Mounted at `/api/surveys`.
+ * and imports (`POST /api/surveys/:id/imports`, analyst or owner; a JSON export as
+ * `application/json`, a CSV export as `text/csv`, an XLSX export as its content type; CSV and
+ * XLSX with Gapkit's headers or Kobo's). Mounted at `/api/surveys`.
  */
 export function exportRoutes(deps: SubmissionDeps) {
   return new Hono<AuthEnv>()
@@ -97,13 +98,15 @@ export function exportRoutes(deps: SubmissionDeps) {
       const type = c.req.header('content-type') ?? ''
       let source: ImportSource
       if (/^text\/csv\s*(;|$)/i.test(type)) source = { kind: 'csv', text: await c.req.text() }
-      else if (/^application\/json\s*(;|$)/i.test(type)) {
+      else if (type.toLowerCase().startsWith(CONTENT_TYPES.xlsx)) {
+        source = { kind: 'xlsx', bytes: new Uint8Array(await c.req.arrayBuffer()) }
+      } else if (/^application\/json\s*(;|$)/i.test(type)) {
         source = { kind: 'json', document: await parseJson(c, z.unknown()) }
       } else {
         throw new ApiError(
           415,
           'unsupported_media_type',
-          'send a JSON export as application/json or a CSV export as text/csv',
+          `send a JSON export as application/json, a CSV export as text/csv or an XLSX export as ${CONTENT_TYPES.xlsx}`,
         )
       }
       try {

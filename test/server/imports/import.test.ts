@@ -364,7 +364,7 @@ describe('gapkit import', () => {
 
     for (const [file, message] of [
       [path.join(t.dir, 'missing.csv'), 'cannot read'],
-      [path.join(t.dir, 'data.txt'), 'give a .csv or .json export'],
+      [path.join(t.dir, 'data.txt'), 'give a .csv, .xlsx or .json export'],
     ]) {
       const res = await gapkit('import', 'example', file ?? '', ...common)
       expect(res.code).toBe(2)
