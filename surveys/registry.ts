@@ -22,6 +22,7 @@ export interface LoadedSurvey {
   json: SurveyJson
   /** Canonical JSON text, stored in `survey_versions` the first time a response uses it. */
   definition: string
+  /** Its languages, the one it opens in by default first (`listLocales`). */
   locales: string[]
   gapkit: GapkitBlock
   questions: QuestionShape[]
@@ -47,6 +48,26 @@ export interface SurveyRegistry {
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
+
+/** A file's name without its folder and extension (`forms/Savings v2.xlsx` → `Savings v2`). */
+export function fileBaseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
+}
+
+/**
+ * A questionnaire id made from any name (a file name, an XLSForm `form_id`): lowercase
+ * letters, digits and dashes, accents dropped; undefined when nothing is left.
+ */
+export function surveyIdFrom(name: string): string | undefined {
+  const id = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+  return id || undefined
+}
 
 /** Computes the version hash of a definition. */
 export function surveyVersion(json: SurveyJson): string {

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { parseWave, parseWavePair, WaveError } from '../../analysis/choose-waves.ts'
 import type { AnalysisOptions } from '../../analysis/input.ts'
@@ -133,4 +135,32 @@ export function textTable(head: string[], rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n')
+}
+
+/**
+ * Reads a file named on the command line; a missing file or a folder is a usage error naming
+ * it (`what` says what the file should have been: "a workbook").
+ */
+export function readInputFile(file: string, what: string): Uint8Array {
+  try {
+    return fs.readFileSync(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`)
+    if (code === 'EISDIR') throw new UsageError(`${file}: a folder, not ${what}`)
+    throw new UsageError(`${file}: cannot read (${(error as Error).message})`)
+  }
+}
+
+/**
+ * A file a workbook names (`select_one_from_file`), read from the workbook's folder only: a
+ * name with a folder in it is none.
+ */
+export function readBeside(workbook: string, name: string): Uint8Array | undefined {
+  if (name !== path.basename(name)) return undefined
+  try {
+    return fs.readFileSync(path.join(path.dirname(workbook), name))
+  } catch {
+    return undefined
+  }
 }

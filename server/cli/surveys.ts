@@ -1,5 +1,4 @@
 /** `gapkit survey`: upload and publish questionnaires in the database, list what is served. */
-import fs from 'node:fs'
 import path from 'node:path'
 import type { LiveSurveyRegistry } from '../services/live-registry.ts'
 import {
@@ -16,6 +15,8 @@ import {
   type CommandContext,
   openContext,
   parseCommand,
+  readBeside,
+  readInputFile,
   textTable,
   UsageError,
 } from './context.ts'
@@ -99,32 +100,11 @@ export async function surveyCommand(args: string[]): Promise<void> {
   )
 }
 
-function readInput(file: string): Uint8Array {
-  try {
-    return fs.readFileSync(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`)
-    if (code === 'EISDIR') throw new UsageError(`${file}: a folder, not a questionnaire file`)
-    throw new UsageError(`${file}: cannot read (${(error as Error).message})`)
-  }
-}
-
-/** A file named by the workbook (`select_one_from_file`), read from its folder only. */
-function readBeside(workbook: string, name: string): Uint8Array | undefined {
-  if (name !== path.basename(name)) return undefined
-  try {
-    return fs.readFileSync(path.join(path.dirname(workbook), name))
-  } catch {
-    return undefined
-  }
-}
-
 async function addSurvey(
   file: string,
   values: { id?: string; draft?: boolean; db?: string; surveys?: string },
 ): Promise<void> {
-  const bytes = readInput(file)
+  const bytes = readInputFile(file, 'a questionnaire file')
   const ctx = await openContext(values)
   try {
     const deps = { db: ctx.db.kysely, registry: ctx.registry }

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { COMMON_OPTIONS, parseCommand, UsageError } from './context.ts'
+import { COMMON_OPTIONS, parseCommand, readBeside, readInputFile, UsageError } from './context.ts'
 
 const HELP = `Usage: gapkit xlsform <form.xlsx> [--out FILE.json] [--id ID]
 
@@ -33,7 +33,7 @@ export async function xlsformCommand(args: string[]): Promise<void> {
   if (!workbook || extra.length > 0) {
     throw new UsageError('usage: gapkit xlsform <form.xlsx> [--out FILE.json] [--id ID]')
   }
-  const bytes = readInput(workbook)
+  const bytes = readInputFile(workbook, 'a workbook')
   const target = outputTarget(values.out, values.id)
   const { convertXlsForm, formatProblem } = await import('../../surveys/xlsform/index.ts')
   const result = await convertXlsForm(bytes, {
@@ -60,27 +60,6 @@ export async function xlsformCommand(args: string[]): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   fs.writeFileSync(file, text)
   console.error(`gapkit xlsform: ${workbook} → ${file}: ${summary}`)
-}
-
-function readInput(file: string): Uint8Array {
-  try {
-    return fs.readFileSync(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`)
-    if (code === 'EISDIR') throw new UsageError(`${file}: a folder, not a workbook`)
-    throw new UsageError(`${file}: cannot read (${(error as Error).message})`)
-  }
-}
-
-/** A file named by the workbook, read from its folder only. */
-function readBeside(workbook: string, name: string): Uint8Array | undefined {
-  if (name !== path.basename(name)) return undefined
-  try {
-    return fs.readFileSync(path.join(path.dirname(workbook), name))
-  } catch {
-    return undefined
-  }
 }
 
 /**

@@ -13,7 +13,13 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { findDuplicateNames, listQuestionShapes } from '../../surveys/definition.ts'
 import { isRecord } from '../../surveys/json.ts'
-import { type LoadedSurvey, loadSurvey, SurveyDefinitionError } from '../../surveys/registry.ts'
+import {
+  fileBaseName,
+  type LoadedSurvey,
+  loadSurvey,
+  SurveyDefinitionError,
+  surveyIdFrom,
+} from '../../surveys/registry.ts'
 import { surveyJsonErrors } from '../../surveys/survey-model.ts'
 import type { ImportProblem } from '../../surveys/xlsform/index.ts'
 import { writeAudit, writeAuditRaw } from '../db/repositories/audit.ts'
@@ -159,21 +165,6 @@ function fromImportProblem(p: ImportProblem): UploadProblem {
   }
 }
 
-function baseName(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
-}
-
-/** A questionnaire id from a file name: lowercase letters, digits and dashes. */
-function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-}
-
 function checkId(id: string): string {
   if (!ID_PATTERN.test(id)) {
     fail(
@@ -207,7 +198,7 @@ function checkJson(bytes: Uint8Array, fileName: string, id: string | undefined):
   } catch (error) {
     return fail('file', `invalid JSON: ${(error as Error).message}`)
   }
-  const surveyId = checkId(id ?? (slug(baseName(fileName)) || fileName))
+  const surveyId = checkId(id ?? surveyIdFrom(fileBaseName(fileName)) ?? fileName)
   if (!isRecord(json)) return fail('questionnaire', 'the questionnaire must be a JSON object')
   const problems: UploadProblem[] = surveyJsonErrors(json).map((message) => ({
     where: 'questionnaire',

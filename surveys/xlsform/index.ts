@@ -4,13 +4,14 @@
  * optional reader of files beside the workbook), so the command line and an upload route call
  * it alike. The result is checked as `surveys/definitions/` files are (`loadSurvey`).
  */
-import { loadSurvey } from '../registry.ts'
+import { listLocales } from '../definition.ts'
+import { fileBaseName, loadSurvey, surveyIdFrom } from '../registry.ts'
 import type { SurveyJson } from '../types.ts'
 import { readChoiceLists } from './choices.ts'
 import { readHeader } from './columns.ts'
 import { buildPages } from './containers.ts'
 import { readGapkitSheet } from './gapkit-sheet.ts'
-import { type LanguagePlan, planLanguages, planLocales, UNNAMED } from './languages.ts'
+import { type LanguagePlan, openingLocale, planLanguages, UNNAMED } from './languages.ts'
 import { type ImportProblem, ProblemList } from './report.ts'
 import { readSettings } from './settings.ts'
 import { listXmlPaths, readSurveyTree } from './structure.ts'
@@ -103,8 +104,10 @@ export function convertSheets(sheets: Sheet[], options: ConvertOptions = {}): Co
     settings.pages,
   )
   const id = chooseId(options, settings.formId, problems)
+  const locale = openingLocale(plan, settings.defaultLanguage)
   const json: SurveyJson = {
     title: settings.title ?? settings.formId ?? baseName(options.fileName) ?? id,
+    ...(locale ? { locale } : {}),
     showQuestionNumbers: 'off',
     pages,
     ...(calculated.length > 0 ? { calculatedValues: calculated } : {}),
@@ -122,7 +125,7 @@ export function convertSheets(sheets: Sheet[], options: ConvertOptions = {}): Co
     usable: !problems.hasErrors,
     summary: {
       questions: [...tree.names.values()].filter((n) => n.answer !== 'none').length,
-      locales: planLocales(plan),
+      locales: listLocales(json),
       dimensions: Array.isArray(block.dimensions) ? block.dimensions.length : 0,
     },
   }
@@ -140,7 +143,7 @@ function sortProblems(items: ImportProblem[]): void {
 }
 
 function failed(options: ConvertOptions, problems: ProblemList): ConversionResult {
-  const id = options.id ?? slug(baseName(options.fileName) ?? '') ?? 'form'
+  const id = options.id ?? surveyIdFrom(baseName(options.fileName) ?? '') ?? 'form'
   return {
     id,
     json: {},
@@ -197,27 +200,14 @@ function planFormLanguages(
   if (!codes.includes('en') && plan.defaultCode !== UNNAMED) {
     problems.warning(
       { sheet: 'settings', row: null, column: 'default_language', text: defaultLanguage ?? '' },
-      `the form has no English texts: its "${plan.defaultCode}" texts are also the default ones, which the form's language switch lists as English`,
+      `the form has no English texts: its "${plan.defaultCode}" texts are also the default ones, and it opens in "${plan.defaultCode}" when the browser asks for none of its languages`,
     )
   }
   return plan
 }
 
 function baseName(fileName: string | undefined): string | undefined {
-  if (!fileName) return undefined
-  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
-}
-
-/** A questionnaire id from any name: lowercase letters, digits and dashes. */
-function slug(name: string): string | undefined {
-  const id = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-  return id || undefined
+  return fileName ? fileBaseName(fileName) : undefined
 }
 
 function chooseId(
@@ -234,7 +224,7 @@ function chooseId(
     }
     return options.id
   }
-  return slug(formId ?? '') ?? slug(baseName(options.fileName) ?? '') ?? 'form'
+  return surveyIdFrom(formId ?? '') ?? surveyIdFrom(baseName(options.fileName) ?? '') ?? 'form'
 }
 
 function checkLoads(id: string, json: SurveyJson, problems: ProblemList): void {
