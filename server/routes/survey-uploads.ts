@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Database } from '../db/schema.ts'
 import { ApiError, badRequest } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin, requireRole } from '../http/auth.ts'
-import { parseQuery } from '../http/request.ts'
+import { parseQuery, zodIssues } from '../http/request.ts'
 import type { LiveSurveyRegistry } from '../services/live-registry.ts'
 import {
   discardUpload,
@@ -73,10 +73,7 @@ async function readFile(
     if (!parsed.success) {
       throw badRequest(
         'the form needs a questionnaire file in the field "file"',
-        parsed.error.issues.map((i) => ({
-          field: i.path.join('.') || '(form)',
-          message: i.message,
-        })),
+        zodIssues(parsed.error, '(form)'),
       )
     }
     const { file, id } = parsed.data

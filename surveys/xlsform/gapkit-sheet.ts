@@ -8,6 +8,7 @@
  */
 import { readQuestionItems } from '../../analysis/questions.ts'
 import { listQuestionShapes, parseGapkitBlock } from '../definition.ts'
+import { isRecord } from '../json.ts'
 import type { SurveyJson } from '../types.ts'
 import { readFlag, reportUnread } from './cells.ts'
 import { type LanguagePlan, localize } from './languages.ts'
@@ -62,13 +63,9 @@ export function readGapkitSheet(
     reportUnread(reader, ctx.problems)
   }
   if (dimensions.length > 0) block.dimensions = dimensions
-  if (Object.keys(roles).length > 0 && isObject(block.analysis)) block.analysis.roles = roles
+  if (Object.keys(roles).length > 0 && isRecord(block.analysis)) block.analysis.roles = roles
   checkPart(block, 'analysis', analysisRow, ctx)
   return block
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
 }
 
 function readDimension(
