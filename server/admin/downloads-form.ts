@@ -1,12 +1,14 @@
 /**
  * The responses download of the questionnaire page: what to include (responses, review,
  * region, wave), codes or labels, the format (CSV with commas or with semicolons for Excel in
- * European locales, Excel, JSON), and one sentence saying what the file holds. The link works
+ * European locales, Excel, JSON), the column names of CSV and Excel (Gapkit's or KoboToolbox's,
+ * the questionnaire's default chosen), and one sentence saying what the file holds. The link works
  * without script on its defaults (submitted, not rejected, every region and wave, codes);
  * admin-downloads.js follows the choices.
  */
 import type { LoadedSurvey } from '../../surveys/registry.ts'
 import type { Region } from '../db/schema.ts'
+import { defaultHeaders } from '../exports/kobo.ts'
 import { h } from './layout.ts'
 import { type AdminLocale, type AdminText, fill } from './text.ts'
 
@@ -15,8 +17,13 @@ interface Option {
   label: string
 }
 
-function select(id: string, label: string, options: Option[]): string {
-  const items = options.map((o) => `<option value="${h(o.value)}">${h(o.label)}</option>`).join('')
+function select(id: string, label: string, options: Option[], chosen?: string): string {
+  const items = options
+    .map((o) => {
+      const selected = o.value === chosen ? ' selected' : ''
+      return `<option value="${h(o.value)}"${selected}>${h(o.label)}</option>`
+    })
+    .join('')
   return `<label class="ak-field" for="${id}">${h(label)}<select id="${id}" data-download>${items}</select></label>`
 }
 
@@ -76,8 +83,21 @@ export function renderExportForm(input: {
       ...input.waves.map((w) => ({ value: w, label: w })),
     ]),
     select('ak-d-values', t.dlValues, [{ value: '', label: t.dlCodes }, ...labels]),
+    // Only CSV and Excel have column names (JSON keeps the answers as stored). The link follows
+    // this choice once admin-downloads.js reads it (`headers=` when not the default; hidden for JSON).
+    select(
+      'ak-d-headers',
+      t.dlHeaders,
+      [
+        { value: 'gapkit', label: t.dlHeadersGapkit },
+        { value: 'kobo', label: t.dlHeadersKobo },
+      ],
+      defaultHeaders(survey.json),
+    ),
   ]
-  const includes = `${t.dlPhraseSubmitted}, ${t.dlPhraseNotRejected}, ${t.dlPhraseAllWaves}, ${t.dlPhraseAllRegions}, ${t.dlPhraseCodes}`
+  // The link's default is a CSV: Kobo's names leave its repeats to the Excel workbook.
+  const kobo = defaultHeaders(survey.json) === 'kobo' ? t.dlPhraseKoboCsv : ''
+  const includes = `${t.dlPhraseSubmitted}, ${t.dlPhraseNotRejected}, ${t.dlPhraseAllWaves}, ${t.dlPhraseAllRegions}, ${t.dlPhraseCodes}${kobo}`
   return `<form id="ak-download-form" class="ak-filters" data-survey="${h(survey.id)}">
 ${fields.join('\n')}
 </form>

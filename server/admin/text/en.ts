@@ -180,6 +180,11 @@ export const admin = {
   dlPhraseLabels: 'answers as labels in {language}',
   dlPhraseJson: 'answers as stored (codes)',
   dlPhraseSemicolon: ', separated by semicolons with decimal commas',
+  dlHeaders: 'Column names',
+  dlHeadersGapkit: 'Gapkit (question.option, repeats as JSON)',
+  dlHeadersKobo: 'KoboToolbox (group/question, a sheet per repeat in Excel)',
+  dlPhraseKobo: ', columns named as in KoboToolbox',
+  dlPhraseKoboCsv: ', columns named as in KoboToolbox (repeats in the Excel workbook only)',
   // One response, whole
   openResponse: 'Open response {id}',
   responseTitle: 'Response {id}',

@@ -180,6 +180,12 @@ export const admin: AdminText = {
   dlPhraseLabels: 'réponses en libellés ({language})',
   dlPhraseJson: 'réponses telles qu’enregistrées (codes)',
   dlPhraseSemicolon: ', séparées par des points-virgules avec virgule décimale',
+  dlHeaders: 'Noms des colonnes',
+  dlHeadersGapkit: 'Gapkit (question.option, répétitions en JSON)',
+  dlHeadersKobo: 'KoboToolbox (groupe/question, une feuille par répétition dans Excel)',
+  dlPhraseKobo: ', colonnes nommées comme dans KoboToolbox',
+  dlPhraseKoboCsv:
+    ', colonnes nommées comme dans KoboToolbox (répétitions dans le classeur Excel seulement)',
   // One response, whole
   openResponse: 'Ouvrir la réponse {id}',
   responseTitle: 'Réponse {id}',

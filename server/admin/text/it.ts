@@ -184,6 +184,12 @@ export const admin: AdminText = {
   dlPhraseLabels: 'risposte come etichette ({language})',
   dlPhraseJson: 'risposte come archiviate (codici)',
   dlPhraseSemicolon: ', separate da punto e virgola con virgola decimale',
+  dlHeaders: 'Nomi delle colonne',
+  dlHeadersGapkit: 'Gapkit (domanda.opzione, ripetizioni in JSON)',
+  dlHeadersKobo: 'KoboToolbox (gruppo/domanda, un foglio per ripetizione in Excel)',
+  dlPhraseKobo: ', colonne denominate come in KoboToolbox',
+  dlPhraseKoboCsv:
+    ', colonne denominate come in KoboToolbox (ripetizioni solo nella cartella Excel)',
   // One response, whole
   openResponse: 'Apri la risposta {id}',
   responseTitle: 'Risposta {id}',

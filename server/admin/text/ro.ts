@@ -185,6 +185,11 @@ export const admin: AdminText = {
   dlPhraseLabels: 'răspunsuri ca etichete ({language})',
   dlPhraseJson: 'răspunsuri așa cum sunt stocate (coduri)',
   dlPhraseSemicolon: ', separate prin punct și virgulă, cu virgulă zecimală',
+  dlHeaders: 'Numele coloanelor',
+  dlHeadersGapkit: 'Gapkit (întrebare.opțiune, repetările în JSON)',
+  dlHeadersKobo: 'KoboToolbox (grup/întrebare, o foaie pentru fiecare repetare în Excel)',
+  dlPhraseKobo: ', coloane denumite ca în KoboToolbox',
+  dlPhraseKoboCsv: ', coloane denumite ca în KoboToolbox (repetările doar în registrul Excel)',
   // One response, whole
   openResponse: 'Deschideți răspunsul {id}',
   responseTitle: 'Răspunsul {id}',

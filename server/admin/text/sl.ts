@@ -183,6 +183,12 @@ export const admin: AdminText = {
   dlPhraseLabels: 'odgovore kot oznake ({language})',
   dlPhraseJson: 'odgovore, kot so shranjeni (šifre)',
   dlPhraseSemicolon: ', ločene s podpičji in z decimalno vejico',
+  dlHeaders: 'Imena stolpcev',
+  dlHeadersGapkit: 'Gapkit (vprašanje.možnost, ponovitve v JSON)',
+  dlHeadersKobo: 'KoboToolbox (skupina/vprašanje, en list na ponovitev v Excelu)',
+  dlPhraseKobo: ', stolpci poimenovani kot v KoboToolbox',
+  dlPhraseKoboCsv:
+    ', stolpci poimenovani kot v KoboToolbox (ponovitve samo v Excelovem delovnem zvezku)',
   // One response, whole
   openResponse: 'Odpri odgovor {id}',
   responseTitle: 'Odgovor {id}',

@@ -181,6 +181,12 @@ export const admin: AdminText = {
   dlPhraseLabels: 'svar som etiketter ({language})',
   dlPhraseJson: 'svar som de sparats (koder)',
   dlPhraseSemicolon: ', avgränsade med semikolon och med decimalkomma',
+  dlHeaders: 'Kolumnnamn',
+  dlHeadersGapkit: 'Gapkit (fråga.alternativ, upprepningar som JSON)',
+  dlHeadersKobo: 'KoboToolbox (grupp/fråga, ett blad per upprepning i Excel)',
+  dlPhraseKobo: ', kolumner namngivna som i KoboToolbox',
+  dlPhraseKoboCsv:
+    ', kolumner namngivna som i KoboToolbox (upprepningar endast i Excel-arbetsboken)',
   // One response, whole
   openResponse: 'Öppna svar {id}',
   responseTitle: 'Svar {id}',
