@@ -233,7 +233,14 @@
     const setLocale = (code) => {
       locale = code
       document.documentElement.lang = code
+      const title = data.titles?.[code]
+      if (title) {
+        document.title = title
+        const heading = document.querySelector('.gk-loading h1')
+        if (heading) heading.textContent = title
+      }
       el.langLabel.textContent = text('language')
+      loadingText(loadingKey)
       status(statusKey, statusVars)
       outbox(waiting)
       notice(noticeKey, noticeLines, noticeVars)
@@ -244,7 +251,10 @@
       if (!el.panel.hidden && el.panel.dataset.view === 'resume' && lastResume) resume(lastResume)
     }
 
+    // The line under the title while SurveyJS loads: the server wrote it in the page's language.
+    let loadingKey = $('gk-early') ? 'earlyHint' : 'loading'
     const loadingText = (key) => {
+      loadingKey = key
       const p = $('gk-loading-text')
       if (p) p.textContent = text(key)
     }

@@ -49,9 +49,10 @@
     await S.loadStrings(data.locales.find((l) => l.code === code))
     locale = code
     langSelect.value = code
+    // The view first: the strings we hand SurveyJS (Continue later) are read from it.
+    view.setLocale(code)
     if (model) model.locale = code === 'en' ? '' : code
     if (laterAction) laterAction.title = view.text('later')
-    view.setLocale(code)
   }
   langSelect.addEventListener('change', async () => {
     await setLocale(langSelect.value)

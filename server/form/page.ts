@@ -87,6 +87,7 @@ export function formPage(input: FormPageInput): string {
     version: survey.version,
     definition,
     title: survey.title(locale),
+    titles: Object.fromEntries(survey.locales.map((l) => [l, survey.title(l)])),
     locales: survey.locales.map((l) => {
       const asset = surveyI18nAsset(l)
       return { code: l, name: LANGUAGE_NAMES[l] ?? l, i18n: asset ? url(asset) : null }
