@@ -159,12 +159,29 @@ function parseGroupBy(raw: unknown, byName: Map<string, QuestionShape>): string[
 
 const LOCALIZABLE_SKIP = new Set(['gapkit'])
 
+const LOCALE_CODE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/
+
 /**
- * The content languages of a questionnaire: `en` for SurveyJS's `default` plus every other
- * locale key found on a localizable string, sorted.
+ * The language a questionnaire opens in when the reader asks for none of its own: SurveyJS's
+ * top-level `locale` (an XLSForm's `default_language`, kept by the converter), else English.
+ */
+export function defaultLocale(json: SurveyJson): string {
+  const { locale } = json
+  return typeof locale === 'string' && LOCALE_CODE.test(locale) ? locale : 'en'
+}
+
+/**
+ * The content languages of a questionnaire, its default language (`defaultLocale`) first, then
+ * the others sorted: every locale key found on a localizable string, and `en` for SurveyJS's
+ * `default` texts. A questionnaire whose `locale` is not English lists `en` only when some
+ * `default` text is not that locale's own (a text `{ default, fr }` with two different texts, or
+ * no `fr`): when every default is the French text, there is no English to offer.
+ * @example listLocales({ locale: 'fr', title: { default: 'Épargne', fr: 'Épargne' } }) // ['fr']
  */
 export function listLocales(json: SurveyJson): string[] {
-  const found = new Set<string>(['en'])
+  const opening = defaultLocale(json)
+  const found = new Set<string>([opening])
+  let english = opening === 'en'
   const visit = (v: unknown) => {
     if (Array.isArray(v)) {
       for (const item of v) visit(item)
@@ -174,13 +191,15 @@ export function listLocales(json: SurveyJson): string[] {
     const values = Object.values(v)
     if ('default' in v && values.length > 0 && values.every((x) => typeof x === 'string')) {
       for (const k of Object.keys(v)) if (k !== 'default') found.add(k)
+      if (v[opening] !== v.default) english = true
       return
     }
     for (const [k, child] of Object.entries(v)) if (!LOCALIZABLE_SKIP.has(k)) visit(child)
   }
   visit(json)
-  const rest = [...found].filter((l) => l !== 'en').sort()
-  return ['en', ...rest]
+  if (english) found.add('en')
+  const rest = [...found].filter((l) => l !== opening).sort()
+  return [opening, ...rest]
 }
 
 /** A localized text: the requested locale, else the default, else the first available. */

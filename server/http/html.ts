@@ -64,8 +64,8 @@ export function embedJson(value: unknown): string {
 
 /**
  * A page's language: `?lang=` when it is one of `available`, else the best match of the
- * `Accept-Language` header (q-values respected, `fr-CH` matching `fr`), else the first (English
- * when there is none).
+ * `Accept-Language` header (q-values respected, `fr-CH` matching `fr`), else the first (a
+ * questionnaire lists its default language first; English when there is none).
  */
 export function pickLocale<L extends string>(
   request: { query?: string; header?: string },

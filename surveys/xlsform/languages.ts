@@ -99,14 +99,19 @@ export function planLanguages(
   return { codes, defaultCode, unknown }
 }
 
-/** The locales of a plan as they appear in the questionnaire (`en` for the default). */
-export function planLocales(plan: LanguagePlan): string[] {
-  const locales = new Set<string>()
-  for (const code of plan.codes.values()) {
-    locales.add(code === plan.defaultCode || code === UNNAMED ? 'en' : code)
-  }
-  if (plan.defaultCode !== 'en' && plan.defaultCode !== UNNAMED) locales.add(plan.defaultCode)
-  return [...locales].sort()
+/**
+ * The locale the form opens in, for SurveyJS's top-level `locale`: `default_language` when the
+ * form has it, else the language of the `default` texts when it is not English; undefined for
+ * English (SurveyJS's own default).
+ */
+export function openingLocale(
+  plan: LanguagePlan,
+  defaultLanguage: string | undefined,
+): string | undefined {
+  const declared = defaultLanguage ? languageCode(defaultLanguage) : null
+  const codes = new Set(plan.codes.values())
+  const code = declared && codes.has(declared) ? declared : plan.defaultCode
+  return code === 'en' || code === UNNAMED ? undefined : code
 }
 
 /**

@@ -559,9 +559,52 @@ describe('languages and settings', () => {
     })
     const json = expectUsable(result)
     expect(elements(json).q?.title).toEqual({ default: 'Épargne', fr: 'Épargne', bm: 'Mɔgɔ' })
-    expect(listLocales(json)).toEqual(['en', 'bm', 'fr'])
+    // It opens in French, and offers no English it does not have.
+    expect(json.locale).toBe('fr')
+    expect(listLocales(json)).toEqual(['fr', 'bm'])
+    expect(result.summary.locales).toEqual(['fr', 'bm'])
     expect(lines(result.problems)).toEqual([
-      'warning settings - default_language: the form has no English texts: its "fr" texts are also the default ones, which the form\'s language switch lists as English',
+      'warning settings - default_language: the form has no English texts: its "fr" texts are also the default ones, and it opens in "fr" when the browser asks for none of its languages',
     ])
+  })
+
+  it('opens in default_language when the form has English too', async () => {
+    const result = await convert({
+      survey: sheet([
+        {
+          type: 'text',
+          name: 'q',
+          'label::English (en)': 'Savings',
+          'label::French (fr)': 'Épargne',
+        },
+      ]),
+      settings: sheet([{ default_language: 'French (fr)' }]),
+    })
+    const json = expectUsable(result)
+    expect(elements(json).q?.title).toEqual({ default: 'Savings', fr: 'Épargne' })
+    expect(json.locale).toBe('fr')
+    expect(listLocales(json)).toEqual(['fr', 'en'])
+    expect(lines(result.problems)).toEqual([])
+    // survey-core opens the model in French too.
+    expect(new Model(json).locale).toBe('fr')
+  })
+
+  it('writes no locale for English or a default_language the form does not have', async () => {
+    for (const declared of ['English (en)', 'Italian (it)', undefined]) {
+      const result = await convert({
+        survey: sheet([
+          {
+            type: 'text',
+            name: 'q',
+            'label::English (en)': 'Savings',
+            'label::French (fr)': 'Épargne',
+          },
+        ]),
+        settings: sheet([declared ? { default_language: declared } : { form_title: 'T' }]),
+      })
+      const json = expectUsable(result)
+      expect(json.locale, declared).toBeUndefined()
+      expect(listLocales(json), declared).toEqual(['en', 'fr'])
+    }
   })
 })
