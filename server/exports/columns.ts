@@ -232,7 +232,8 @@ export function listQuestionColumns(q: Question, suffix: string): AnswerColumn[]
  */
 export function listAnswerColumns(json: SurveyJson, locale = 'en'): AnswerColumn[] {
   const model = createModel(json)
-  if (locale !== 'en') model.locale = locale
+  // Always set: a questionnaire's own `locale` (its opening language) is the model's default.
+  model.locale = locale
   const suffix = model.commentSuffix
   const columns = model
     .getAllQuestions(false, false, false)

@@ -204,7 +204,8 @@ function placeCalculations(model: SurveyModel, main: Draft, how: Walk, order: st
  */
 export function listKoboSheets(json: SurveyJson, locale = 'en'): KoboSheet {
   const model = createModel(json)
-  if (locale !== 'en') model.locale = locale
+  // Always set: a questionnaire's own `locale` (its opening language) is the model's default.
+  model.locale = locale
   const order = listXmlPaths(json)
   const paths = new Map(order.map((p) => [p.slice(p.lastIndexOf('/') + 1), p]))
   const how: Walk = { paths, converted: order.length > 0, suffix: model.commentSuffix }
