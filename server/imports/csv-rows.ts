@@ -24,9 +24,9 @@ function isMeta(name: string): name is MetaColumn {
   return META.has(name)
 }
 
-function readRecords(text: string): string[][] {
+function readRecords(text: string, delimiter: ',' | ';'): string[][] {
   try {
-    return readCsv(text)
+    return readCsv(text, delimiter)
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new ImportInputError(`CSV: ${error.message}`)
     throw error
@@ -43,24 +43,32 @@ export function checkHeader(table: FlatTable): void {
   }
 }
 
+/**
+ * KoboToolbox's own CSV: every field quoted, separated by `;`, numbers with a decimal point
+ * and text as typed (never neutralised).
+ */
+const KOBO_CSV_HEADER = /^\uFEFF?"[^"]*"(;"[^"]*")+$/
+
 /** Reads every data row of a CSV export; a file that is not a usable CSV throws `ImportInputError`. */
 export async function readCsvRows(text: string, resolver: VersionResolver): Promise<KoboRead> {
+  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? ''
+  const kobo = KOBO_CSV_HEADER.test(firstLine)
   // The semicolon variant made for Excel in fr, it, ro, sl and sv writes numbers with decimal
   // commas, which cannot be told apart from text on the way back: say which file to use.
-  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? ''
-  if (firstLine.includes(';') && !firstLine.includes(',')) {
+  if (!kobo && firstLine.includes(';') && !firstLine.includes(',')) {
     throw new ImportInputError(
       'this CSV is separated by semicolons (the export made for Excel, with decimal commas): import the comma-separated CSV export or the JSON export instead',
     )
   }
-  const [header, ...records] = readRecords(text)
+  const [header, ...records] = readRecords(text, kobo ? ';' : ',')
   if (!header || (header.length === 1 && header[0] === '')) {
     throw new ImportInputError('the CSV file is empty')
   }
+  const cell = kobo ? (text: string) => text : unneutralise
   const table: FlatTable = {
     name: '',
-    header: header.map((h) => unneutralise(h.trim())),
-    records: records.map((cells, i) => ({ line: i + 2, cells: cells.map(unneutralise) })),
+    header: header.map((h) => cell(h.trim())),
+    records: records.map((cells, i) => ({ line: i + 2, cells: cells.map(cell) })),
   }
   return readFlatRows(table, [], resolver)
 }

@@ -8,11 +8,13 @@ export class CsvSyntaxError extends Error {
 /**
  * Splits CSV text into records of fields. A leading byte-order mark is dropped; records end
  * with CRLF or LF; a quoted field may hold commas, doubled quotes and line breaks. A blank
- * line is a record with one empty field.
+ * line is a record with one empty field. `delimiter` is `,` unless given (KoboToolbox's own
+ * CSV is separated by `;`).
  *
  * @example readCsv('a,b\r\n"x, y","say ""hi"""\r\n') // [['a', 'b'], ['x, y', 'say "hi"']]
  */
-export function readCsv(text: string): string[][] {
+export function readCsv(text: string, delimiter: ',' | ';' = ','): string[][] {
+  const sep = delimiter.charCodeAt(0)
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const records: string[][] = []
   let record: string[] = []
@@ -41,7 +43,7 @@ export function readCsv(text: string): string[][] {
         break
       }
       const next = src[i]
-      if (i < n && next !== ',' && next !== '\n' && next !== '\r') {
+      if (i < n && next !== delimiter && next !== '\n' && next !== '\r') {
         throw new CsvSyntaxError(`line ${line}: text after a closing quote`)
       }
       field = value
@@ -49,7 +51,7 @@ export function readCsv(text: string): string[][] {
       let end = i
       while (end < n) {
         const c = src.charCodeAt(end)
-        if (c === 44 || c === 10 || c === 13) break
+        if (c === sep || c === 10 || c === 13) break
         if (c === 34) throw new CsvSyntaxError(`line ${line}: a quote inside an unquoted field`)
         end++
       }
@@ -61,7 +63,7 @@ export function readCsv(text: string): string[][] {
       records.push(record)
       return records
     }
-    if (src[i] === ',') {
+    if (src[i] === delimiter) {
       i++
       continue
     }

@@ -37,11 +37,17 @@ async function open(surveys: string | Record<string, SurveyJson> = SURVEYS): Pro
   return t
 }
 
-async function post(t: TestApp, url: string, body: string, type: string, token = t.admin) {
+async function post(
+  t: TestApp,
+  url: string,
+  body: string | Uint8Array,
+  type: string,
+  token = t.admin,
+) {
   const res = await t.app.request(url, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   })
   return { status: res.status, body: await res.json() }
 }
@@ -291,15 +297,21 @@ describe('round trip', () => {
     return t
   }
 
-  for (const format of ['json', 'csv'] as const) {
+  const TYPES = {
+    json: 'application/json',
+    csv: 'text/csv',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }
+  for (const format of ['json', 'csv', 'xlsx'] as const) {
     it(`gives identical answers and metadata through a ${format} export`, async () => {
       const source = await demoSource()
       const target = await open(DEFINITIONS)
-      const type = format === 'csv' ? 'text/csv' : 'application/json'
+      const type = TYPES[format]
       let imported = 0
       for (const survey of source.registry.list()) {
         const url = `/api/surveys/${survey.id}/responses?format=${format}&status=all&review=all`
-        const file = await (await source.send('GET', url, source.admin)).text()
+        const got = await source.send('GET', url, source.admin)
+        const file = format === 'xlsx' ? new Uint8Array(await got.arrayBuffer()) : await got.text()
         const res = await post(
           target,
           `/api/surveys/${survey.id}/imports`,
