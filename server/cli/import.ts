@@ -16,11 +16,12 @@ const HELP = `Usage: gapkit import <survey> <file.csv|file.xlsx|file.json> [--sk
 Imports a CSV, XLSX or JSON export. CSV and XLSX may have Gapkit's headers or KoboToolbox's
 (as \`gapkit export --headers kobo\` and Kobo write them), told apart by the header row; with
 Kobo's, an XLSX file's repeat sheets rebuild the repeats, and a CSV, which has none, is
-imported without them (the command says so). Every row is validated like a submission (submitted rows in
-full, drafts without completeness); if a row is invalid nothing is imported, and each problem
-is printed as "row N: question: message". Ids and submission keys are kept: rows already
-stored are skipped, so importing the same file twice adds nothing. A missing region is
-created when the file names it (CSV region_name column, JSON regions list).
+imported without them (the command says so). Every row is validated like a submission
+(submitted rows in full, drafts without completeness); if a row is invalid nothing is
+imported, and each problem is printed as "row N: question: message". Ids and submission keys
+are kept: rows already stored are skipped, so importing the same file twice adds nothing. A
+missing region is created when the file names it (region_name or _region_name column, JSON
+regions list).
   --skip-invalid    import the valid rows and report the others
   --region ID       region of rows that name none (a row naming another one is invalid)
   --dry-run         check everything, store nothing
