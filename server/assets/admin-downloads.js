@@ -26,6 +26,11 @@
       const json = format === 'json'
       const values = $('ak-d-values')
       values.disabled = json
+      // Column names are CSV's and Excel's: hidden for JSON; in the link when not the default.
+      const headers = $('ak-d-headers')
+      const chosenHeaders = json ? '' : headers?.value || ''
+      const defaultHeaders = [...(headers?.options || [])].find((o) => o.defaultSelected)?.value
+      if (headers) headers.closest('label').style.display = json ? 'none' : ''
       const params = new URLSearchParams({
         format: semicolon ? 'csv' : format,
         status: value('ak-d-status'),
@@ -35,6 +40,7 @@
       if (value('ak-d-wave')) params.set('wave', value('ak-d-wave'))
       if (!json && values.value) params.set('labels', values.value)
       if (semicolon) params.set('delimiter', ';')
+      if (chosenHeaders && chosenHeaders !== defaultHeaders) params.set('headers', chosenHeaders)
       link.href = `/api/surveys/${encodeURIComponent(form.dataset.survey)}/responses?${params}`
 
       const status = { submitted: t.dlPhraseSubmitted, all: t.dlPhraseAll, draft: t.dlPhraseDrafts }
@@ -58,7 +64,9 @@
             ? fill(t.dlPhraseLabels, { language: languageOf(values) })
             : t.dlPhraseCodes,
       ]
-      const what = `${parts.join(', ')}${semicolon ? t.dlPhraseSemicolon : ''}`
+      const kobo =
+        chosenHeaders === 'kobo' ? (format === 'xlsx' ? t.dlPhraseKobo : t.dlPhraseKoboCsv) : ''
+      const what = `${parts.join(', ')}${semicolon ? t.dlPhraseSemicolon : ''}${kobo}`
       includes.textContent = fill(t.dlIncludes, { what })
     }
     form.addEventListener('change', update)

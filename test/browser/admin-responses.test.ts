@@ -178,8 +178,30 @@ describe('the responses download', () => {
     expect(lines.length - 1).toBe(Number(expected.n))
     expect(text).toContain(';Seine-Saint-Denis;')
 
+    // Column names: Gapkit's by default for this questionnaire; Kobo's in the link and the sentence.
+    expect(await page.locator('#ak-d-headers').inputValue()).toBe('gapkit')
+    await page.selectOption('#ak-d-headers', 'kobo')
+    const kobo = await href()
+    expect(kobo.searchParams.get('headers')).toBe('kobo')
+    expect(await includes.textContent()).toMatch(
+      /decimal commas, columns named as in KoboToolbox \(repeats in the Excel workbook only\)\.$/,
+    )
+    const koboText = await page.evaluate(
+      async (u) => (await fetch(u)).text(),
+      kobo.pathname + kobo.search,
+    )
+    const koboHeader = koboText.split('\r\n')[0] ?? ''
+    expect(koboHeader).not.toMatch(/^\uFEFF?id;/)
+    expect(koboHeader).toContain(';_uuid;_submission_time;')
+    await page.selectOption('#ak-d-format', 'xlsx')
+    expect(await includes.textContent()).toMatch(
+      /answers as labels in French, columns named as in KoboToolbox\.$/,
+    )
+
     await page.selectOption('#ak-d-format', 'json')
     expect(await page.locator('#ak-d-values').isDisabled()).toBe(true)
+    expect(await page.locator('#ak-d-headers').isVisible()).toBe(false)
+    expect((await href()).searchParams.has('headers')).toBe(false)
     expect(await includes.textContent()).toContain('answers as stored (codes).')
     await page.locator('#ak-downloads').scrollIntoViewIfNeeded()
     await page.selectOption('#ak-d-format', 'csv;')
