@@ -59,6 +59,11 @@ export interface AppDeps {
   log?: (line: string) => void
   /** scrypt cost of account passwords (default `SCRYPT_PARAMS`; tests pass a cheaper one). */
   passwords?: ScryptParams
+  /**
+   * How old (ms) the look at the database's questionnaire publications may be when a request
+   * comes (default 1000): a publication by another process is served within that time.
+   */
+  registryMaxAge?: number
 }
 
 let sharedAssets: Map<string, Asset> | undefined
@@ -117,9 +122,11 @@ export function createApp(given: AppDeps) {
     app.use(path, shape)
     app.use(path, quota)
   }
-  // A publication by another process is seen at the next request: one indexed read.
+  // A publication by another process is seen within `registryMaxAge` (one indexed read at most
+  // that often; this process's own publications at once).
+  const registryMaxAge = deps.registryMaxAge ?? 1000
   app.use('*', async (c, next) => {
-    if (!c.req.path.startsWith('/assets/')) await registry.refresh()
+    if (!c.req.path.startsWith('/assets/')) await registry.refresh(registryMaxAge)
     await next()
   })
   app.route('/', landingRoutes(assets))

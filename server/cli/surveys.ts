@@ -27,7 +27,8 @@ const ACTOR = 'cli'
 const HELP = `Usage: gapkit survey add FILE [--id ID] [--draft]
        gapkit survey list [--json]
 
-Questionnaires kept in the database, which every server on it serves at once (no restart):
+Questionnaires kept in the database, which every server on it serves within a second (no
+restart):
 the same as an upload in the dashboard or POST /api/surveys. The questionnaire folder stays
 the way to keep questionnaires in version control; an uploaded questionnaire replaces the
 folder's of the same id.

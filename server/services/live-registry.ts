@@ -20,8 +20,12 @@ export type SurveyOrigin =
 
 /** A registry that follows the publications of every process on the database. */
 export interface LiveSurveyRegistry extends SurveyRegistry {
-  /** Reads the published uploads again when one was published since the last look. */
-  refresh(): Promise<void>
+  /**
+   * Reads the published uploads again when one was published since the last look. With
+   * `maxAgeMs`, does nothing when the last look ended less than that long ago (the app's
+   * per-request look: a publication by another process is seen within that time).
+   */
+  refresh(maxAgeMs?: number): Promise<void>
   /** Where the served version of `id` comes from; undefined for an unknown id. */
   origin(id: string): SurveyOrigin | undefined
   /** The questionnaires of the folder alone. */
@@ -45,8 +49,11 @@ interface Served {
 export function createLiveRegistry(
   db: Kysely<Database>,
   folder: SurveyRegistry,
+  options: { now?: () => number } = {},
 ): LiveSurveyRegistry {
+  const now = options.now ?? (() => performance.now())
   let seen: number | null = null
+  let lookedAt = Number.NEGATIVE_INFINITY
   let uploaded = new Map<string, Served>()
   let pending: Promise<void> | null = null
   // Loaded uploads by upload id (an upload's content never changes): a reload after another
@@ -74,6 +81,7 @@ export function createLiveRegistry(
 
   const reload = async () => {
     const latest = await latestPublication(db)
+    lookedAt = now()
     if (latest === seen) return
     const next = new Map<string, Served>()
     for (const row of await listServedUploads(db)) {
@@ -120,7 +128,8 @@ export function createLiveRegistry(
       if (served) return served.origin
       return folder.get(id) ? { kind: 'folder' } : undefined
     },
-    refresh() {
+    refresh(maxAgeMs) {
+      if (maxAgeMs !== undefined && now() - lookedAt < maxAgeMs) return Promise.resolve()
       // Concurrent requests share one look.
       if (!pending) {
         pending = reload().finally(() => {

@@ -43,7 +43,10 @@ export interface TestApp {
  */
 export async function createTestApp(
   surveys: string | Record<string, SurveyJson> = DEFINITIONS,
-  options: Pick<AppDeps, 'bodyLimit' | 'limits' | 'now' | 'log' | 'passwords'> = {},
+  options: Pick<
+    AppDeps,
+    'bodyLimit' | 'limits' | 'now' | 'log' | 'passwords' | 'registryMaxAge'
+  > = {},
 ): Promise<TestApp> {
   const dir = tempDir()
   const db = await createDb(path.join(dir, 'test.db'))

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../../server/app.ts'
 import { createDb, type Db } from '../../../server/db/create-db.ts'
 import { createLiveRegistry } from '../../../server/services/live-registry.ts'
@@ -26,13 +26,16 @@ let t: TestApp
 let other: Db
 let second: ReturnType<typeof createApp>
 beforeEach(async () => {
-  t = await createTestApp({ example })
+  // Every request looks at the publications (registryMaxAge 0), so each step sees the last
+  // one at once; the default second of delay is tested on its own below.
+  t = await createTestApp({ example }, { registryMaxAge: 0 })
   // A second server process on the same SQLite file: its own connection, app and registry.
   other = await createDb(path.join(t.dir, 'test.db'))
   second = createApp({
     db: other.kysely,
     registry: createRegistry([loadSurvey('example', example)]),
     defaultWave: '2026',
+    registryMaxAge: 0,
   })
 })
 afterEach(async () => {
@@ -139,6 +142,43 @@ describe('a publication reaches every process on the database', () => {
       }
       expect(surveys).toEqual([expect.objectContaining({ id: 'example', version: last })])
     }
+  })
+
+  it('with the default, sees another process’s publication within a second, looking at most that often', async () => {
+    const third = createApp({
+      db: other.kysely,
+      registry: createRegistry([loadSurvey('example', example)]),
+      defaultWave: '2026',
+    })
+    const ids = async () =>
+      ((await get(third, '/api/surveys', t.partnerA)) as { surveys: { id: string }[] }).surveys.map(
+        (s) => s.id,
+      )
+    expect(await ids()).toEqual(['example'])
+    await publish(example, 'field-visit')
+    // Seen once the look made before the publication is a second old (the age itself is
+    // tested with a clock below).
+    await vi.waitFor(async () => expect(await ids()).toContain('field-visit'), {
+      timeout: 5_000,
+      interval: 50,
+    })
+  })
+
+  it('looks again only when its last look is older than the given age', async () => {
+    let clock = 0
+    const registry = createLiveRegistry(
+      other.kysely,
+      createRegistry([loadSurvey('example', example)]),
+      { now: () => clock },
+    )
+    await registry.refresh(1000)
+    await publish(example, 'field-visit')
+    clock = 999
+    await registry.refresh(1000)
+    expect(registry.get('field-visit')).toBeUndefined()
+    clock = 1000
+    await registry.refresh(1000)
+    expect(registry.get('field-visit')?.id).toBe('field-visit')
   })
 
   it('reads the published uploads once per publication, not at every look', async () => {
