@@ -8,7 +8,7 @@ import { createDefinitionStore } from '../form/definitions.ts'
 import { FORM_CSP, FORM_LOCALES, formPage, messagePage } from '../form/page.ts'
 import { serviceWorkerScript } from '../form/service-worker.ts'
 import { authenticate, readToken } from '../http/auth.ts'
-import { pickLocale } from '../http/html.ts'
+import { contentSecurityPolicy, pickLocale } from '../http/html.ts'
 import { type Asset, DEFAULT_ASSET_CACHE } from '../http/static-assets.ts'
 
 export interface FormRouteOptions {
@@ -52,7 +52,7 @@ export function formRoutes(
       c.header('Cache-Control', 'no-cache')
       c.header(
         'Content-Security-Policy',
-        "default-src 'none'; script-src 'self'; connect-src 'self'",
+        contentSecurityPolicy({ script: ["'self'"], connect: ["'self'"] }),
       )
       c.header('ETag', worker.etag)
       if (matches(c.req.header('if-none-match'), worker.etag)) return c.body(null, 304)
