@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -56,32 +55,36 @@ describe('serving the SurveyJS bundle right after a cold start', () => {
   it('never blocks the event loop for a compression (the first request once took 3–14 s)', async () => {
     const dir = tempDir('gapkit-cold-')
     dirs.push(dir)
-    const histogram = monitorEventLoopDelay({ resolution: 10 })
-    histogram.enable()
     // The cache folder is empty: brotli at quality 11 of 1.4 MB runs now, on the thread pool.
     const assets = loadAssets({ cacheDir: dir })
     const app = new Hono().route('/assets', assetRoutes(assets))
     const core = assets.get('survey.core.min.js')
     if (!core) throw new Error('no SurveyJS bundle')
     const started = performance.now()
-    const ticks: number[] = [started]
-    const timer = setInterval(() => ticks.push(performance.now()), 5)
+    // The main thread's busy time between two ticks of a 5 ms timer (event loop utilisation):
+    // a compression run on it shows as that long busy, while time this process merely waited
+    // for a CPU (a machine shared with Chromium and other test files) counts as idle.
+    const busy: number[] = []
+    let last = performance.eventLoopUtilization()
+    const timer = setInterval(() => {
+      const now = performance.eventLoopUtilization()
+      busy.push(performance.eventLoopUtilization(now, last).active)
+      last = now
+    }, 5)
     const res = await app.request(core.url, { headers: { 'Accept-Encoding': 'br, gzip' } })
     const bytes = Buffer.from(await res.arrayBuffer())
     const answeredAfter = performance.now() - started
     // Keep measuring while its brotli copy is made (the first one, in the background).
     await core.compressed.ready
     clearInterval(timer)
-    histogram.disable()
     expect(res.status).toBe(200)
     const encoding = res.headers.get('content-encoding')
     const decode = encoding === 'br' ? brotliDecompressSync : gunzipSync
     expect(decode(bytes).equals(core.body)).toBe(true)
     expect(answeredAfter).toBeLessThan(2_000)
-    const gaps = ticks.slice(1).map((t, i) => t - (ticks[i] ?? t))
-    // Generous for a shared 2-core machine; the synchronous quality-11 brotli took seconds.
-    expect(Math.max(...gaps)).toBeLessThan(250)
-    expect(histogram.max / 1e6).toBeLessThan(250)
+    expect(busy.length).toBeGreaterThan(10)
+    // The synchronous quality-11 brotli kept the thread busy for seconds.
+    expect(Math.max(...busy)).toBeLessThan(250)
     // The next request gets brotli, read from memory.
     const br = await app.request(core.url, { headers: { 'Accept-Encoding': 'br, gzip' } })
     expect(br.headers.get('content-encoding')).toBe('br')
