@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { performance } from 'node:perf_hooks'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { afterAll, describe, expect, it } from 'vitest'
