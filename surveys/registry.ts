@@ -47,11 +47,17 @@ export interface SurveyRegistry {
   version(id: string, version: string, storedDefinition?: string): LoadedSurvey | undefined
 }
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
+/** A questionnaire id: lowercase letters, digits and dashes, at most 63, not starting with a dash. */
+export const SURVEY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
+
+/** A file's name without its folder (`forms/Savings v2.xlsx` → `Savings v2.xlsx`). */
+export function fileNameOf(path: string): string {
+  return path.replace(/^.*[\\/]/, '')
+}
 
 /** A file's name without its folder and extension (`forms/Savings v2.xlsx` → `Savings v2`). */
 export function fileBaseName(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
+  return fileNameOf(fileName).replace(/\.[^.]*$/, '')
 }
 
 /**
@@ -82,7 +88,8 @@ export function loadSurvey(id: string, json: unknown, source = id): LoadedSurvey
   const fail = (problem: string): never => {
     throw new SurveyDefinitionError(`${source}: ${problem}`)
   }
-  if (!ID_PATTERN.test(id)) fail('the file name must be lowercase letters, digits and dashes')
+  if (!SURVEY_ID_PATTERN.test(id))
+    fail('the file name must be lowercase letters, digits and dashes')
   if (!isRecord(json)) return fail('the questionnaire must be a JSON object')
   const survey: SurveyJson = json
   const errors = surveyJsonErrors(survey)

@@ -30,6 +30,8 @@ import {
   previewSurvey,
   publishUpload,
   SurveyUploadError,
+  uploadDefinition,
+  uploadFileName,
   uploadSurvey,
 } from '../services/survey-uploads.ts'
 
@@ -173,7 +175,7 @@ export function adminQuestionnaireRoutes(deps: QuestionnaireRouteDeps) {
         const file = form.success ? form.data.file : undefined
         const id = form.success ? form.data.id?.trim() || undefined : undefined
         if (!file || file.size === 0) return page(c, s, { kind: 'qNoFile' }, 422, id)
-        const fileName = file.name.replace(/^.*[\\/]/, '').slice(0, 200) || 'questionnaire'
+        const fileName = uploadFileName(file.name)
         try {
           const upload = await uploadSurvey(
             { db, registry },
@@ -239,9 +241,9 @@ export function adminQuestionnaireRoutes(deps: QuestionnaireRouteDeps) {
         const s = await pageSession(c, ROLE)
         if ('response' in s) return s.response
         try {
-          const survey = await previewSurvey(db, c.req.param('upload'))
+          const definition = await uploadDefinition(db, c.req.param('upload'))
           c.header('Content-Type', 'application/json; charset=utf-8')
-          return c.body(survey.definition)
+          return c.body(definition)
         } catch (error) {
           if (error instanceof NotFoundError) return noUpload(c, s)
           throw error

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { SURVEY_ID_PATTERN } from '../../surveys/registry.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, badRequest } from '../errors.ts'
 import { type AuthEnv, actorOf, requireAdmin, requireRole } from '../http/auth.ts'
@@ -24,7 +25,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const idField = z
   .string()
   .max(63, 'at most 63 characters')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
+  .regex(SURVEY_ID_PATTERN, 'lowercase letters, digits and dashes')
 
 export const uploadQuery = z.strictObject({
   id: idField.optional(),

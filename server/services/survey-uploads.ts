@@ -1,13 +1,10 @@
 /**
- * Questionnaires uploaded as SurveyJS JSON or an XLSForm workbook (issue 13): checked as the
- * folder's files are (errors by row or question, nothing stored when refused), kept as a draft
- * that can be previewed, then published as the current version of their id for every process
- * on the database (server/services/live-registry.ts). Every change is audited.
- *
- * Contract with the dashboard (Engineer B): the names below are the shared contract; the only
- * additions are `LiveSurveyRegistry` (re-exported), `UploadDeps`, `UploadInput` (the contract's
- * input plus an optional `readFile`) and `uploadPreviewPath` (the path the API's `previewUrl`
- * gives: B, change it here if the preview route lives elsewhere).
+ * Questionnaires uploaded as SurveyJS JSON or an XLSForm workbook: checked as the folder's
+ * files are (errors by row or question, nothing stored when refused), kept as a draft that can
+ * be previewed, then published as the current version of their id for every process on the
+ * database (server/services/live-registry.ts). Every change is audited. The dashboard
+ * (routes/admin-questionnaires.ts), the API (routes/survey-uploads.ts) and `gapkit survey`
+ * all call these functions.
  */
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
@@ -15,8 +12,10 @@ import { findDuplicateNames, listQuestionShapes } from '../../surveys/definition
 import { isRecord } from '../../surveys/json.ts'
 import {
   fileBaseName,
+  fileNameOf,
   type LoadedSurvey,
   loadSurvey,
+  SURVEY_ID_PATTERN,
   SurveyDefinitionError,
   surveyIdFrom,
 } from '../../surveys/registry.ts'
@@ -104,9 +103,13 @@ export interface UploadInput {
  * name), found by their file name as the workbook writes it (any folder part is ignored).
  */
 export function filesBeside(files: { name: string; bytes: Uint8Array }[]) {
-  const base = (name: string) => name.replace(/^.*[\\/]/, '')
-  const byName = new Map(files.map((f) => [base(f.name), f.bytes]))
-  return (name: string): Uint8Array | undefined => byName.get(base(name))
+  const byName = new Map(files.map((f) => [fileNameOf(f.name), f.bytes]))
+  return (name: string): Uint8Array | undefined => byName.get(fileNameOf(name))
+}
+
+/** The name an upload is kept and shown under: no folder part, at most 200 characters. */
+export function uploadFileName(name: string): string {
+  return fileNameOf(name).slice(0, 200) || 'questionnaire'
 }
 
 export interface UploadDeps {
@@ -117,12 +120,11 @@ export interface UploadDeps {
 /** The most an upload may weigh; the HTTP edge refuses larger bodies earlier (importLimit). */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
-/** Where the dashboard previews an upload (Engineer B's route); the API answers it as `previewUrl`. */
+/** Where the dashboard previews an upload; the API answers it as `previewUrl`. */
 export function uploadPreviewPath(uploadId: string): string {
   return `/admin/questionnaires/uploads/${uploadId}/preview`
 }
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/
 const UPLOAD_ID = /^u_[0-9a-f]{16}$/
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
@@ -166,7 +168,7 @@ function fromImportProblem(p: ImportProblem): UploadProblem {
 }
 
 function checkId(id: string): string {
-  if (!ID_PATTERN.test(id)) {
+  if (!SURVEY_ID_PATTERN.test(id)) {
     fail(
       'id',
       `the questionnaire id "${id.slice(0, 80)}" must be lowercase letters, digits and dashes (at most 63, starting with a letter or digit)`,
@@ -296,7 +298,7 @@ export async function uploadSurvey(
   actor: string,
   now: string,
 ): Promise<SurveyUpload> {
-  const fileName = input.fileName.replace(/^.*[\\/]/, '').slice(0, 200) || 'questionnaire'
+  const fileName = uploadFileName(input.fileName)
   const { survey, kind, warnings } = await checkFile({ ...input, fileName })
   await deps.registry.refresh()
   const served = deps.registry.get(survey.id)
@@ -372,6 +374,11 @@ export async function getUpload(db: Kysely<Database>, uploadId: string): Promise
 export async function previewSurvey(db: Kysely<Database>, uploadId: string): Promise<LoadedSurvey> {
   const row = await findRecord(db, uploadId)
   return loadSurvey(row.survey, JSON.parse(row.definition), `upload ${row.id}`)
+}
+
+/** The upload's questionnaire as stored (canonical JSON text), for the preview page to load. */
+export async function uploadDefinition(db: Kysely<Database>, uploadId: string): Promise<string> {
+  return (await findRecord(db, uploadId)).definition
 }
 
 /**

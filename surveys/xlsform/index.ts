@@ -5,7 +5,7 @@
  * it alike. The result is checked as `surveys/definitions/` files are (`loadSurvey`).
  */
 import { listLocales } from '../definition.ts'
-import { fileBaseName, loadSurvey, surveyIdFrom } from '../registry.ts'
+import { fileBaseName, fileNameOf, loadSurvey, surveyIdFrom } from '../registry.ts'
 import type { SurveyJson } from '../types.ts'
 import { readChoiceLists } from './choices.ts'
 import { readHeader } from './columns.ts'
@@ -242,7 +242,7 @@ function importNote(
 ): Record<string, unknown> {
   return {
     format: 'xlsform',
-    ...(options.fileName ? { file: options.fileName.replace(/^.*[\\/]/, '') } : {}),
+    ...(options.fileName ? { file: fileNameOf(options.fileName) } : {}),
     ...(settings.formId ? { formId: settings.formId } : {}),
     ...(settings.version ? { formVersion: settings.version } : {}),
     notConverted: problems,
