@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // On PostgreSQL (GAPKIT_TEST_DATABASE=postgres): check the server, drop leftover schemas.
+    globalSetup: ['test/global-setup.ts'],
     // Vitest's default is one worker fewer than the cores: on the 2-core machines of CI and
     // of most contributors, a single worker, so the suite ran one file at a time. Many files
     // spend their time waiting on Chromium or a child process, so one worker per core.

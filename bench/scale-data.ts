@@ -7,7 +7,7 @@
  */
 
 import { DEMO_REGIONS, generateDemoResponses } from '../demo/index.ts'
-import { createDb } from '../server/db/create-db.ts'
+import { createDb, sqliteConnection } from '../server/db/create-db.ts'
 import { upsertRegion } from '../server/db/repositories/regions.ts'
 import { ensureSurveyVersion } from '../server/db/repositories/survey-versions.ts'
 import type { SurveyRegistry } from '../surveys/registry.ts'
@@ -132,13 +132,13 @@ export async function fillScaleDatabase(
   const pool = buildPool(registry)
   const random = createRandom(seed)
   // Benchmark only: raw inserts, batched in transactions (see the file comment).
-  const insert = db.sqlite.prepare(
+  const insert = sqliteConnection(db).prepare(
     `insert into responses (id, survey, version, region_id, wave, language, status, answers,
        group_name, token_id, created_at, updated_at, submitted_at, submission_key, review_status)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, null, ?)`,
   )
   let answerBytes = 0
-  const writeBatch = db.sqlite.transaction((from: number, to: number) => {
+  const writeBatch = sqliteConnection(db).transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const entry = pool[Math.floor(random() * pool.length)]
       if (!entry) continue
@@ -165,10 +165,10 @@ export async function fillScaleDatabase(
     }
   })
   // A bulk load of a throwaway file: no WAL and no syncs while loading, WAL again afterwards.
-  db.sqlite.pragma('journal_mode = MEMORY')
-  db.sqlite.pragma('synchronous = OFF')
+  sqliteConnection(db).pragma('journal_mode = MEMORY')
+  sqliteConnection(db).pragma('synchronous = OFF')
   for (let from = 0; from < size; from += BATCH) writeBatch(from, Math.min(size, from + BATCH))
-  db.sqlite.pragma('journal_mode = WAL')
+  sqliteConnection(db).pragma('journal_mode = WAL')
   await db.close()
   return { responses: size, answerBytes, seconds: (performance.now() - started) / 1000 }
 }

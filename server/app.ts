@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { SurveyRegistry } from '../surveys/registry.ts'
 import { DEFAULT_LIMITS, type LimitSettings } from './config.ts'
+import { ResponseWriter } from './db/response-writer.ts'
 import type { Database } from './db/schema.ts'
-import { ResponseWriter } from './db/sqlite/group-commit.ts'
 import { handleError } from './errors.ts'
 import { limitBody } from './http/body-limit.ts'
 import { compressResponses } from './http/compression.ts'
@@ -90,7 +90,7 @@ export function createApp(given: AppDeps) {
     now,
     defaultWave: deps.defaultWave,
     storedVersions: new Set<string>(),
-    // Concurrent submissions share a transaction (group commit): see db/sqlite/group-commit.ts.
+    // Concurrent submissions share a transaction (group commit): see db/response-writer.ts.
     writer: new ResponseWriter(deps.db),
   }
   const limits = deps.limits ?? DEFAULT_LIMITS

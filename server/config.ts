@@ -4,10 +4,11 @@ import { z } from 'zod'
 
 /** Everything the process reads from its environment, parsed once. */
 export interface Config {
-  /** SQLite file, or `:memory:`. */
-  dbPath: string
-  /** PostgreSQL URL when set (`DATABASE_URL=postgres://…`). */
-  databaseUrl: string | null
+  /**
+   * The database: a PostgreSQL URL (`postgres://…`), a SQLite file, or `:memory:`. From `--db`,
+   * else `DATABASE_URL`, else `GAPKIT_DB`, else `./data/gapkit.db`.
+   */
+  database: string
   surveysDir: string
   port: number
   host: string
@@ -107,8 +108,16 @@ const SETTINGS = {
     expected: 'a host name or address, e.g. 127.0.0.1',
   },
   db: {
-    schema: z.string().min(1),
-    expected: 'a database file path or :memory:',
+    // A path, or a postgres:// URL; any other scheme (mysql://, sqlite://) is a mistake.
+    schema: z
+      .string()
+      .min(1)
+      .refine((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^postgres(ql)?:\/\//i.test(s)),
+    expected: 'a SQLite file path, :memory: or a postgres:// URL',
+  },
+  databaseUrl: {
+    schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/i),
+    expected: 'a PostgreSQL URL, postgres://user:password@host:5432/database',
   },
   surveys: {
     schema: z.string().min(1),
@@ -191,7 +200,11 @@ export function loadConfig(
     given(['--host', flags.host], ['GAPKIT_HOST', env.GAPKIT_HOST]),
     '127.0.0.1',
   )
-  const dbPath = read('db', given(['--db', flags.db], ['GAPKIT_DB', env.GAPKIT_DB]), DEFAULT_DB)
+  const dbFlag = given(['--db', flags.db])
+  const dbUrl = dbFlag ? undefined : given(null, ['DATABASE_URL', env.DATABASE_URL])
+  const database = dbUrl
+    ? read('databaseUrl', dbUrl, DEFAULT_DB)
+    : read('db', dbFlag ?? given(null, ['GAPKIT_DB', env.GAPKIT_DB]), DEFAULT_DB)
   const surveys = read(
     'surveys',
     given(['--surveys', flags.surveys], ['GAPKIT_SURVEYS', env.GAPKIT_SURVEYS]),
@@ -233,8 +246,7 @@ export function loadConfig(
   const requestLog = read('onOff', given(null, ['GAPKIT_LOG', env.GAPKIT_LOG]), true)
   if (problems.length > 0) throw new ConfigError(problems.join('; '))
   return {
-    dbPath,
-    databaseUrl: env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : null,
+    database,
     surveysDir: path.resolve(surveys),
     port,
     host,

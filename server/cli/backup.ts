@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { sqliteConnection } from '../db/create-db.ts'
 import { ensurePrivateFile } from '../db/private-files.ts'
 import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand, UsageError } from './context.ts'
 
@@ -21,7 +22,7 @@ export async function backupCommand(args: string[]): Promise<void> {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true })
     // Created private (0600) before SQLite writes into it: it holds every answer.
     ensurePrivateFile(values.out)
-    await ctx.db.sqlite.backup(values.out)
+    await sqliteConnection(ctx.db, 'backup').backup(values.out)
     console.error(`gapkit: backup written to ${values.out} (${fs.statSync(values.out).size} bytes)`)
   } finally {
     await ctx.db.close()

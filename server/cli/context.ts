@@ -110,10 +110,7 @@ export async function openContext(
 ): Promise<CommandContext & { registry: LiveSurveyRegistry }> {
   const config = loadConfig(flags)
   const folder = loadSurveyRegistry(config.surveysDir)
-  if (config.databaseUrl) {
-    throw new UsageError('DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite')
-  }
-  const db = await createDb(config.dbPath, { synchronous: config.synchronous })
+  const db = await createDb(config.database, { synchronous: config.synchronous })
   const registry = createLiveRegistry(db.kysely, folder)
   await registry.refresh()
   return { config, registry, db }

@@ -1,18 +1,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type SQLite from 'better-sqlite3'
-import { Kysely, Migrator } from 'kysely'
+import { Kysely, Migrator, sql } from 'kysely'
 import type { Synchronous } from '../config.ts'
+import { type DialectName, isPostgresUrl, onPostgres, redactUrl } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
+import { openPostgres } from './postgres/open.ts'
 import { privateDatabase } from './private-files.ts'
 import type { Database } from './schema.ts'
 import { CachingSqliteDialect } from './sqlite/dialect.ts'
 import SQLiteDriver from './sqlite/driver.ts'
 
-/** A ready database handle and the raw connection for SQLite-only operations (backup). */
+/** A ready database handle; on SQLite, also the raw connection (backup, file operations). */
 export interface Db {
   kysely: Kysely<Database>
-  sqlite: SQLite.Database
+  dialect: DialectName
+  /** The file, `:memory:` or the PostgreSQL URL it was opened from. */
+  target: string
+  /** The SQLite connection; absent on PostgreSQL. */
+  sqlite?: SQLite.Database
   close(): Promise<void>
 }
 
@@ -24,6 +30,37 @@ export interface DbOptions {
    * and a crash of the machine (not of the process) can lose the last commits.
    */
   synchronous?: Synchronous
+  /** PostgreSQL: pooled connections (default 10). */
+  poolSize?: number
+}
+
+/**
+ * Opens the database `target` names, a PostgreSQL URL (`postgres://…`) or a SQLite file, and
+ * applies pending migrations.
+ */
+export async function createDb(target: string, options: DbOptions = {}): Promise<Db> {
+  return isPostgresUrl(target) ? createPostgresDb(target, options) : createSqliteDb(target, options)
+}
+
+/**
+ * Opens the PostgreSQL database at `url` (a pool of connections) and applies pending
+ * migrations; several processes may do so at once (Kysely's migrator takes a lock).
+ */
+async function createPostgresDb(url: string, options: DbOptions): Promise<Db> {
+  const { kysely } = openPostgres(url, { max: options.poolSize })
+  try {
+    await sql`select 1`.execute(kysely)
+  } catch (error) {
+    await kysely.destroy()
+    throw new Error(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`)
+  }
+  try {
+    await migrate(kysely)
+  } catch (error) {
+    await kysely.destroy()
+    throw error
+  }
+  return { kysely, dialect: 'postgres', target: url, close: () => kysely.destroy() }
 }
 
 /**
@@ -31,7 +68,7 @@ export interface DbOptions {
  * and so its WAL and SHM files), with WAL, `synchronous` (FULL unless asked), foreign keys, a
  * busy timeout and `secure_delete`, and applies pending migrations.
  */
-export async function createDb(file: string, options: DbOptions = {}): Promise<Db> {
+async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
   if (file !== ':memory:') {
     // New folders private too (0700); an existing folder is left as it is.
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 })
@@ -54,6 +91,8 @@ export async function createDb(file: string, options: DbOptions = {}): Promise<D
   }
   return {
     kysely,
+    dialect: 'sqlite',
+    target: file,
     sqlite,
     async close() {
       await kysely.destroy()
@@ -63,9 +102,15 @@ export async function createDb(file: string, options: DbOptions = {}): Promise<D
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  // On PostgreSQL the migrator's own tables go in the schema the database works in: told no
+  // schema, Kysely would take a `kysely_migration` table of any other schema as its own.
+  const schema = onPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
     // Work on separate features lands migrations out of key order (008 before 006 and 007): a
     // database already past a later key still gets an earlier one that is new to it. Each
     // migration stands alone (its own tables or columns), so the order between them is free.
@@ -76,4 +121,10 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`database migration ${failed} failed: ${String(error)}`)
   }
+}
+
+/** The SQLite connection of `db`; an error naming `what` on PostgreSQL. */
+export function sqliteConnection(db: Db, what = 'this operation'): SQLite.Database {
+  if (!db.sqlite) throw new Error(`${what} needs a SQLite database (this one is ${db.dialect})`)
+  return db.sqlite
 }

@@ -6,13 +6,13 @@ import { writeAudit } from '../db/repositories/audit.ts'
 import { findRegion } from '../db/repositories/regions.ts'
 import { findResponse } from '../db/repositories/responses.ts'
 import { ensureSurveyVersion } from '../db/repositories/survey-versions.ts'
-import type { Database, ResponseRow } from '../db/schema.ts'
 import {
   type ResponseWrite,
   type ResponseWriter,
   storeResponses,
   type WriteResult,
-} from '../db/sqlite/group-commit.ts'
+} from '../db/response-writer.ts'
+import type { Database, ResponseRow } from '../db/schema.ts'
 import {
   ConflictError,
   ForbiddenError,

@@ -7,7 +7,7 @@
  * all call these functions.
  */
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { findDuplicateNames, listQuestionShapes } from '../../surveys/definition.ts'
 import { isRecord } from '../../surveys/json.ts'
 import {
@@ -21,16 +21,26 @@ import {
 } from '../../surveys/registry.ts'
 import { surveyJsonErrors } from '../../surveys/survey-model.ts'
 import type { ImportProblem } from '../../surveys/xlsform/index.ts'
-import { writeAudit, writeAuditRaw } from '../db/repositories/audit.ts'
+import { onPostgres } from '../db/dialect.ts'
+import {
+  type AuditEntry,
+  writeAudit,
+  writeAuditKysely,
+  writeAuditRaw,
+} from '../db/repositories/audit.ts'
 import {
   findSurveyUpload,
   insertSurveyUpload,
   listSurveyUploads,
   markUploadDiscarded,
+  markUploadPublished,
   markUploadPublishedRaw,
   type SurveyUploadRecord,
 } from '../db/repositories/survey-uploads.ts'
-import { ensureSurveyVersionRaw } from '../db/repositories/survey-versions.ts'
+import {
+  ensureSurveyVersionKysely,
+  ensureSurveyVersionRaw,
+} from '../db/repositories/survey-versions.ts'
 import type { Database } from '../db/schema.ts'
 import { withRawSqlite } from '../db/sqlite/dialect.ts'
 import { ConflictError, type ErrorDetail, NotFoundError, ValidationError } from '../errors.ts'
@@ -400,40 +410,43 @@ export async function publishUpload(
   await deps.registry.refresh()
   const served = deps.registry.get(row.survey)
   const replaces = served && served.version !== row.version ? served.version : null
-  // One synchronous write transaction taken at once: no other connection of this process or
-  // another one writes between its statements (the publication number is counted in it).
-  await withRawSqlite(deps.db, (raw) =>
-    raw
-      .transaction(() => {
-        if (served) {
-          ensureSurveyVersionRaw(
-            raw,
-            { survey: served.id, version: served.version, definition: served.definition },
-            now,
-          )
-        }
-        ensureSurveyVersionRaw(
-          raw,
-          { survey: row.survey, version: row.version, definition: row.definition },
-          now,
-        )
-        if (!markUploadPublishedRaw(raw, row.id, { replaces, actor, now })) {
-          throw new ConflictError(`upload ${row.id} is no longer a draft`)
-        }
-        writeAuditRaw(
-          raw,
-          {
-            actor,
-            action: 'survey.publish',
-            entity: 'survey',
-            entityId: row.survey,
-            details: { upload: row.id, version: row.version, replaces },
-          },
-          now,
-        )
-      })
-      .immediate(),
-  )
+  const versions = [
+    ...(served
+      ? [{ survey: served.id, version: served.version, definition: served.definition }]
+      : []),
+    { survey: row.survey, version: row.version, definition: row.definition },
+  ]
+  const audit: AuditEntry = {
+    actor,
+    action: 'survey.publish',
+    entity: 'survey',
+    entityId: row.survey,
+    details: { upload: row.id, version: row.version, replaces },
+  }
+  const change = { replaces, actor, now }
+  const notDraft = () => new ConflictError(`upload ${row.id} is no longer a draft`)
+  if (onPostgres(deps.db)) {
+    // One transaction holding survey_uploads against every other writer of it (another
+    // instance publishing too), so the publication number counted in it is unique.
+    await deps.db.transaction().execute(async (trx) => {
+      await sql`lock table survey_uploads in share row exclusive mode`.execute(trx)
+      for (const v of versions) await ensureSurveyVersionKysely(trx, v, now)
+      if (!(await markUploadPublished(trx, row.id, change))) throw notDraft()
+      await writeAuditKysely(trx, audit, now)
+    })
+  } else {
+    // One synchronous write transaction taken at once: no other connection of this process or
+    // another one writes between its statements (the publication number is counted in it).
+    await withRawSqlite(deps.db, (raw) =>
+      raw
+        .transaction(() => {
+          for (const v of versions) ensureSurveyVersionRaw(raw, v, now)
+          if (!markUploadPublishedRaw(raw, row.id, change)) throw notDraft()
+          writeAuditRaw(raw, audit, now)
+        })
+        .immediate(),
+    )
+  }
   await deps.registry.refresh()
   return getUpload(deps.db, row.id)
 }

@@ -12,6 +12,7 @@ import {
   type SurveyRegistry,
 } from '../../surveys/registry.ts'
 import type { SurveyJson } from '../../surveys/types.ts'
+import { dropTestDatabase, testDatabaseTarget } from './test-db.ts'
 
 export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures')
 export const DEFINITIONS = path.join(import.meta.dirname, '..', '..', 'surveys', 'definitions')
@@ -38,7 +39,8 @@ export interface TestApp {
 }
 
 /**
- * A test application on its own temporary SQLite file, with two regions, an admin token and a
+ * A test application on its own temporary database (a SQLite file, or a PostgreSQL schema when
+ * `GAPKIT_TEST_DATABASE=postgres`), with two regions, an admin token and a
  * partner token per region. `surveys` is a folder or a map of id → definition.
  */
 export async function createTestApp(
@@ -49,7 +51,7 @@ export async function createTestApp(
   > = {},
 ): Promise<TestApp> {
   const dir = tempDir()
-  const db = await createDb(path.join(dir, 'test.db'))
+  const db = await createDb(await testDatabaseTarget(dir))
   const registry =
     typeof surveys === 'string'
       ? loadSurveyRegistry(surveys)
@@ -96,6 +98,7 @@ export async function createTestApp(
       ),
     async close() {
       await db.close()
+      await dropTestDatabase(db.target)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -47,13 +47,12 @@ describe('loadConfig', () => {
     const env = { PORT: '8080', GAPKIT_PORT: '9090', GAPKIT_HOST: '0.0.0.0', GAPKIT_DB: 'env.db' }
     const config = loadConfig({ db: 'flag.db' }, env, NOW)
     expect(config).toMatchObject({
-      dbPath: 'flag.db',
+      database: 'flag.db',
       port: 8080,
       host: '0.0.0.0',
       baseUrl: 'http://localhost:8080',
       defaultWave: '2026',
       bodyLimit: 1048576,
-      databaseUrl: null,
     })
     expect(loadConfig({ port: '0' }, env, NOW).port).toBe(0)
     expect(loadConfig({}, { GAPKIT_PORT: '9090' }, NOW).port).toBe(9090)

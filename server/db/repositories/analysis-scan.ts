@@ -3,7 +3,8 @@
  * is missing or outdated, writing new texts, and reading them back in response id order, page by
  * page, with the review, status and wave filters applied in SQL.
  */
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { onPostgres } from '../dialect.ts'
 import type { AnalysisRowTable, Database, ReviewStatus } from '../schema.ts'
 
 /** A response to encode: its filter columns and its answer JSON. */
@@ -52,12 +53,22 @@ const UNCODED = [
  * Runs `fn` in a write transaction taken at once (`begin immediate`), so that the answers read
  * and the code texts written cannot be separated by another writer; inside a caller's transaction,
  * in that one.
+ *
+ * On PostgreSQL the transaction first locks `responses` in SHARE ROW EXCLUSIVE mode: readers go
+ * on, but every insert, update or delete of a response, from this process or another instance,
+ * waits until it commits, and so does another `withWriteLock` (the mode conflicts with itself).
  */
 export async function withWriteLock<T>(
   db: Kysely<Database>,
   fn: (db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   if (db.isTransaction) return fn(db)
+  if (onPostgres(db)) {
+    return db.transaction().execute(async (trx) => {
+      await sql`lock table responses in share row exclusive mode`.execute(trx)
+      return fn(trx)
+    })
+  }
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn)
     try {
@@ -69,6 +80,16 @@ export async function withWriteLock<T>(
       throw error
     }
   })
+}
+
+/**
+ * `column = value` that SQLite's planner must not answer from an index on `column` (a unary `+`
+ * makes it an expression); PostgreSQL's planner needs no such hint.
+ */
+function unindexed(db: Kysely<Database>, column: string, value: string): RawBuilder<boolean> {
+  return onPostgres(db)
+    ? sql<boolean>`${sql.ref(column)} = ${value}`
+    : sql<boolean>`+${sql.ref(column)} = ${value}`
 }
 
 /** Responses of a survey queued for encoding (new, or their answers changed), by id. */
@@ -137,7 +158,7 @@ export async function listUncodedResponses(
       .selectFrom('responses')
       .select(UNCODED)
       // `+survey`: walk the id index (in order) rather than a survey index plus a sort.
-      .where(sql<boolean>`+responses.survey = ${filter.survey}`)
+      .where(unindexed(db, 'responses.survey', filter.survey))
       .where('responses.id', '>', filter.afterId)
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -169,7 +190,21 @@ export async function saveCodedRows(
   // 9 parameters a row; SQLite allows 32,766 since 3.32.
   for (let from = 0; from < rows.length; from += CHUNK) {
     const chunk = rows.slice(from, from + CHUNK)
-    await db.insertInto('analysis_rows').orReplace().values(chunk).execute()
+    await db
+      .insertInto('analysis_rows')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['survey', 'response_id']).doUpdateSet((eb) => ({
+          layout: eb.ref('excluded.layout'),
+          region_id: eb.ref('excluded.region_id'),
+          wave: eb.ref('excluded.wave'),
+          status: eb.ref('excluded.status'),
+          review_status: eb.ref('excluded.review_status'),
+          version: eb.ref('excluded.version'),
+          codes: eb.ref('excluded.codes'),
+        })),
+      )
+      .execute()
     await db
       .deleteFrom('analysis_pending')
       .where('survey', '=', first.survey)
@@ -217,7 +252,7 @@ export async function* scanCodedRows(
       .selectFrom('analysis_rows')
       .select(['response_id as id', 'region_id as region', 'wave', 'version', 'codes'])
       .where('survey', '=', filter.survey)
-      .where(sql<boolean>`+layout = ${filter.layout}`)
+      .where(unindexed(db, 'layout', filter.layout))
     if (filter.wave !== undefined) q = q.where('wave', '=', filter.wave)
     if (filter.status) q = q.where('status', '=', filter.status)
     if (filter.review === 'not-rejected') q = q.where('review_status', '!=', 'rejected')

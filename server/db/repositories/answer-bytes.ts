@@ -8,7 +8,8 @@ import type { Database } from '../schema.ts'
 export async function storedAnswerBytes(db: Kysely<Database>, id: string): Promise<number | null> {
   const row = await db
     .selectFrom('responses')
-    .select(sql<number>`length(cast(answers as blob))`.as('bytes'))
+    // The byte length of the UTF-8 text: both SQLite (3.43+) and PostgreSQL have octet_length.
+    .select(sql<number>`octet_length(answers)`.as('bytes'))
     .where('id', '=', id)
     .executeTakeFirst()
   return row ? Number(row.bytes) : null

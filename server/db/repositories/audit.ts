@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { onPostgres } from '../dialect.ts'
 import type { AuditRow, Database } from '../schema.ts'
 import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
@@ -21,13 +22,33 @@ export function writeAuditRaw(raw: RawSqlite, entry: AuditEntry, now: string): v
     .run(now, entry.actor, entry.action, entry.entity, entry.entityId, details)
 }
 
-/** `writeAuditRaw` on `db` (inside it when `db` is a transaction). */
+/** Appends one entry (inside `db` when it is a transaction); a prepared statement on SQLite. */
 export async function writeAudit(
   db: Kysely<Database>,
   entry: AuditEntry,
   now: string,
 ): Promise<void> {
-  await withRawSqlite(db, (raw) => writeAuditRaw(raw, entry, now))
+  if (onPostgres(db)) await writeAuditKysely(db, entry, now)
+  else await withRawSqlite(db, (raw) => writeAuditRaw(raw, entry, now))
+}
+
+/** The reference of `writeAuditRaw`, as a Kysely query. */
+export async function writeAuditKysely(
+  db: Kysely<Database>,
+  entry: AuditEntry,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: now,
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    })
+    .execute()
 }
 
 export async function listAudit(

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { onPostgres } from '../dialect.ts'
 import type { Database, NewResponse, ResponseRow, ReviewStatus } from '../schema.ts'
 import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
@@ -49,12 +50,50 @@ export function insertResponseRaw(
   return { row: existing, created: false }
 }
 
-/** `insertResponseRaw` on `db` (inside it when `db` is a transaction). */
+/**
+ * Inserts a response (inside `db` when it is a transaction): `insertResponseKysely`, as prepared
+ * statements on SQLite.
+ */
 export async function insertResponse(
   db: Kysely<Database>,
   response: NewResponse,
 ): Promise<{ row: ResponseRow; created: boolean }> {
+  if (onPostgres(db)) return insertResponseKysely(db, response)
   return withRawSqlite(db, (raw) => insertResponseRaw(raw, response))
+}
+
+/**
+ * The reference of `insertResponseRaw`: with a `submission_key` already used for this survey,
+ * nothing is inserted and the first response is returned with `created: false`. On PostgreSQL
+ * a concurrent insert of the same key (another instance) waits for the first to commit, then
+ * inserts nothing; the lookup that follows sees the committed row.
+ */
+export async function insertResponseKysely(
+  db: Kysely<Database>,
+  r: NewResponse,
+): Promise<{ row: ResponseRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('responses')
+    .values({
+      ...r,
+      group_name: r.group_name ?? null,
+      token_id: r.token_id ?? null,
+      submitted_at: r.submitted_at ?? null,
+      submission_key: r.submission_key ?? null,
+      review_status: r.review_status ?? 'pending',
+      review_note: r.review_note ?? null,
+      reviewed_at: r.reviewed_at ?? null,
+      reviewed_by: r.reviewed_by ?? null,
+    })
+    .onConflict((oc) => oc.columns(['survey', 'submission_key']).doNothing())
+    .returningAll()
+    .executeTakeFirst()
+  if (inserted) return { row: inserted, created: true }
+  const key = r.submission_key
+  if (key == null) throw new Error('insert returned no row without a submission key')
+  const existing = await findResponseByKey(db, r.survey, key)
+  if (!existing) throw new Error(`response with submission key ${key} vanished`)
+  return { row: existing, created: false }
 }
 
 export async function findResponseByKey(
@@ -257,8 +296,17 @@ export async function deleteResponse(
  * Moves the write-ahead log into the database file and empties it, so that the pages holding
  * erased rows are gone from the log (with `secure_delete`, they are zeroed in the file itself).
  * False when a reader still needs the log: it is emptied by a later checkpoint.
+ *
+ * On PostgreSQL: VACUUM of the tables that hold answers, so the erased rows' space is marked
+ * free for reuse (PostgreSQL does not zero it; `VACUUM FULL` would rewrite the tables but lock
+ * them against every submission meanwhile).
  */
 export async function checkpointWal(db: Kysely<Database>): Promise<boolean> {
+  if (onPostgres(db)) {
+    if (db.isTransaction) return false
+    await sql`vacuum responses, response_history, analysis_rows, audit_log`.execute(db)
+    return true
+  }
   const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db)
   return rows[0]?.busy === 0
 }

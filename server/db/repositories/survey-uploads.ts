@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, NewSurveyUpload, SurveyUploadRow } from '../schema.ts'
 import type { RawSqlite } from '../sqlite/dialect.ts'
 
@@ -92,6 +92,27 @@ export function markUploadPublishedRaw(
 ): boolean {
   const result = raw.prepare(MARK_PUBLISHED).run(change.replaces, change.now, change.actor, id)
   return result.changes > 0
+}
+
+/** The reference of `markUploadPublishedRaw`, as a Kysely query (the same statement). */
+export async function markUploadPublished(
+  db: Kysely<Database>,
+  id: string,
+  change: { replaces: string | null; actor: string; now: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('survey_uploads')
+    .set({
+      status: 'published',
+      replaces: change.replaces,
+      published_at: change.now,
+      published_by: change.actor,
+      published_seq: sql<number>`(select coalesce(max(published_seq), 0) + 1 from survey_uploads)`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }
 
 /** Marks a draft discarded; false when it is no longer a draft. */

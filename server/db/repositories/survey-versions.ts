@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { onPostgres } from '../dialect.ts'
 import type { Database } from '../schema.ts'
 import { type RawSqlite, withRawSqlite } from '../sqlite/dialect.ts'
 
@@ -14,13 +15,27 @@ export function ensureSurveyVersionRaw(
   raw.prepare(INSERT_VERSION).run(v.survey, v.version, v.definition, now)
 }
 
-/** `ensureSurveyVersionRaw` on `db` (inside it when `db` is a transaction). */
+/** Records a version (inside `db` when it is a transaction); prepared statements on SQLite. */
 export async function ensureSurveyVersion(
   db: Kysely<Database>,
   v: { survey: string; version: string; definition: string },
   now: string,
 ): Promise<void> {
-  await withRawSqlite(db, (raw) => ensureSurveyVersionRaw(raw, v, now))
+  if (onPostgres(db)) await ensureSurveyVersionKysely(db, v, now)
+  else await withRawSqlite(db, (raw) => ensureSurveyVersionRaw(raw, v, now))
+}
+
+/** The reference of `ensureSurveyVersionRaw`, as a Kysely query. */
+export async function ensureSurveyVersionKysely(
+  db: Kysely<Database>,
+  v: { survey: string; version: string; definition: string },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('survey_versions')
+    .values({ survey: v.survey, version: v.version, definition: v.definition, first_seen_at: now })
+    .onConflict((oc) => oc.columns(['survey', 'version']).doNothing())
+    .execute()
 }
 
 /** The stored JSON of one version, for answers given to a version no longer on disk. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { onPostgres } from '../dialect.ts'
 import type { Database, NewToken, TokenRow } from '../schema.ts'
 import { withRawSqlite } from '../sqlite/dialect.ts'
 
@@ -24,6 +25,7 @@ export async function findActiveTokenByHash(
   tokenHash: string,
   now: Date = new Date(),
 ): Promise<TokenRow | undefined> {
+  if (onPostgres(db)) return findActiveTokenByHashKysely(db, tokenHash, now)
   return withRawSqlite(db, (raw) => {
     const at = now.toISOString()
     const row = raw.prepare(FIND_ACTIVE).get(tokenHash, at) as TokenRow | undefined
@@ -34,6 +36,28 @@ export async function findActiveTokenByHash(
     }
     return row
   })
+}
+
+/** The reference of `findActiveTokenByHash`, as Kysely queries. */
+export async function findActiveTokenByHashKysely(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: Date = new Date(),
+): Promise<TokenRow | undefined> {
+  const at = now.toISOString()
+  const row = await db
+    .selectFrom('tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', at)]))
+    .executeTakeFirst()
+  const last = row?.last_used_at ? Date.parse(row.last_used_at) : Number.NEGATIVE_INFINITY
+  if (row && now.getTime() - last >= TOUCH_EVERY_MS) {
+    await db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', row.id).execute()
+    row.last_used_at = at
+  }
+  return row
 }
 
 export async function listTokens(db: Kysely<Database>): Promise<TokenRow[]> {

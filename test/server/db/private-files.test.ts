@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb } from '../../../server/db/create-db.ts'
+import { createDb, sqliteConnection } from '../../../server/db/create-db.ts'
 import { runCli } from '../../helpers/cli.ts'
 import { tempDir } from '../../helpers/test-app.ts'
 
@@ -34,7 +34,7 @@ describe('private files', () => {
     const file = path.join(dir(), 'new', 'gapkit.db')
     const db = await createDb(file)
     try {
-      db.sqlite.exec('create table t (x); insert into t values (1)')
+      sqliteConnection(db).exec('create table t (x); insert into t values (1)')
       for (const f of [file, `${file}-wal`, `${file}-shm`]) {
         expect(fs.existsSync(f), f).toBe(true)
         expect(modeOf(f), f).toBe(0o600)
@@ -48,7 +48,7 @@ describe('private files', () => {
   it('narrows an existing database left readable by others', async () => {
     const file = path.join(dir(), 'old.db')
     const first = await createDb(file)
-    first.sqlite.exec('create table t (x); insert into t values (1)')
+    sqliteConnection(first).exec('create table t (x); insert into t values (1)')
     await first.close()
     fs.chmodSync(file, 0o644)
     fs.writeFileSync(`${file}-wal`, '')
@@ -67,7 +67,9 @@ describe('private files', () => {
     expect(made.code, made.stderr).toBe(0)
     expect(modeOf(backup)).toBe(0o600)
     const copy = await createDb(backup)
-    const rows = copy.sqlite.prepare('select count(*) as n from responses').get() as { n: number }
+    const rows = sqliteConnection(copy).prepare('select count(*) as n from responses').get() as {
+      n: number
+    }
     await copy.close()
     expect(rows.n).toBeGreaterThan(0)
     for (const format of ['csv', 'json', 'xlsx']) {
@@ -85,8 +87,8 @@ describe('durability', () => {
     const full = await createDb(path.join(root, 'full.db'))
     const normal = await createDb(path.join(root, 'normal.db'), { synchronous: 'normal' })
     try {
-      expect(full.sqlite.pragma('synchronous', { simple: true })).toBe(2)
-      expect(normal.sqlite.pragma('synchronous', { simple: true })).toBe(1)
+      expect(sqliteConnection(full).pragma('synchronous', { simple: true })).toBe(2)
+      expect(sqliteConnection(normal).pragma('synchronous', { simple: true })).toBe(1)
     } finally {
       await full.close()
       await normal.close()

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sqliteConnection } from '../../../server/db/create-db.ts'
 import { listAudit } from '../../../server/db/repositories/audit.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 import { exampleAnswers } from '../../helpers/valid-answers.ts'
@@ -226,11 +227,11 @@ describe('GET /api/responses/:id/history', () => {
 
 /** Every row of every table, as text. */
 async function everyRow(): Promise<string> {
-  const tables = t.db.sqlite
+  const tables = sqliteConnection(t.db)
     .prepare("select name from sqlite_master where type = 'table'")
     .all() as { name: string }[]
   return tables
-    .map((x) => JSON.stringify(t.db.sqlite.prepare(`select * from "${x.name}"`).all()))
+    .map((x) => JSON.stringify(sqliteConnection(t.db).prepare(`select * from "${x.name}"`).all()))
     .join('\n')
 }
 
@@ -303,7 +304,7 @@ describe('DELETE /api/responses/:id: erasure', () => {
         .filter((f) => fs.existsSync(f))
         .map((f) => fs.readFileSync(f).toString('latin1'))
         .join('')
-    t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    sqliteConnection(t.db).pragma('wal_checkpoint(TRUNCATE)')
     expect(bytes()).toContain(MARKER)
     expect((await t.send('DELETE', `/api/responses/${id}`, t.admin)).status).toBe(200)
     expect(bytes()).not.toContain(MARKER)

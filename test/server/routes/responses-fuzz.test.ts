@@ -6,10 +6,12 @@
  * response stored (every stored one passes the reference validator again), and never more than
  * 50 ms of work on the event loop for one request.
  */
+
 import fs from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NO_LIMITS } from '../../../server/config.ts'
+import { sqliteConnection } from '../../../server/db/create-db.ts'
 import { isRecord } from '../../../surveys/json.ts'
 import { createModel } from '../../../surveys/survey-model.ts'
 import { compileReferenceValidator } from '../../../surveys/validate/index.ts'
@@ -205,7 +207,7 @@ describe('fuzzing the responses API', () => {
       )
     }
     // Every stored response passes the reference validator again, in its own mode.
-    const rows = t.db.sqlite
+    const rows = sqliteConnection(t.db)
       .prepare('select survey, region_id, status, answers from responses')
       .all() as { survey: string; region_id: string; status: string; answers: string }[]
     expect(rows.length).toBeGreaterThan(SURVEYS.length * 3)

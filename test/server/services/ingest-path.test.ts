@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { sqliteConnection } from '../../../server/db/create-db.ts'
+import { type ResponseWrite, storeResponses } from '../../../server/db/response-writer.ts'
 import { withRawSqlite } from '../../../server/db/sqlite/dialect.ts'
-import { type ResponseWrite, storeResponses } from '../../../server/db/sqlite/group-commit.ts'
 import { newResponseId } from '../../../server/ids.ts'
 import { listen } from '../../helpers/browser.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
@@ -136,7 +137,7 @@ describe('concurrent submissions', () => {
     raw.mockClear()
     raw.mockImplementation((db, fn) =>
       real(db, (connection) => {
-        inTransaction.push(t.db.sqlite.inTransaction)
+        inTransaction.push(sqliteConnection(t.db).inTransaction)
         return fn(connection)
       }),
     )
