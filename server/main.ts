@@ -52,6 +52,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/backup.ts')).backupCommand(args),
     summary: 'backup --out FILE: a consistent copy of the database',
   },
+  migrate: {
+    run: async (args) => (await import('./cli/migrate.ts')).migrateCommand(args),
+    summary: 'apply pending database migrations (serve and every command also do)',
+  },
   survey: {
     run: async (args) => (await import('./cli/surveys.ts')).surveyCommand(args),
     summary: 'survey add FILE [--id ID] [--draft] | list: upload and publish questionnaires',
@@ -69,7 +73,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`)
   .join('\n')}
 
-Every command takes --db FILE, --surveys DIR and --help.
+Every command takes --db FILE|URL (a SQLite file or postgres://…), --surveys DIR and --help.
 gapkit --version (or -V) prints the version.`
 
 /** `gapkit 0.1.0`: the version in package.json. */

@@ -20,7 +20,8 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
-export const COMMON_HELP = `  --db FILE         SQLite database (default ./data/gapkit.db, or GAPKIT_DB)
+export const COMMON_HELP = `  --db FILE|URL     SQLite file or postgres:// URL (default: DATABASE_URL, GAPKIT_DB, or
+                    ./data/gapkit.db)
   --surveys DIR     questionnaire folder (default surveys/definitions, or GAPKIT_SURVEYS)
   -h, --help        this help`
 

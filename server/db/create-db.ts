@@ -19,6 +19,8 @@ export interface Db {
   target: string
   /** The SQLite connection; absent on PostgreSQL. */
   sqlite?: SQLite.Database
+  /** The migrations this opening applied (names, in the order run); empty when up to date. */
+  migrated: string[]
   close(): Promise<void>
 }
 
@@ -54,13 +56,14 @@ async function createPostgresDb(url: string, options: DbOptions): Promise<Db> {
     await kysely.destroy()
     throw new Error(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`)
   }
+  let migrated: string[]
   try {
-    await migrate(kysely)
+    migrated = await migrate(kysely)
   } catch (error) {
     await kysely.destroy()
     throw error
   }
-  return { kysely, dialect: 'postgres', target: url, close: () => kysely.destroy() }
+  return { kysely, dialect: 'postgres', target: url, migrated, close: () => kysely.destroy() }
 }
 
 /**
@@ -83,8 +86,9 @@ async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
   // response (DELETE /api/responses/:id) leaves no answer behind in the file.
   sqlite.pragma('secure_delete = ON')
   const kysely = new Kysely<Database>({ dialect: new CachingSqliteDialect(sqlite) })
+  let migrated: string[]
   try {
-    await migrate(kysely)
+    migrated = await migrate(kysely)
   } catch (error) {
     await kysely.destroy()
     throw error
@@ -93,6 +97,7 @@ async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
     kysely,
     dialect: 'sqlite',
     target: file,
+    migrated,
     sqlite,
     async close() {
       await kysely.destroy()
@@ -100,8 +105,11 @@ async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
   }
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/**
+ * Applies every pending migration and returns their names; throws with the failing migration's
+ * name.
+ */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   // On PostgreSQL the migrator's own tables go in the schema the database works in: told no
   // schema, Kysely would take a `kysely_migration` table of any other schema as its own.
   const schema = onPostgres(db)
@@ -121,6 +129,12 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`database migration ${failed} failed: ${String(error)}`)
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Every migration Gapkit knows, by name in key order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort()
 }
 
 /** The SQLite connection of `db`; an error naming `what` on PostgreSQL. */
