@@ -52,6 +52,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./cli/backup.ts')).backupCommand(args),
     summary: 'backup --out FILE: a consistent copy of the database',
   },
+  copy: {
+    run: async (args) => (await import('./cli/copy.ts')).copyCommand(args),
+    summary: 'copy --from SOURCE --to TARGET: a database into an empty one (SQLite, PostgreSQL)',
+  },
   migrate: {
     run: async (args) => (await import('./cli/migrate.ts')).migrateCommand(args),
     summary: 'apply pending database migrations (serve and every command also do)',
