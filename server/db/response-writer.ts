@@ -47,25 +47,46 @@ export function storeResponses(
   return onPostgres(db) ? storeResponsesKysely(db, writes) : storeResponsesSqlite(db, writes)
 }
 
-/** `storeResponses` as Kysely queries: the reference, and the PostgreSQL path. */
+/** Orders writes by questionnaire, then submission key (writes without a key last). */
+function byKey(a: ResponseWrite, b: ResponseWrite): number {
+  const [x, y] = [a.response, b.response]
+  if (x.survey !== y.survey) return x.survey < y.survey ? -1 : 1
+  const [p, q] = [x.submission_key ?? null, y.submission_key ?? null]
+  if (p === q) return 0
+  if (p === null) return 1
+  if (q === null) return -1
+  return p < q ? -1 : 1
+}
+
+/**
+ * `storeResponses` as Kysely queries: the reference, and the PostgreSQL path.
+ *
+ * The writes run in the order of their submission keys, not of their arrival. On PostgreSQL an
+ * insert of a key that another open transaction has inserted waits for that transaction; two
+ * batches holding the same two keys in opposite orders (a client's retry on another instance,
+ * or in another batch of the same one) would each wait for the other, and PostgreSQL would
+ * break the deadlock after a second by failing one write. In one order for every batch, a
+ * batch only ever waits for one that is ahead of it.
+ */
 export async function storeResponsesKysely(
   db: Kysely<Database>,
   writes: readonly ResponseWrite[],
 ): Promise<(WriteResult | Error)[]> {
+  const order = writes.map((w, i) => ({ w, i })).sort((a, b) => byKey(a.w, b.w))
   const run = async (trx: Kysely<Database>) => {
-    const results: (WriteResult | Error)[] = []
-    for (const w of writes) {
+    const results: (WriteResult | Error)[] = new Array(writes.length)
+    for (const { w, i } of order) {
       await sql`savepoint gapkit_write`.execute(trx)
       try {
         if (w.version) await ensureSurveyVersionKysely(trx, w.version, w.now)
         const result = await insertResponseKysely(trx, w.response)
         if (result.created) await writeAuditKysely(trx, w.audit, w.now)
         await sql`release savepoint gapkit_write`.execute(trx)
-        results.push(result)
+        results[i] = result
       } catch (error) {
         await sql`rollback to savepoint gapkit_write`.execute(trx)
         await sql`release savepoint gapkit_write`.execute(trx)
-        results.push(error instanceof Error ? error : new Error(String(error)))
+        results[i] = error instanceof Error ? error : new Error(String(error))
       }
     }
     return results
