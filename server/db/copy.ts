@@ -21,7 +21,7 @@ import type { Database } from './schema.ts'
  * before `analysis_rows` and `analysis_pending`: its insert triggers queue each response in
  * `analysis_pending` and delete its `analysis_rows`, and the copy then puts the source's back.
  */
-const PRIMARY_KEYS = {
+export const PRIMARY_KEYS = {
   regions: ['id'],
   tokens: ['id'],
   users: ['id'],
