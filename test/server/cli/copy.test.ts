@@ -32,8 +32,6 @@ let restored = ''
 const schemas: string[] = []
 /** Each database's rows, table by table (ordered by primary key), as JSON: read right after the copies. */
 const dumps = new Map<string, Record<string, string>>()
-/** The highest id each identity table handed out, per database. */
-const lastIds = new Map<string, Record<string, number>>()
 
 async function ok(args: string[]) {
   const run = await runCli(args)
