@@ -34,6 +34,7 @@ async function reachable(): Promise<boolean> {
   }
 }
 const POSTGRES_UP = ON_POSTGRES || (await reachable())
+if (!POSTGRES_UP) console.warn('response-writer-order: skipped, PostgreSQL not reachable')
 
 const now = '2026-12-07T12:00:00.000Z'
 const write = (key: string): ResponseWrite => ({
