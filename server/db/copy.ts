@@ -123,8 +123,8 @@ async function listTables(db: AnyDb, dialect: DialectName): Promise<string[]> {
 }
 
 /**
- * Refuses a database holding a table the copy does not know (one a newer Gapkit added): it
- * would be left behind silently.
+ * Refuses a source holding a table the copy does not know (one a newer Gapkit added, or not
+ * Gapkit's): it would be left behind silently.
  */
 async function checkTables(db: AnyDb, dialect: DialectName, what: string): Promise<void> {
   const known = new Set<string>(COPY_TABLES)
@@ -235,8 +235,8 @@ export async function copyDatabase(
       `${options.targetName ?? 'TARGET'} is not empty (${describeCounts(existing)}); copy into an empty database`,
     )
   }
+  // The target's other tables, if any, are none of the copy's business.
   await checkTables(source.kysely, source.dialect, 'the source')
-  await checkTables(target.kysely, target.dialect, 'the target')
 
   const { counts, sequences, rows } = await source.kysely.connection().execute(async (conn) => {
     // One snapshot for every read: on SQLite a deferred read transaction (the snapshot is taken
