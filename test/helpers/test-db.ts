@@ -21,7 +21,11 @@ export const ON_POSTGRES = TEST_DATABASE === 'postgres'
 export const TEST_POSTGRES_URL =
   process.env.GAPKIT_TEST_POSTGRES_URL || 'postgres://gapkit:gapkit@localhost:5432/gapkit_test'
 
-/** Prefix of the test schemas (a run drops those a crashed run left behind). */
+/**
+ * Prefix of the test schemas, named `gapkit_t_<pid>_<random>` after the process that made them:
+ * a run drops those of processes no longer alive (a crashed run's), never those of another run in
+ * progress on the same database.
+ */
 export const TEST_SCHEMA_PREFIX = 'gapkit_t_'
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -36,7 +40,7 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** A new empty schema and a URL whose connections work in it (`search_path`). */
 export async function createTestSchema(): Promise<string> {
-  const schema = `${TEST_SCHEMA_PREFIX}${crypto.randomBytes(6).toString('hex')}`
+  const schema = `${TEST_SCHEMA_PREFIX}${process.pid}_${crypto.randomBytes(6).toString('hex')}`
   await admin((c) => c.query(`create schema ${schema}`))
   const url = new URL(TEST_POSTGRES_URL)
   url.searchParams.set('options', `-c search_path=${schema}`)
@@ -65,14 +69,34 @@ export async function dropTestDatabase(target: string): Promise<void> {
   if (schema) await admin((c) => c.query(`drop schema if exists ${schema} cascade`))
 }
 
-/** Drops every test schema (a global setup, before the run). */
-export async function dropAllTestSchemas(): Promise<number> {
+/** Whether the process `pid` of this machine is alive. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Drops the test schemas a crashed run left behind (a global setup, before the run): those whose
+ * process is gone. Runs in progress at the same time (other terminals on the same database) keep
+ * theirs; a schema named without a process is left alone.
+ */
+export async function dropStaleTestSchemas(): Promise<number> {
   return admin(async (c) => {
     const { rows } = await c.query<{ name: string }>(
       'select nspname as name from pg_namespace where nspname like $1',
       [`${TEST_SCHEMA_PREFIX}%`],
     )
-    for (const { name } of rows) await c.query(`drop schema if exists ${name} cascade`)
-    return rows.length
+    let dropped = 0
+    for (const { name } of rows) {
+      const pid = /^gapkit_t_(\d+)_[0-9a-f]+$/.exec(name)?.[1]
+      if (!pid || alive(Number(pid))) continue
+      await c.query(`drop schema if exists ${name} cascade`)
+      dropped++
+    }
+    return dropped
   })
 }
