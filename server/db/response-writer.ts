@@ -10,10 +10,12 @@
  * own caller; a response is acknowledged only once its transaction commits.
  *
  * The Kysely path (`storeResponsesKysely`) is the reference and runs on both databases; SQLite
- * runs the same writes as prepared statements (`sqlite/store-responses.ts`).
+ * runs the same writes as prepared statements (`sqlite/store-responses.ts`), PostgreSQL as a few
+ * multi-row statements per batch (`postgres/store-responses.ts`).
  */
 import { type Kysely, sql } from 'kysely'
 import { onPostgres } from './dialect.ts'
+import { storeResponsesPostgres } from './postgres/store-responses.ts'
 import { type AuditEntry, writeAuditKysely } from './repositories/audit.ts'
 import { insertResponseKysely } from './repositories/responses.ts'
 import { ensureSurveyVersionKysely } from './repositories/survey-versions.ts'
@@ -44,11 +46,12 @@ export function storeResponses(
   db: Kysely<Database>,
   writes: readonly ResponseWrite[],
 ): Promise<(WriteResult | Error)[]> {
-  return onPostgres(db) ? storeResponsesKysely(db, writes) : storeResponsesSqlite(db, writes)
+  if (!onPostgres(db)) return storeResponsesSqlite(db, writes)
+  return storeResponsesPostgres(db, writes, (trx) => storeResponsesKysely(trx, writes))
 }
 
 /** Orders writes by questionnaire, then submission key (writes without a key last). */
-function byKey(a: ResponseWrite, b: ResponseWrite): number {
+export function byKey(a: ResponseWrite, b: ResponseWrite): number {
   const [x, y] = [a.response, b.response]
   if (x.survey !== y.survey) return x.survey < y.survey ? -1 : 1
   const [p, q] = [x.submission_key ?? null, y.submission_key ?? null]

@@ -38,17 +38,19 @@ export async function writeAuditKysely(
   entry: AuditEntry,
   now: string,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: now,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
-    })
-    .execute()
+  await db.insertInto('audit_log').values(auditValues(entry, now)).execute()
+}
+
+/** The audit_log row of an entry. */
+export function auditValues(entry: AuditEntry, now: string) {
+  return {
+    at: now,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    details: entry.details === undefined ? null : JSON.stringify(entry.details),
+  }
 }
 
 export async function listAudit(

@@ -62,6 +62,21 @@ export async function insertResponse(
   return withRawSqlite(db, (raw) => insertResponseRaw(raw, response))
 }
 
+/** Every column of a new response, the optional ones null (as the raw insert binds them). */
+export function responseValues(r: NewResponse): NewResponse {
+  return {
+    ...r,
+    group_name: r.group_name ?? null,
+    token_id: r.token_id ?? null,
+    submitted_at: r.submitted_at ?? null,
+    submission_key: r.submission_key ?? null,
+    review_status: r.review_status ?? 'pending',
+    review_note: r.review_note ?? null,
+    reviewed_at: r.reviewed_at ?? null,
+    reviewed_by: r.reviewed_by ?? null,
+  }
+}
+
 /**
  * The reference of `insertResponseRaw`: with a `submission_key` already used for this survey,
  * nothing is inserted and the first response is returned with `created: false`. On PostgreSQL
@@ -74,17 +89,7 @@ export async function insertResponseKysely(
 ): Promise<{ row: ResponseRow; created: boolean }> {
   const inserted = await db
     .insertInto('responses')
-    .values({
-      ...r,
-      group_name: r.group_name ?? null,
-      token_id: r.token_id ?? null,
-      submitted_at: r.submitted_at ?? null,
-      submission_key: r.submission_key ?? null,
-      review_status: r.review_status ?? 'pending',
-      review_note: r.review_note ?? null,
-      reviewed_at: r.reviewed_at ?? null,
-      reviewed_by: r.reviewed_by ?? null,
-    })
+    .values(responseValues(r))
     .onConflict((oc) => oc.columns(['survey', 'submission_key']).doNothing())
     .returningAll()
     .executeTakeFirst()
