@@ -1,13 +1,13 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes references as ${name}
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { XLSX_TYPE } from '../../../server/routes/survey-uploads.ts'
 import { surveyVersion } from '../../../surveys/registry.ts'
 import type { SurveyJson } from '../../../surveys/types.ts'
 import { writeWorkbook } from '../../../surveys/xlsform/write.ts'
 import { addUser, asUser, signIn, TEST_SCRYPT } from '../../helpers/accounts.ts'
+import { rowCounts as countRows } from '../../helpers/dump-tables.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 import { exampleAnswers } from '../../helpers/valid-answers.ts'
 import { sheet } from '../../surveys/xlsform/helpers.ts'
@@ -90,19 +90,8 @@ async function created(res: Response): Promise<UploadAnswer> {
   return (await res.json()) as UploadAnswer
 }
 
-/** Rows of every table, to show that a refused upload changed nothing. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master
-    where type = 'table' and name not like 'sqlite_%' order by name`.execute(t.db.kysely)
-  const out: Record<string, number> = {}
-  for (const { name } of tables.rows) {
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(
-      t.db.kysely,
-    )
-    out[name] = Number(row.rows[0]?.n)
-  }
-  return out
-}
+/** Rows of every table, to show that a refused upload changed nothing (on either database). */
+const rowCounts = () => countRows(t.db)
 
 const surveyList = async (token = t.admin) => {
   const res = await t.send('GET', '/api/surveys', token)
