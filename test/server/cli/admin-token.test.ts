@@ -3,7 +3,6 @@
  * shows them, `--revoke ID|PREFIX` revokes one; a revoked or expired token is refused by the
  * API and ends the dashboard sessions it opened. Before issue 16 no token could be revoked.
  */
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseExpiry } from '../../../server/cli/tokens.ts'
 import { createAdminToken, listAdminTokens } from '../../../server/services/partner-links.ts'
@@ -16,7 +15,7 @@ let db = ''
 beforeEach(async () => {
   clock = { now: new Date() }
   t = await createTestApp(undefined, { now: () => clock.now })
-  db = path.join(t.dir, 'test.db')
+  db = t.db.target
 })
 afterEach(async () => {
   await t.close()

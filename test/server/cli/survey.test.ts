@@ -23,7 +23,7 @@ let t: TestApp
 let db: string
 beforeEach(async () => {
   t = await createTestApp(SURVEYS)
-  db = path.join(t.dir, 'test.db')
+  db = t.db.target
 })
 afterEach(async () => {
   await t.close()
@@ -32,8 +32,14 @@ afterEach(async () => {
 const survey = (...args: string[]) => runCli(['survey', ...args, '--db', db, '--surveys', SURVEYS])
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master
-    where type = 'table' and name not like 'sqlite_%' order by name`.execute(t.db.kysely)
+  const tables =
+    t.db.dialect === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE' order by name`.execute(
+          t.db.kysely,
+        )
+      : await sql<{ name: string }>`select name from sqlite_master
+          where type = 'table' and name not like 'sqlite_%' order by name`.execute(t.db.kysely)
   const out: Record<string, number> = {}
   for (const { name } of tables.rows) {
     const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(
