@@ -131,7 +131,7 @@ async function checkTables(db: AnyDb, dialect: DialectName, what: string): Promi
   const unknown = (await listTables(db, dialect)).filter((name) => !known.has(name)).sort()
   if (unknown.length > 0) {
     throw new Error(
-      `${what} has table${unknown.length === 1 ? '' : 's'} this Gapkit does not copy: ${unknown.join(', ')}`,
+      `${what} has ${unknown.length === 1 ? 'a table' : 'tables'} this Gapkit does not copy: ${unknown.join(', ')}`,
     )
   }
 }
@@ -254,7 +254,9 @@ export async function copyDatabase(
       for (const table of COPY_TABLES) {
         // The responses' insert triggers queued every copied response; the queue is the source's.
         if (table === 'analysis_pending') await target.kysely.deleteFrom(table).execute()
-        const copied = await copyTable(conn, target.kysely, table, pageSize)
+        const copied = await copyTable(conn, target.kysely, table, pageSize).catch((error) => {
+          throw new Error(`copying ${table}: ${(error as Error).message}`, { cause: error })
+        })
         rows += copied
         options.onTable?.(table, copied)
       }

@@ -286,5 +286,44 @@ describe.skipIf(!POSTGRES_UP)(
       expect(help.code).toBe(0)
       expect(help.stdout).toContain('Usage: gapkit copy --from SOURCE --to TARGET')
     })
+
+    it('writes the backup of PostgreSQL as one private SQLite file', () => {
+      expect(fs.statSync(backup).mode & 0o777).toBe(0o600)
+      for (const suffix of ['-wal', '-shm']) expect(fs.existsSync(`${backup}${suffix}`)).toBe(false)
+    })
+
+    it('removes a TARGET file it created when the copy fails, and names a partial copy', async () => {
+      // A source whose response names a token that is not there (written with foreign keys
+      // off): the target's foreign key refuses it halfway through the copy.
+      const broken = path.join(dir, 'broken.db')
+      fs.copyFileSync(first, broken)
+      const db = await createDb(broken)
+      const raw = db.sqlite as NonNullable<typeof db.sqlite>
+      raw.pragma('foreign_keys = OFF')
+      raw
+        .prepare('update responses set token_id = 9999 where id = (select max(id) from responses)')
+        .run()
+      await db.close()
+      const file = path.join(dir, 'half.db')
+      const toFile = await runCli(['copy', '--from', broken, '--to', file])
+      expect(toFile.code).toBe(1)
+      expect(toFile.stderr).toMatch(/^gapkit copy: copying responses: FOREIGN KEY/m)
+      expect(fs.existsSync(file)).toBe(false)
+      const schema = await createTestSchema()
+      schemas.push(schema)
+      const toPostgres = await runCli(['copy', '--from', broken, '--to', schema])
+      expect(toPostgres.code).toBe(1)
+      expect(toPostgres.stderr).toMatch(/foreign key/i)
+      expect(toPostgres.stderr).toContain(
+        'now holds part of the copy: empty it before copying again',
+      )
+      // A table this Gapkit does not know is not left behind silently.
+      const extra = await createDb(broken)
+      await sql`create table notes (id integer primary key, body text)`.execute(extra.kysely)
+      await extra.close()
+      const refused = await runCli(['copy', '--from', broken, '--to', path.join(dir, 'n.db')])
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('the source has a table this Gapkit does not copy: notes')
+    })
   },
 )
