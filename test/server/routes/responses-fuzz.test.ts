@@ -11,7 +11,6 @@ import fs from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NO_LIMITS } from '../../../server/config.ts'
-import { sqliteConnection } from '../../../server/db/create-db.ts'
 import { isRecord } from '../../../surveys/json.ts'
 import { createModel } from '../../../surveys/survey-model.ts'
 import { compileReferenceValidator } from '../../../surveys/validate/index.ts'
@@ -207,9 +206,10 @@ describe('fuzzing the responses API', () => {
       )
     }
     // Every stored response passes the reference validator again, in its own mode.
-    const rows = sqliteConnection(t.db)
-      .prepare('select survey, region_id, status, answers from responses')
-      .all() as { survey: string; region_id: string; status: string; answers: string }[]
+    const rows = await t.db.kysely
+      .selectFrom('responses')
+      .select(['survey', 'region_id', 'status', 'answers'])
+      .execute()
     expect(rows.length).toBeGreaterThan(SURVEYS.length * 3)
     const references = new Map(
       SURVEYS.map((s) => [s, compileReferenceValidator(t.registry.get(s)?.json ?? {})]),
