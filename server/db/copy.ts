@@ -71,8 +71,8 @@ export class TargetNotEmptyError extends DomainError {
 export interface CopyOptions {
   /** Rows read and written at a time (default 500). */
   pageSize?: number
-  /** Told after each table, with the rows copied. */
-  onTable?: (table: TableName, rows: number) => void
+  /** Told after each table, with the rows copied; the copy waits for it. */
+  onTable?: (table: TableName, rows: number) => void | Promise<void>
   /** What the target is called in messages (default "TARGET"). */
   targetName?: string
 }
@@ -258,7 +258,7 @@ export async function copyDatabase(
           throw new Error(`copying ${table}: ${(error as Error).message}`, { cause: error })
         })
         rows += copied
-        options.onTable?.(table, copied)
+        await options.onTable?.(table, copied)
       }
       const sequences = await readSequences(conn, source.dialect)
       await sql`commit`.execute(conn)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COPY_TABLES, PRIMARY_KEYS } from '../../../server/db/copy.ts'
+import { COPY_TABLES, copyDatabase, countRows, PRIMARY_KEYS } from '../../../server/db/copy.ts'
 import { createDb } from '../../../server/db/create-db.ts'
 import { isPostgresUrl } from '../../../server/db/dialect.ts'
 import { XLSX_TYPE } from '../../../server/routes/survey-uploads.ts'
@@ -285,6 +285,55 @@ describe.skipIf(!POSTGRES_UP)(
       const help = await runCli(['copy', '--help'])
       expect(help.code).toBe(0)
       expect(help.stdout).toContain('Usage: gapkit copy --from SOURCE --to TARGET')
+    })
+
+    it('reads the source in one snapshot, in pages, while it is written to', async () => {
+      const fromSqlite = path.join(dir, 'snapshot.db')
+      fs.copyFileSync(first, fromSqlite)
+      const fromPostgres = await createTestSchema()
+      schemas.push(fromPostgres)
+      await ok(['copy', '--from', first, '--to', fromPostgres])
+      const expected = dumps.get(first)
+      for (const [i, from] of [fromSqlite, fromPostgres].entries()) {
+        const source = await createDb(from)
+        const writer = await createDb(from)
+        const target = await createDb(path.join(dir, `snapshot-copy-${i}.db`))
+        try {
+          const before = await countRows(writer.kysely)
+          // Pages of 7 rows, so that every table takes several; after the regions, another
+          // connection adds a region and an audit entry, which the snapshot does not see.
+          const result = await copyDatabase(source, target, {
+            pageSize: 7,
+            onTable: async (table) => {
+              if (table !== 'regions') return
+              const at = '2026-12-07T00:00:00.000Z'
+              await writer.kysely
+                .insertInto('regions')
+                .values({ id: 'ZZ-NEW', name: 'New', created_at: at })
+                .execute()
+              await writer.kysely
+                .insertInto('audit_log')
+                .values({
+                  at,
+                  actor: 'cli',
+                  action: 'test',
+                  entity: 'region',
+                  entity_id: 'ZZ-NEW',
+                  details: null,
+                })
+                .execute()
+            },
+          })
+          expect(result.mismatched).toEqual([])
+          expect(result.source).toEqual(before)
+          expect(result.target).toEqual(before)
+          const now = await countRows(writer.kysely)
+          expect([now.regions, now.audit_log]).toEqual([before.regions + 1, before.audit_log + 1])
+        } finally {
+          await Promise.all([source.close(), writer.close(), target.close()])
+        }
+        expect(await dump(path.join(dir, `snapshot-copy-${i}.db`)), from).toEqual(expected)
+      }
     })
 
     it('writes the backup of PostgreSQL as one private SQLite file', () => {
