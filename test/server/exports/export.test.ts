@@ -652,7 +652,7 @@ describe('gapkit export', () => {
 
   it('writes a file or standard output, and refuses bad input in one line', async () => {
     await seed()
-    const db = path.join(t.dir, 'test.db')
+    const db = t.db.target
     const surveys = path.join(t.dir, 'surveys')
     fs.mkdirSync(surveys)
     fs.writeFileSync(path.join(surveys, 'example.json'), JSON.stringify(exampleSurvey()))

@@ -350,7 +350,7 @@ describe('gapkit import', () => {
 
   it('imports a file once, reports invalid rows, and refuses bad input in one line', async () => {
     const t = await open()
-    const common = ['--db', path.join(t.dir, 'test.db'), '--surveys', SURVEYS]
+    const common = ['--db', t.db.target, '--surveys', SURVEYS]
     const good = path.join(t.dir, 'good.csv')
     fs.writeFileSync(good, `\uFEFF${csv(GOOD)}`)
     const first = await gapkit('import', 'example', good, ...common)

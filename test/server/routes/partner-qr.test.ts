@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { encode } from 'uqr'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../helpers/cli.ts'
@@ -50,7 +49,7 @@ describe('QR codes of new partner links', () => {
 
 describe('gapkit partner add --qr', () => {
   it('prints the form URL as a QR code in the terminal, the token alone on stdout', async () => {
-    const db = path.join(t.dir, 'test.db')
+    const db = t.db.target
     const run = await runCli([
       'partner',
       'add',

@@ -360,7 +360,7 @@ describe('a converted form’s export, headers as Kobo writes them', () => {
     const surveys = path.join(t.dir, 'surveys')
     fs.mkdirSync(surveys)
     fs.writeFileSync(path.join(surveys, `${survey}.json`), JSON.stringify(json))
-    const db = path.join(t.dir, 'test.db')
+    const db = t.db.target
     const common = ['--db', db, '--surveys', surveys]
 
     const csv = await runCli(['export', survey, '--format', 'csv', ...common])
