@@ -29,8 +29,9 @@ beforeEach(async () => {
   // Every request looks at the publications (registryMaxAge 0), so each step sees the last
   // one at once; the default second of delay is tested on its own below.
   t = await createTestApp({ example }, { registryMaxAge: 0 })
-  // A second server process on the same SQLite file: its own connection, app and registry.
-  other = await createDb(path.join(t.dir, 'test.db'))
+  // A second server process on the same database (the SQLite file, or the PostgreSQL URL and
+  // schema): its own connection, app and registry.
+  other = await createDb(t.db.target)
   second = createApp({
     db: other.kysely,
     registry: createRegistry([loadSurvey('example', example)]),
