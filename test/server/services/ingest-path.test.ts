@@ -7,6 +7,7 @@ import { withRawSqlite } from '../../../server/db/sqlite/dialect.ts'
 import { newResponseId } from '../../../server/ids.ts'
 import { listen } from '../../helpers/browser.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
+import { ON_POSTGRES } from '../../helpers/test-db.ts'
 
 // The submission path as the server runs it: concurrent submissions share a transaction
 // (group commit), the body limit reads only the declared length, and the raw statements wait
@@ -106,68 +107,117 @@ describe('concurrent submissions', () => {
     ])
     expect(results[0]).toMatchObject({ created: true, row: { id: 'r-1' } })
     expect(results[1]).toBeInstanceOf(Error)
-    expect(String(results[1])).toMatch(/FOREIGN KEY/)
+    // SQLite: FOREIGN KEY constraint failed; PostgreSQL: violates foreign key constraint.
+    expect(String(results[1])).toMatch(/foreign key/i)
     expect(results[2]).toMatchObject({ created: true, row: { id: 'r-3' } })
     const ids = await t.db.kysely.selectFrom('responses').select('id').orderBy('id').execute()
     expect(ids.map((r) => r.id)).toEqual(['r-1', 'r-3'])
     expect(await auditCount('response.test')).toBe(2)
   })
 
-  it('waits for a Kysely transaction in progress and survives its rollback', async () => {
-    // The app's look at the questionnaire publications (a Kysely read) is done now, so the
-    // request below reaches the database first through its raw token lookup.
-    expect((await t.app.request('/healthz')).status).toBe(200)
-    let release = () => {}
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    const transaction = t.db.kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('regions')
-        .values({ id: 'XX-TMP', name: 'temporary', created_at: '2026-02-01' })
-        .execute()
-      await gate
-      throw new Error('rolled back on purpose')
-    })
-    const raw = vi.mocked(withRawSqlite)
-    const real = raw.getMockImplementation()
-    if (!real) throw new Error('withRawSqlite is wrapped at the top of this file')
-    // For each raw statement: was a transaction open on the connection when it ran?
-    const inTransaction: boolean[] = []
-    raw.mockClear()
-    raw.mockImplementation((db, fn) =>
-      real(db, (connection) => {
-        inTransaction.push(sqliteConnection(t.db).inTransaction)
-        return fn(connection)
-      }),
-    )
-    try {
-      let answered = false
-      const post = t.send('POST', URL, t.partnerA, { answers }).then((r) => {
-        answered = true
-        return r
+  // SQLite has one connection: a raw statement must queue behind a Kysely transaction that holds
+  // it rather than run inside it. PostgreSQL's pool gives each its own connection (next test).
+  it.skipIf(ON_POSTGRES)(
+    'waits for a Kysely transaction in progress and survives its rollback',
+    async () => {
+      // The app's look at the questionnaire publications (a Kysely read) is done now, so the
+      // request below reaches the database first through its raw token lookup.
+      expect((await t.app.request('/healthz')).status).toBe(200)
+      let release = () => {}
+      const gate = new Promise<void>((resolve) => {
+        release = resolve
       })
-      // The request's first statement (its token lookup) is a raw one: once called, it is queued
-      // for the connection the transaction holds, and cannot run before the transaction ends.
-      await vi.waitFor(() => expect(raw).toHaveBeenCalled(), { timeout: 20_000, interval: 5 })
-      expect(inTransaction).toEqual([])
-      expect(answered).toBe(false)
-      release()
+      const transaction = t.db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('regions')
+          .values({ id: 'XX-TMP', name: 'temporary', created_at: '2026-02-01' })
+          .execute()
+        await gate
+        throw new Error('rolled back on purpose')
+      })
+      const raw = vi.mocked(withRawSqlite)
+      const real = raw.getMockImplementation()
+      if (!real) throw new Error('withRawSqlite is wrapped at the top of this file')
+      // For each raw statement: was a transaction open on the connection when it ran?
+      const inTransaction: boolean[] = []
+      raw.mockClear()
+      raw.mockImplementation((db, fn) =>
+        real(db, (connection) => {
+          inTransaction.push(sqliteConnection(t.db).inTransaction)
+          return fn(connection)
+        }),
+      )
+      try {
+        let answered = false
+        const post = t.send('POST', URL, t.partnerA, { answers }).then((r) => {
+          answered = true
+          return r
+        })
+        // The request's first statement (its token lookup) is a raw one: once called, it is queued
+        // for the connection the transaction holds, and cannot run before the transaction ends.
+        await vi.waitFor(() => expect(raw).toHaveBeenCalled(), { timeout: 20_000, interval: 5 })
+        expect(inTransaction).toEqual([])
+        expect(answered).toBe(false)
+        release()
+        await expect(transaction).rejects.toThrow('rolled back on purpose')
+        expect((await post).status).toBe(201)
+        expect(inTransaction.length).toBeGreaterThan(0)
+        expect(inTransaction).not.toContain(true)
+      } finally {
+        raw.mockReset()
+      }
+      expect(await t.count()).toBe(1)
+      const temporary = await t.db.kysely
+        .selectFrom('regions')
+        .select('id')
+        .where('id', '=', 'XX-TMP')
+        .execute()
+      expect(temporary).toEqual([])
+    },
+  )
+
+  // On PostgreSQL a request does not wait for a transaction another connection of the pool holds,
+  // and is not part of it: committed while it is still open, the response survives its rollback.
+  it.runIf(ON_POSTGRES)(
+    'runs beside a Kysely transaction in progress and survives its rollback',
+    async () => {
+      expect((await t.app.request('/healthz')).status).toBe(200)
+      let release = () => {}
+      const gate = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let inserted = () => {}
+      const begun = new Promise<void>((resolve) => {
+        inserted = resolve
+      })
+      const transaction = t.db.kysely.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('regions')
+          .values({ id: 'XX-TMP', name: 'temporary', created_at: '2026-02-01' })
+          .execute()
+        inserted()
+        await gate
+        throw new Error('rolled back on purpose')
+      })
+      await begun
+      try {
+        const post = await t.send('POST', URL, t.partnerA, { answers })
+        expect(post.status).toBe(201)
+        // Stored and visible to every connection while the transaction is still open.
+        expect(await t.count()).toBe(1)
+      } finally {
+        release()
+      }
       await expect(transaction).rejects.toThrow('rolled back on purpose')
-      expect((await post).status).toBe(201)
-      expect(inTransaction.length).toBeGreaterThan(0)
-      expect(inTransaction).not.toContain(true)
-    } finally {
-      raw.mockReset()
-    }
-    expect(await t.count()).toBe(1)
-    const temporary = await t.db.kysely
-      .selectFrom('regions')
-      .select('id')
-      .where('id', '=', 'XX-TMP')
-      .execute()
-    expect(temporary).toEqual([])
-  })
+      expect(await t.count()).toBe(1)
+      const temporary = await t.db.kysely
+        .selectFrom('regions')
+        .select('id')
+        .where('id', '=', 'XX-TMP')
+        .execute()
+      expect(temporary).toEqual([])
+    },
+  )
 })
 
 describe('request bodies over a real socket', () => {
