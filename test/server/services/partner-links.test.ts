@@ -20,19 +20,22 @@ import {
   revokePartnerLink,
 } from '../../../server/services/partner-links.ts'
 import { FIXTURES, tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 const NOW = '2026-01-01T00:00:00.000Z'
 
 let dir: string
+/** The test database: a SQLite file, or a PostgreSQL URL on a schema of its own. */
 let file: string
 let db: Db
 beforeEach(async () => {
   dir = tempDir()
-  file = path.join(dir, 'test.db')
+  file = await testDatabaseTarget(dir)
   db = await createDb(file)
 })
 afterEach(async () => {
   await db.close()
+  await dropTestDatabase(file)
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
