@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AnalysisDocument, DimensionCell, SuppressedCell } from '../../../analysis/types.ts'
 import { runCli } from '../../helpers/cli.ts'
 import { tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 // `gapkit analyze` and `report` on the demo (waves 2024 and 2025) plus the first response of
 // wave 2026, imported as a lead partner would.
 
 const dir = tempDir('gapkit-analyze-')
-const db = path.join(dir, 'demo.db')
+let db = ''
 
 async function cli(args: string[]) {
   return runCli([...args, '--db', db])
@@ -22,6 +23,7 @@ async function json(args: string[]): Promise<AnalysisDocument> {
 }
 
 beforeAll(async () => {
+  db = await testDatabaseTarget(dir, 'demo.db')
   const demo = await cli(['demo', '--responses', '300', '--seed', '1'])
   expect(demo.code, demo.stderr).toBe(0)
   const exported = path.join(dir, 'export.json')
@@ -36,7 +38,8 @@ beforeAll(async () => {
   expect(imported.code, imported.stderr).toBe(0)
 }, 120_000)
 
-afterAll(() => {
+afterAll(async () => {
+  await dropTestDatabase(db)
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -1,14 +1,20 @@
-import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../helpers/cli.ts'
 import { tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
+const dir = tempDir()
 let db = ''
 beforeAll(async () => {
-  db = path.join(tempDir(), 'targets.db')
+  db = await testDatabaseTarget(dir, 'targets.db')
   const demo = await runCli(['demo', '--responses', '40', '--db', db])
   expect(demo.code, demo.stderr).toBe(0)
 }, 120_000)
+afterAll(async () => {
+  await dropTestDatabase(db)
+  fs.rmSync(dir, { recursive: true, force: true })
+})
 
 const cli = (...args: string[]) => runCli(['target', ...args, '--db', db])
 

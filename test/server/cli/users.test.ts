@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDb } from '../../../server/db/create-db.ts'
 import { listAudit } from '../../../server/db/repositories/audit.ts'
@@ -8,14 +9,16 @@ import { findUserByEmail } from '../../../server/db/repositories/users.ts'
 import { verifyPassword } from '../../../server/services/passwords.ts'
 import { runCli } from '../../helpers/cli.ts'
 import { tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, ON_POSTGRES, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 let dir: string
 let db: string
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir()
-  db = path.join(dir, 'g.db')
+  db = await testDatabaseTarget(dir, 'g.db')
 })
-afterEach(() => {
+afterEach(async () => {
+  await dropTestDatabase(db)
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
@@ -23,6 +26,23 @@ async function user(email: string) {
   const handle = await createDb(db)
   try {
     return await findUserByEmail(handle.kysely, email)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Whether `text` is stored anywhere: in the SQLite file, or in any row of the PostgreSQL schema. */
+async function stored(text: string): Promise<boolean> {
+  if (!ON_POSTGRES) return fs.readFileSync(db).includes(Buffer.from(text))
+  const handle = await createDb(db)
+  try {
+    const tables = await sql<{ name: string }>`select table_name as name
+      from information_schema.tables where table_schema = current_schema()`.execute(handle.kysely)
+    for (const { name } of tables.rows) {
+      const rows = await sql`select * from ${sql.table(name)}`.execute(handle.kysely)
+      if (JSON.stringify(rows.rows).includes(text)) return true
+    }
+    return false
   } finally {
     await handle.close()
   }
@@ -51,7 +71,8 @@ describe('gapkit user', () => {
     expect(row?.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/)
     expect(row?.password_hash).not.toContain(password)
     expect(await verifyPassword(password, row?.password_hash ?? '')).toBe(true)
-    expect(fs.readFileSync(db).includes(Buffer.from(password))).toBe(false)
+    expect(await stored(password)).toBe(false)
+    expect(await stored('ana@example.org')).toBe(true) // the check sees what is stored
   })
 
   it('lists, changes roles, disables and enables, each audited as cli', async () => {
