@@ -9,7 +9,11 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../../server/db/create-db.ts'
-import { type ResponseWrite, storeResponsesKysely } from '../../../server/db/response-writer.ts'
+import {
+  type ResponseWrite,
+  storeResponses,
+  storeResponsesKysely,
+} from '../../../server/db/response-writer.ts'
 import { newResponseId } from '../../../server/ids.ts'
 import { createPartnerLink } from '../../../server/services/partner-links.ts'
 import {
@@ -78,33 +82,43 @@ describe.skipIf(!POSTGRES_UP)(
       if (url) await dropTestDatabase(url)
     })
 
-    it('takes the keys of a batch in one order: opposite batches do not deadlock', async () => {
-      const keys = Array.from({ length: 40 }, (_, i) => `k-${String(i).padStart(2, '0')}`)
-      const [up, down] = await Promise.all([
-        storeResponsesKysely(db.kysely, keys.map(write)),
-        storeResponsesKysely(db.kysely, [...keys].reverse().map(write)),
-      ])
-      const errors = [...(up ?? []), ...(down ?? [])].filter((r) => r instanceof Error)
-      expect(errors.map((e) => (e as Error).message)).toEqual([])
-      // Results come back in the order of the writes given, whatever order they ran in.
-      const idOf = new Map<string, string>()
-      for (const [i, r] of (up ?? []).entries()) {
-        if (r instanceof Error) continue
-        expect(r.row.submission_key).toBe(keys[i])
-        idOf.set(keys[i] ?? '', r.row.id)
-      }
-      for (const [i, r] of (down ?? []).entries()) {
-        if (r instanceof Error) continue
-        const key = keys[keys.length - 1 - i] ?? ''
-        expect(r.row.submission_key).toBe(key)
-        expect(r.row.id).toBe(idOf.get(key))
-      }
-      const created = [...(up ?? []), ...(down ?? [])].filter(
-        (r) => !(r instanceof Error) && r.created,
-      )
-      expect(created).toHaveLength(40)
-      const rows = await db.kysely.selectFrom('responses').select('submission_key').execute()
-      expect(rows).toHaveLength(40)
-    })
+    it.each([
+      ['the reference, write by write', storeResponsesKysely, 'k'],
+      ['the batch path (storeResponses)', storeResponses, 'b'],
+    ] as const)(
+      '%s: batches holding keys in opposite orders do not deadlock',
+      async (_, store, prefix) => {
+        const keys = Array.from({ length: 40 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`)
+        const [up, down] = await Promise.all([
+          store(db.kysely, keys.map(write)),
+          store(db.kysely, [...keys].reverse().map(write)),
+        ])
+        const errors = [...(up ?? []), ...(down ?? [])].filter((r) => r instanceof Error)
+        expect(errors.map((e) => (e as Error).message)).toEqual([])
+        // Results come back in the order of the writes given, whatever order they ran in.
+        const idOf = new Map<string, string>()
+        for (const [i, r] of (up ?? []).entries()) {
+          if (r instanceof Error) continue
+          expect(r.row.submission_key).toBe(keys[i])
+          idOf.set(keys[i] ?? '', r.row.id)
+        }
+        for (const [i, r] of (down ?? []).entries()) {
+          if (r instanceof Error) continue
+          const key = keys[keys.length - 1 - i] ?? ''
+          expect(r.row.submission_key).toBe(key)
+          expect(r.row.id).toBe(idOf.get(key))
+        }
+        const created = [...(up ?? []), ...(down ?? [])].filter(
+          (r) => !(r instanceof Error) && r.created,
+        )
+        expect(created).toHaveLength(40)
+        const rows = await db.kysely
+          .selectFrom('responses')
+          .select('submission_key')
+          .where('submission_key', 'like', `${prefix}-%`)
+          .execute()
+        expect(rows).toHaveLength(40)
+      },
+    )
   },
 )
