@@ -1,4 +1,4 @@
-import path from 'node:path'
+import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { analyzeSurvey } from '../../../analysis/analyze-survey.ts'
 import type { AnalysisOptions, AnalysisResponse } from '../../../analysis/input.ts'
@@ -23,6 +23,7 @@ import {
 import type { SurveyJson } from '../../../surveys/types.ts'
 import { variedResponses, variedSurveyJson } from '../../fixtures/analysis/varied-responses.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 const REGIONS = { N: 'North', S: 'South', C: 'Centre' }
 const NOW = '2026-01-01T00:00:00.000Z'
@@ -88,8 +89,11 @@ async function count(table: 'analysis_rows' | 'analysis_pending'): Promise<numbe
   return Number(row.n)
 }
 
+let dir: string
 beforeEach(async () => {
-  db = await createDb(path.join(tempDir(), 'analysis.db'))
+  dir = tempDir()
+  // A SQLite file, or a schema of its own on the PostgreSQL run.
+  db = await createDb(await testDatabaseTarget(dir, 'analysis.db'))
   for (const [id, name] of Object.entries(REGIONS)) await upsertRegion(db.kysely, { id, name }, NOW)
   survey = loadSurvey('varied-survey', variedSurveyJson(5))
   responses = variedResponses(400, 4)
@@ -98,6 +102,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await db.close()
+  await dropTestDatabase(db.target)
+  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 describe('buildAnalysis from code texts', () => {
