@@ -1,15 +1,15 @@
-import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createApp } from '../../../server/app.ts'
 import { createDb } from '../../../server/db/create-db.ts'
-import SQLite from '../../../server/db/sqlite/driver.ts'
 import { createAdminToken, createPartnerLink } from '../../../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../../../surveys/registry.ts'
 import { runCli } from '../../helpers/cli.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 interface Row {
-  submission_key: string
+  submission_key: string | null
   survey: string
   region_id: string
   wave: string
@@ -20,32 +20,49 @@ interface Row {
   version: string
 }
 
-function readRows(file: string): Row[] {
-  const db = new SQLite(file, { readonly: true })
+async function readRows(target: string): Promise<Row[]> {
+  const db = await createDb(target)
   try {
-    return db
-      .prepare(
-        'select submission_key, survey, region_id, wave, language, status, group_name, answers, version from responses order by submission_key',
-      )
-      .all() as Row[]
+    return await db.kysely
+      .selectFrom('responses')
+      .select([
+        'submission_key',
+        'survey',
+        'region_id',
+        'wave',
+        'language',
+        'status',
+        'group_name',
+        'answers',
+        'version',
+      ])
+      .orderBy('submission_key')
+      .execute()
   } finally {
-    db.close()
+    await db.close()
   }
 }
 
 describe('gapkit demo', () => {
   it('gives identical answers for the same seed in two fresh databases, all valid', async () => {
     const dir = tempDir()
+    const targetA = await testDatabaseTarget(dir, 'a.db')
+    const targetB = await testDatabaseTarget(dir, 'b.db')
+    onTestFinished(async () => {
+      await dropTestDatabase(targetA)
+      await dropTestDatabase(targetB)
+      fs.rmSync(dir, { recursive: true, force: true })
+    })
     const demo = (db: string) => runCli(['demo', '--responses', '300', '--seed', '1', '--db', db])
-    const a = await demo(path.join(dir, 'a.db'))
-    const b = await demo(path.join(dir, 'b.db'))
+    const a = await demo(targetA)
+    const b = await demo(targetB)
     expect(a.code, a.stderr).toBe(0)
     expect(b.code, b.stderr).toBe(0)
     expect(a.stdout).toMatch(/Admin: +http:\/\/\S+\/admin\?t=gka_/)
     expect(a.stdout).toMatch(/Partner FR-93 +http:\/\/\S+\/s\/microfinance-gap\?t=gkp_/)
 
-    const rowsA = readRows(path.join(dir, 'a.db'))
-    const rowsB = readRows(path.join(dir, 'b.db'))
+    const rowsA = await readRows(targetA)
+    const rowsB = await readRows(targetB)
     expect(rowsA.length).toBe(300)
     expect(rowsB).toEqual(rowsA)
 
@@ -77,8 +94,7 @@ describe('gapkit demo', () => {
     expect(rowsA.some((r) => r.answers.includes('"dk"'))).toBe(true)
 
     // The analysis of the demo is the same document twice, and the API serves the same one.
-    const analyze = () =>
-      runCli(['analyze', 'microfinance-gap', '--json', '--db', path.join(dir, 'a.db')])
+    const analyze = () => runCli(['analyze', 'microfinance-gap', '--json', '--db', targetA])
     const first = await analyze()
     const second = await analyze()
     expect(first.code, first.stderr).toBe(0)
@@ -86,7 +102,7 @@ describe('gapkit demo', () => {
     const doc = JSON.parse(first.stdout)
     expect(doc.groups.some((g: { suppressed: boolean }) => g.suppressed) || doc.waves).toBeTruthy()
 
-    const db = await createDb(path.join(dir, 'a.db'))
+    const db = await createDb(targetA)
     try {
       const admin = await createAdminToken(db.kysely, 'test', 'cli', '2026-01-01T00:00:00.000Z')
       const partner = await createPartnerLink(
