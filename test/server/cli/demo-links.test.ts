@@ -1,4 +1,4 @@
-import path from 'node:path'
+import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../../server/cli/demo.ts'
 import { loadConfig } from '../../../server/config.ts'
@@ -8,11 +8,16 @@ import { authenticate } from '../../../server/http/auth.ts'
 import { createPartnerLink } from '../../../server/services/partner-links.ts'
 import { loadSurveyRegistry } from '../../../surveys/registry.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 let db: Db | undefined
+let dir: string | undefined
 afterEach(async () => {
   await db?.close()
+  if (db) await dropTestDatabase(db.target)
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
   db = undefined
+  dir = undefined
 })
 
 /** What `gapkit serve --demo` (npm start) does at start-up, with its printed lines. */
@@ -32,8 +37,8 @@ async function start(file: string, registry: ReturnType<typeof loadSurveyRegistr
 
 describe('npm start on the same demo database', () => {
   it('revokes the demo links and admin token of the run before instead of piling them up', async () => {
-    const dir = tempDir()
-    const file = path.join(dir, 'demo.db')
+    dir = tempDir()
+    const file = await testDatabaseTarget(dir, 'demo.db')
     const registry = loadSurveyRegistry(DEFINITIONS)
     db = await createDb(file)
     const first = await start(file, registry, db)
