@@ -10,6 +10,7 @@ import { loadSurveyRegistry } from '../../../surveys/registry.ts'
 import { launchBrowser } from '../../helpers/browser.ts'
 import { type CliRun, runCli } from '../../helpers/cli.ts'
 import { DEFINITIONS, tempDir } from '../../helpers/test-app.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 
 interface Run extends CliRun {
   ms: number
@@ -33,11 +34,12 @@ function hashTree(dir: string): Record<string, string> {
 }
 
 const dir = tempDir('gapkit-report-')
-const db = path.join(dir, 'demo.db')
+let db = ''
 const out = { en: path.join(dir, 'en'), again: path.join(dir, 'again'), fr: path.join(dir, 'fr') }
 const runs: Record<string, Run> = {}
 
 beforeAll(async () => {
+  db = await testDatabaseTarget(dir, 'demo.db')
   const demo = await run(['demo', '--responses', '300', '--seed', '1', '--db', db])
   expect(demo.code, demo.stderr).toBe(0)
   // Two identical English reports (determinism) and a French one.
@@ -48,7 +50,8 @@ beforeAll(async () => {
   runs.fr = await report(out.fr, ['--lang', 'fr', '--format', 'md,html'])
 }, 240_000)
 
-afterAll(() => {
+afterAll(async () => {
+  await dropTestDatabase(db)
   rmSync(dir, { recursive: true, force: true })
 })
 
