@@ -387,7 +387,7 @@ describe('importing a file with KoboToolbox headers', () => {
     const surveys = path.join(target.dir, 'surveys')
     fs.mkdirSync(surveys)
     fs.writeFileSync(path.join(surveys, `${survey}.json`), JSON.stringify(json))
-    const common = ['--db', path.join(target.dir, 'test.db'), '--surveys', surveys]
+    const common = ['--db', target.db.target, '--surveys', surveys]
     const csv = path.join(target.dir, 'kobo.csv')
     fs.writeFileSync(csv, await download(source, 'csv'))
     const first = await runCli(['import', survey, csv, ...common])
