@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { AnalysisDocument } from '../../../analysis/types.ts'
 import { writeWorkbook } from '../../../surveys/xlsform/write.ts'
 import { runCli } from '../../helpers/cli.ts'
+import { dropTestDatabase, testDatabaseTarget } from '../../helpers/test-db.ts'
 import { convert, expectUsable, lines, sheet, tempDir } from './helpers.ts'
 
 const SCALE = [1, 2, 3, 4, 5].map((n) => ({
@@ -162,7 +163,11 @@ describe('the gapkit sheet', () => {
 
 describe('an XLSForm with a gapkit sheet, analysed', () => {
   const dir = tempDir('gapkit-xlsform-')
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+  let db = ''
+  afterAll(async () => {
+    if (db) await dropTestDatabase(db)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
 
   it('yields an analysis document with its dimensions and gaps', async () => {
     const surveys = path.join(dir, 'surveys')
@@ -172,7 +177,7 @@ describe('an XLSForm with a gapkit sheet, analysed', () => {
       workbook,
       await writeWorkbook({ survey: SURVEY, choices: CHOICES, gapkit: GAPKIT }),
     )
-    const db = path.join(dir, 'gapkit.db')
+    db = await testDatabaseTarget(dir, 'gapkit.db')
     const converted = await runCli(['xlsform', workbook, '--out', path.join(surveys, 'gaps.json')])
     expect(converted.code, converted.stderr).toBe(0)
 
