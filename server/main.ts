@@ -77,7 +77,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`)
   .join('\n')}
 
-Every command takes --db FILE|URL (a SQLite file or postgres://…), --surveys DIR and --help.
+Commands take --db FILE|URL (a SQLite file or postgres://…), --surveys DIR and --help
+(copy takes --from and --to).
 gapkit --version (or -V) prints the version.`
 
 /** `gapkit 0.1.0`: the version in package.json. */
