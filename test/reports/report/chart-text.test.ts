@@ -74,7 +74,7 @@ describe('chart text in the dashboard', () => {
 
   beforeAll(async () => {
     t = await createTestApp()
-    const config = loadConfig({ db: path.join(t.dir, 'test.db') })
+    const config = loadConfig({ db: t.db.target })
     await loadDemo(
       { config, registry: t.registry, db: t.db },
       { responses: 300, seed: 1, print: () => {} },

@@ -23,7 +23,7 @@ let db: string
 beforeAll(async () => {
   t = await createTestApp(SURVEYS)
   await seedHostile(t)
-  db = path.join(t.dir, 'test.db')
+  db = t.db.target
 }, 60_000)
 
 afterAll(async () => {

@@ -27,7 +27,7 @@ let browser: Browser
 beforeAll(async () => {
   const t = await createTestApp()
   try {
-    const config = loadConfig({ db: path.join(t.dir, 'test.db') })
+    const config = loadConfig({ db: t.db.target })
     await loadDemo(
       { config, registry: t.registry, db: t.db },
       { responses: 300, seed: 1, print: () => {} },
