@@ -10,6 +10,8 @@ import { appendSection, machine } from './report-file.ts'
 
 const SCENARIOS = [
   'ingest',
+  // Skips itself (exit 0, README untouched) when PostgreSQL is not reachable: see its header.
+  'postgres',
   'analysis-scale',
   'report',
   'page-weight',
