@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SurveyJson } from '../../../surveys/types.ts'
 import { writeWorkbook } from '../../../surveys/xlsform/write.ts'
 import { runCli } from '../../helpers/cli.ts'
+import { rowCounts as countRows } from '../../helpers/dump-tables.ts'
 import { createTestApp, FIXTURES, type TestApp } from '../../helpers/test-app.ts'
 import { exampleAnswers } from '../../helpers/valid-answers.ts'
 import { sheet } from '../../surveys/xlsform/helpers.ts'
@@ -31,24 +31,7 @@ afterEach(async () => {
 
 const survey = (...args: string[]) => runCli(['survey', ...args, '--db', db, '--surveys', SURVEYS])
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables =
-    t.db.dialect === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
-          where table_schema = current_schema() and table_type = 'BASE TABLE' order by name`.execute(
-          t.db.kysely,
-        )
-      : await sql<{ name: string }>`select name from sqlite_master
-          where type = 'table' and name not like 'sqlite_%' order by name`.execute(t.db.kysely)
-  const out: Record<string, number> = {}
-  for (const { name } of tables.rows) {
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(
-      t.db.kysely,
-    )
-    out[name] = Number(row.rows[0]?.n)
-  }
-  return out
-}
+const rowCounts = () => countRows(t.db)
 
 describe('gapkit survey', () => {
   it('publishes a JSON file; analyze, export, list and a running app see it', async () => {

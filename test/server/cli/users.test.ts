@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDb } from '../../../server/db/create-db.ts'
 import { listAudit } from '../../../server/db/repositories/audit.ts'
 import { findUserByEmail } from '../../../server/db/repositories/users.ts'
 import { verifyPassword } from '../../../server/services/passwords.ts'
 import { runCli } from '../../helpers/cli.ts'
+import { dumpText } from '../../helpers/dump-tables.ts'
 import { tempDir } from '../../helpers/test-app.ts'
 import { dropTestDatabase, ON_POSTGRES, testDatabaseTarget } from '../../helpers/test-db.ts'
 
@@ -36,13 +36,7 @@ async function stored(text: string): Promise<boolean> {
   if (!ON_POSTGRES) return fs.readFileSync(db).includes(Buffer.from(text))
   const handle = await createDb(db)
   try {
-    const tables = await sql<{ name: string }>`select table_name as name
-      from information_schema.tables where table_schema = current_schema()`.execute(handle.kysely)
-    for (const { name } of tables.rows) {
-      const rows = await sql`select * from ${sql.table(name)}`.execute(handle.kysely)
-      if (JSON.stringify(rows.rows).includes(text)) return true
-    }
-    return false
+    return (await dumpText(handle)).includes(text)
   } finally {
     await handle.close()
   }
