@@ -47,7 +47,7 @@ export function storeResponses(
   writes: readonly ResponseWrite[],
 ): Promise<(WriteResult | Error)[]> {
   if (!onPostgres(db)) return storeResponsesSqlite(db, writes)
-  return storeResponsesPostgres(db, writes, (trx) => storeResponsesKysely(trx, writes))
+  return storeResponsesPostgres(db, writes, (again) => storeResponsesKysely(again, writes))
 }
 
 /** Orders writes by questionnaire, then submission key (writes without a key last). */
