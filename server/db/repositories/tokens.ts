@@ -25,7 +25,7 @@ export async function findActiveTokenByHash(
   tokenHash: string,
   now: Date = new Date(),
 ): Promise<TokenRow | undefined> {
-  if (onPostgres(db)) return findActiveTokenByHashKysely(db, tokenHash, now)
+  if (onPostgres(db)) return findActiveTokenCached(db, tokenHash, now)
   return withRawSqlite(db, (raw) => {
     const at = now.toISOString()
     const row = raw.prepare(FIND_ACTIVE).get(tokenHash, at) as TokenRow | undefined
@@ -36,6 +36,55 @@ export async function findActiveTokenByHash(
     }
     return row
   })
+}
+
+/**
+ * On PostgreSQL, partner links found in the last second, per database handle: every submission
+ * asks for its link, and the lookup was most of a submission's database work (a round trip and
+ * a query per request, where SQLite answers from a prepared statement in-process). A revocation
+ * in this process clears it at once; one made by another instance or command takes effect here
+ * within `PARTNER_CACHE_MS`. Admin tokens are always looked up.
+ */
+const PARTNER_CACHE_MS = 1000
+const partnerCache = new WeakMap<object, Map<string, CachedToken>>()
+/** Bumped by every revocation in this process: entries from before it are not used. */
+let revocations = 0
+
+interface CachedToken {
+  row: TokenRow
+  until: number
+  revocations: number
+}
+
+function cacheOf(db: Kysely<Database>): Map<string, CachedToken> {
+  let cache = partnerCache.get(db)
+  if (!cache) {
+    cache = new Map()
+    partnerCache.set(db, cache)
+  }
+  return cache
+}
+
+async function findActiveTokenCached(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: Date,
+): Promise<TokenRow | undefined> {
+  if (db.isTransaction) return findActiveTokenByHashKysely(db, tokenHash, now)
+  const cache = cacheOf(db)
+  const hit = cache.get(tokenHash)
+  const at = now.getTime()
+  if (hit && hit.until > at && hit.revocations === revocations) {
+    const validUntil = hit.row.valid_until
+    if (validUntil === null || Date.parse(validUntil) > at) return { ...hit.row }
+  }
+  cache.delete(tokenHash)
+  const row = await findActiveTokenByHashKysely(db, tokenHash, now)
+  if (row?.role === 'partner') {
+    if (cache.size >= 10_000) cache.clear()
+    cache.set(tokenHash, { row: { ...row }, until: at + PARTNER_CACHE_MS, revocations })
+  }
+  return row
 }
 
 /** The reference of `findActiveTokenByHash`, as Kysely queries. */
@@ -66,6 +115,7 @@ export async function listTokens(db: Kysely<Database>): Promise<TokenRow[]> {
 
 /** Marks a token revoked; returns false when there was no live token with that id. */
 export async function revokeToken(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
+  revocations++
   const result = await db
     .updateTable('tokens')
     .set({ revoked_at: now })
