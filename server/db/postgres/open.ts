@@ -5,9 +5,10 @@
  * returns as strings; Gapkit's counts stay far below 2^53, so they are parsed (for this pool
  * only, not for every `pg` user in the process).
  */
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../schema.ts'
+import { CurrentSchemaPostgresDialect } from './introspector.ts'
 
 /** pg's type ids: int8 (bigint) and numeric. */
 const INT8 = 20
@@ -43,6 +44,7 @@ export function openPostgres(
   // A pooled idle connection that the server drops (restart, failover) must not end the
   // process: the pool discards it and the next query opens a new one.
   pool.on('error', () => {})
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // Introspection (Kysely's migrator asks it which tables exist) reads the current schema only.
+  const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) })
   return { kysely, pool }
 }
