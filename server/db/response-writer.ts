@@ -113,9 +113,19 @@ export class ResponseWriter {
   #queue: Queued[] = []
   #scheduled = false
 
-  constructor(db: Kysely<Database>, maxBatch = 200) {
+  readonly #maxInFlight: number
+  #inFlight = 0
+
+  /**
+   * `maxInFlight`: batches being stored at once. On PostgreSQL two (default): one commits while
+   * the next gathers the writes that arrive meanwhile, so under load a batch holds many writes
+   * and each statement's fixed cost is shared. On SQLite a batch is stored synchronously under
+   * the connection's lock, so there is never more than one anyway.
+   */
+  constructor(db: Kysely<Database>, maxBatch = 200, maxInFlight = onPostgres(db) ? 2 : Infinity) {
     this.#db = db
     this.#maxBatch = maxBatch
+    this.#maxInFlight = maxInFlight
   }
 
   /** Stores one response; resolves once its transaction has committed. */
@@ -136,9 +146,12 @@ export class ResponseWriter {
   }
 
   async #flush(): Promise<void> {
+    // At the limit: the batch ending next schedules the writes queued meanwhile.
+    if (this.#inFlight >= this.#maxInFlight) return
     const batch = this.#queue.splice(0, this.#maxBatch)
     if (this.#queue.length > 0) this.#schedule()
     if (batch.length === 0) return
+    this.#inFlight++
     try {
       const results = await storeResponses(
         this.#db,
@@ -153,6 +166,9 @@ export class ResponseWriter {
     } catch (error) {
       // The transaction itself failed (e.g. the commit): nothing of this batch is stored.
       for (const q of batch) q.reject(error instanceof Error ? error : new Error(String(error)))
+    } finally {
+      this.#inFlight--
+      if (this.#queue.length > 0) this.#schedule()
     }
   }
 }
