@@ -19,8 +19,8 @@ import { DEFINITIONS, FIXTURES } from '../helpers/test-app.ts'
 import {
   createTestSchema,
   dropTestDatabase,
-  ON_POSTGRES,
-  TEST_POSTGRES_URL,
+  postgresAvailable,
+  SHOWN_POSTGRES_URL,
 } from '../helpers/test-db.ts'
 import { envWithoutGapkit, exited } from './processes.ts'
 
@@ -28,24 +28,8 @@ const BIN = path.join(import.meta.dirname, '..', '..', 'bin', 'gapkit.js')
 const SURVEY = 'microfinance-gap'
 const ROUTE = `/api/surveys/${SURVEY}/responses`
 
-/** Whether the test database answers (a SQLite run skips this file when it does not). */
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: TEST_POSTGRES_URL,
-    connectionTimeoutMillis: 3000,
-  })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-const POSTGRES_UP = ON_POSTGRES || (await reachable())
-const shownUrl = TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')
+const POSTGRES_UP = await postgresAvailable()
+const shownUrl = SHOWN_POSTGRES_URL
 if (!POSTGRES_UP) {
   console.warn(`postgres-instances: skipped, PostgreSQL not reachable at ${shownUrl}`)
 }

@@ -100,3 +100,28 @@ export async function dropStaleTestSchemas(): Promise<number> {
     return dropped
   })
 }
+
+/** The test database's URL without its password, for skip reasons and messages. */
+export const SHOWN_POSTGRES_URL = TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')
+
+/**
+ * Whether PostgreSQL is there for the tests that need it whatever the run's database (several
+ * instances, `gapkit copy`): always on a PostgreSQL run (where its absence must fail), else when
+ * the test database answers within 3 s. A SQLite run on a machine without PostgreSQL skips them.
+ */
+export async function postgresAvailable(): Promise<boolean> {
+  if (ON_POSTGRES) return true
+  const client = new pg.Client({
+    connectionString: TEST_POSTGRES_URL,
+    connectionTimeoutMillis: 3000,
+  })
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COPY_TABLES, copyDatabase, countRows, PRIMARY_KEYS } from '../../../server/db/copy.ts'
 import { createDb } from '../../../server/db/create-db.ts'
@@ -14,8 +13,8 @@ import { createTestApp, DEFINITIONS, type TestApp, tempDir } from '../../helpers
 import {
   createTestSchema,
   dropTestDatabase,
-  ON_POSTGRES,
-  TEST_POSTGRES_URL,
+  postgresAvailable,
+  SHOWN_POSTGRES_URL,
 } from '../../helpers/test-db.ts'
 import { sheet } from '../../surveys/xlsform/helpers.ts'
 
@@ -25,24 +24,8 @@ import { sheet } from '../../surveys/xlsform/helpers.ts'
 
 const SURVEY = 'microfinance-gap'
 
-/** Whether the test database answers (a SQLite run skips this file when it does not). */
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: TEST_POSTGRES_URL,
-    connectionTimeoutMillis: 3000,
-  })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-const POSTGRES_UP = ON_POSTGRES || (await reachable())
-const shownUrl = TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')
+const POSTGRES_UP = await postgresAvailable()
+const shownUrl = SHOWN_POSTGRES_URL
 
 let t: TestApp
 const dir = tempDir('gapkit-copy-')

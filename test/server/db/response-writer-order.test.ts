@@ -6,7 +6,6 @@
  * failed writes. Needs PostgreSQL whatever the run's database: skipped only when it is not
  * reachable on a SQLite run.
  */
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../../server/db/create-db.ts'
 import {
@@ -16,28 +15,9 @@ import {
 } from '../../../server/db/response-writer.ts'
 import { newResponseId } from '../../../server/ids.ts'
 import { createPartnerLink } from '../../../server/services/partner-links.ts'
-import {
-  createTestSchema,
-  dropTestDatabase,
-  ON_POSTGRES,
-  TEST_POSTGRES_URL,
-} from '../../helpers/test-db.ts'
+import { createTestSchema, dropTestDatabase, postgresAvailable } from '../../helpers/test-db.ts'
 
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: TEST_POSTGRES_URL,
-    connectionTimeoutMillis: 3000,
-  })
-  try {
-    await client.connect()
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-const POSTGRES_UP = ON_POSTGRES || (await reachable())
+const POSTGRES_UP = await postgresAvailable()
 if (!POSTGRES_UP) console.warn('response-writer-order: skipped, PostgreSQL not reachable')
 
 const now = '2026-12-07T12:00:00.000Z'

@@ -56,7 +56,7 @@ describe('the token lookup', () => {
     'sees a revocation made by another handle within a second, an admin token at once',
     async () => {
       const [a, b] = await twoHandles()
-      const { token, partner } = await createPartnerLink(
+      const { token } = await createPartnerLink(
         a.kysely,
         { region: 'FR-93', regionName: 'Seine-Saint-Denis', name: 'A' },
         'test',
