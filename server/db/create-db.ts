@@ -56,13 +56,7 @@ async function createPostgresDb(url: string, options: DbOptions): Promise<Db> {
     await kysely.destroy()
     throw new Error(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`)
   }
-  let migrated: string[]
-  try {
-    migrated = await migrate(kysely)
-  } catch (error) {
-    await kysely.destroy()
-    throw error
-  }
+  const migrated = await migrateOrClose(kysely)
   return { kysely, dialect: 'postgres', target: url, migrated, close: () => kysely.destroy() }
 }
 
@@ -86,13 +80,7 @@ async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
   // response (DELETE /api/responses/:id) leaves no answer behind in the file.
   sqlite.pragma('secure_delete = ON')
   const kysely = new Kysely<Database>({ dialect: new CachingSqliteDialect(sqlite) })
-  let migrated: string[]
-  try {
-    migrated = await migrate(kysely)
-  } catch (error) {
-    await kysely.destroy()
-    throw error
-  }
+  const migrated = await migrateOrClose(kysely)
   return {
     kysely,
     dialect: 'sqlite',
@@ -102,6 +90,16 @@ async function createSqliteDb(file: string, options: DbOptions): Promise<Db> {
     async close() {
       await kysely.destroy()
     },
+  }
+}
+
+/** `migrate`, closing the database when it fails (no pool or file handle left open). */
+async function migrateOrClose(kysely: Kysely<Database>): Promise<string[]> {
+  try {
+    return await migrate(kysely)
+  } catch (error) {
+    await kysely.destroy()
+    throw error
   }
 }
 
