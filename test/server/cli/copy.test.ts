@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -239,6 +240,34 @@ describe.skipIf(!POSTGRES_UP)(
         expect(await outputs(target), target).toEqual(expected)
       }
     })
+
+    it('writes the same report, byte for byte, from SQLite and from PostgreSQL', async () => {
+      const report = async (target: string, out: string) => {
+        await ok([
+          'report',
+          SURVEY,
+          '--out',
+          out,
+          '--lang',
+          'fr',
+          '--format',
+          'html,md',
+          '--db',
+          target,
+        ])
+        const files: Record<string, string> = {}
+        for (const name of fs.readdirSync(out, { recursive: true }).map(String).sort()) {
+          const file = path.join(out, name)
+          if (fs.statSync(file).isFile()) {
+            files[name] = createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+          }
+        }
+        return files
+      }
+      const fromSqlite = await report(first, path.join(dir, 'report-sqlite'))
+      expect(Object.keys(fromSqlite).filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(5)
+      expect(await report(postgres, path.join(dir, 'report-postgres'))).toEqual(fromSqlite)
+    }, 120_000)
 
     it('refuses a target that holds rows, and changes nothing', async () => {
       for (const target of [last, postgres]) {
