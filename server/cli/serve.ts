@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
+import { databaseLabel } from '../db/create-db.ts'
 import { listAccounts } from '../services/users.ts'
 import { COMMON_HELP, COMMON_OPTIONS, openContext, parseCommand } from './context.ts'
 import { loadDemo } from './demo.ts'
@@ -46,7 +47,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     { fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host },
     (info) => {
       console.error(
-        `gapkit: serving ${ctx.registry.list().length} questionnaire(s) on ${ctx.config.baseUrl} (port ${info.port})`,
+        `gapkit: serving ${ctx.registry.list().length} questionnaire(s) on ${ctx.config.baseUrl} (port ${info.port}), ${databaseLabel(ctx.db)}`,
       )
     },
   )

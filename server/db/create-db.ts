@@ -140,3 +140,8 @@ export function sqliteConnection(db: Db, what = 'this operation'): SQLite.Databa
   if (!db.sqlite) throw new Error(`${what} needs a SQLite database (this one is ${db.dialect})`)
   return db.sqlite
 }
+
+/** What a log line names the database by: `SQLite data/gapkit.db`, or the URL without password. */
+export function databaseLabel(db: Db): string {
+  return db.dialect === 'postgres' ? `PostgreSQL ${redactUrl(db.target)}` : `SQLite ${db.target}`
+}

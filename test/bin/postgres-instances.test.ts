@@ -48,6 +48,7 @@ async function startInstance(name: string, url: string): Promise<Instance> {
     env: { ...envWithoutGapkit(), GAPKIT_RATE_LIMITS: 'off', GAPKIT_LOG: 'off' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  let started = ''
   const port = await new Promise<number>((resolve, reject) => {
     let seen = ''
     const timer = setTimeout(
@@ -59,11 +60,14 @@ async function startInstance(name: string, url: string): Promise<Instance> {
       const match = /\(port (\d+)\)/.exec(seen)
       if (match) {
         clearTimeout(timer)
+        started = seen
         resolve(Number(match[1]))
       }
     })
     child.on('close', () => reject(new Error(`${name} stopped: ${seen}`)))
   })
+  // The start line names the database, its password hidden.
+  expect(started).toMatch(/\(port \d+\), PostgreSQL postgres:\/\/\w+:\*\*\*@/)
   return { name, child, port, base: `http://127.0.0.1:${port}` }
 }
 
