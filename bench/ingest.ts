@@ -16,7 +16,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -32,6 +31,7 @@ import { createPartnerLink } from '../server/services/partner-links.ts'
 import { isRecord } from '../surveys/json.ts'
 import { createRegistry, type LoadedSurvey, loadSurveyRegistry } from '../surveys/registry.ts'
 import { type CompiledValidator, compileReferenceValidator } from '../surveys/validate/index.ts'
+import { autocannon, type CannonResult } from './autocannon.ts'
 import { appendSection, machine } from './report-file.ts'
 
 const SURVEY = 'microfinance-gap'
@@ -45,34 +45,6 @@ const LABELS: Record<Kind, string> = {
   skip: 'app, no validation (upper bound)',
   normal: 'app, synchronous=NORMAL',
 }
-
-// autocannon ships no types: the part used here.
-interface Histogram {
-  average: number
-  p50: number
-  p99: number
-}
-interface CannonResult {
-  requests: Histogram
-  latency: Histogram
-  errors: number
-  non2xx: number
-  '2xx': number
-}
-interface CannonRequest {
-  method: string
-  path: string
-  headers: Record<string, string>
-  setupRequest: (req: { body?: string }) => { body?: string }
-  onResponse: (status: number, body: string) => void
-}
-type Cannon = (opts: {
-  url: string
-  connections: number
-  duration: number
-  requests: CannonRequest[]
-}) => Promise<CannonResult>
-const autocannon: Cannon = createRequire(import.meta.url)('autocannon')
 
 const { values: args } = parseArgs({
   options: {

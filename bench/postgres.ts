@@ -20,7 +20,6 @@
 import { type ChildProcessByStdio, spawn, spawnSync } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
@@ -35,40 +34,13 @@ import { buildAnalysis } from '../server/services/analysis.ts'
 import { createPartnerLink } from '../server/services/partner-links.ts'
 import { isRecord } from '../surveys/json.ts'
 import { loadSurveyRegistry } from '../surveys/registry.ts'
+import { autocannon } from './autocannon.ts'
 import { appendSection, machine } from './report-file.ts'
 
 const SURVEY = 'microfinance-gap'
 const ROUTE = `/api/surveys/${SURVEY}/responses`
 const BIN = path.join(import.meta.dirname, '..', 'bin', 'gapkit.js')
 const SCHEMA_PREFIX = 'gapkit_bench_'
-
-// autocannon ships no types: the part used here.
-interface Histogram {
-  average: number
-  p50: number
-  p99: number
-}
-interface CannonResult {
-  requests: Histogram
-  latency: Histogram
-  errors: number
-  non2xx: number
-  '2xx': number
-}
-interface CannonRequest {
-  method: string
-  path: string
-  headers: Record<string, string>
-  setupRequest: (req: { body?: string }) => { body?: string }
-  onResponse: (status: number, body: string) => void
-}
-type Cannon = (opts: {
-  url: string
-  connections: number
-  duration: number
-  requests: CannonRequest[]
-}) => Promise<CannonResult>
-const autocannon: Cannon = createRequire(import.meta.url)('autocannon')
 
 const { values: args } = parseArgs({
   options: {
