@@ -2,6 +2,8 @@
  * The cells of a file with Kobo's headers: which columns are ignored, which are read, and the
  * checks every table of such a file gets.
  */
+
+import { METADATA_TYPES } from '../../surveys/xlsform/row-types.ts'
 import type { AnswerColumn } from '../exports/columns.ts'
 import type { KoboSheet } from '../exports/kobo.ts'
 import { type FlatTable, ImportInputError, tableName } from './import-row.ts'
@@ -26,25 +28,12 @@ const KOBO_ONLY = new Set([
 ])
 
 /**
- * XLSForm's metadata rows (`start`, `end`, `today`, `deviceid`…), which the converter leaves out
- * and Kobo writes under the row's name: ignored when so named (`start`, `group/start`).
+ * Kobo-only columns, and XLSForm's metadata rows (`start`, `end`, `deviceid`…), which the
+ * converter leaves out and Kobo writes under the row's name: ignored when so named (`start`,
+ * `group/start`).
  */
-const XLSFORM_METADATA = new Set([
-  'start',
-  'end',
-  'today',
-  'deviceid',
-  'imei',
-  'subscriberid',
-  'simserial',
-  'phonenumber',
-  'username',
-  'email',
-  'audit',
-])
-
 function isIgnored(name: string): boolean {
-  return KOBO_ONLY.has(name) || XLSFORM_METADATA.has(name.slice(name.lastIndexOf('/') + 1))
+  return KOBO_ONLY.has(name) || METADATA_TYPES.has(name.slice(name.lastIndexOf('/') + 1))
 }
 
 /** The cells to read: those of the form's columns, and any other that is not ignored. */

@@ -66,7 +66,8 @@ const STAND_INS: Record<string, StandIn> = {
   barcode: 'barcode',
 }
 
-const METADATA = new Set([
+/** XLSForm's metadata row types, which the converter leaves out (the device fills them). */
+export const METADATA_TYPES: ReadonlySet<string> = new Set([
   'start',
   'end',
   'today',
@@ -123,7 +124,7 @@ export function readRowType(cell: string): RowType {
   if (simple) return { kind: 'simple', type: simple }
   const standIn = STAND_INS[word]
   if (standIn) return { kind: 'stand-in', type: word, standIn }
-  if (METADATA.has(word)) return { kind: 'metadata', type: word }
+  if (METADATA_TYPES.has(word)) return { kind: 'metadata', type: word }
   const dropped = DROPPED[word]
   if (dropped) return { kind: 'dropped', type: word, reason: dropped }
   return { kind: 'unknown', type: text }
