@@ -3,7 +3,7 @@ import path from 'node:path'
 import type SQLite from 'better-sqlite3'
 import { Kysely, Migrator, sql } from 'kysely'
 import type { Synchronous } from '../config.ts'
-import { type DialectName, isPostgresUrl, onPostgres, redactUrl } from './dialect.ts'
+import { type DialectName, isPostgresUrl, redactUrl } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
 import { openPostgres } from './postgres/open.ts'
 import { privateDatabase } from './private-files.ts'
@@ -108,15 +108,11 @@ async function migrateOrClose(kysely: Kysely<Database>): Promise<string[]> {
  * name.
  */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  // On PostgreSQL the migrator's own tables go in the schema the database works in: told no
-  // schema, Kysely would take a `kysely_migration` table of any other schema as its own.
-  const schema = onPostgres(db)
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-    : undefined
+  // On PostgreSQL the migrator's own tables are those of the schema the database works in:
+  // its introspector (postgres/introspector.ts) looks at `current_schema()` only.
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
     // Work on separate features lands migrations out of key order (008 before 006 and 007): a
     // database already past a later key still gets an earlier one that is new to it. Each
     // migration stands alone (its own tables or columns), so the order between them is free.
